@@ -1,0 +1,46 @@
+"""Shared fixtures: the real spaCy pipeline and the real CLI, never mocks.
+
+The model comes from $VACATURELINT_MODEL; without it, the stand-in pipeline in
+../shared/models is used when present, else nl_core_news_sm.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+STAND_IN = ROOT.parent / "shared" / "models" / "nl_ud_selftrained_sm-0.1.0"
+if not os.environ.get("VACATURELINT_MODEL") and STAND_IN.is_dir():
+    os.environ["VACATURELINT_MODEL"] = str(STAND_IN)
+MODEL = os.environ.get("VACATURELINT_MODEL", "nl_core_news_sm")
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def linter():
+    from vacaturelint.engine import Linter, Options
+
+    return Linter(Options(isolated=True))
+
+
+def run_cli(*args, input: bytes | None = None, cwd=None, env=None) -> subprocess.CompletedProcess:
+    """Run ``python -m vacaturelint`` as a subprocess (bytes in, text out)."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("NO_COLOR", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "vacaturelint", *args],
+        input=input, capture_output=True, cwd=cwd or ROOT, env=full_env, timeout=300,
+    )
+    result.stdout = result.stdout.decode("utf-8")
+    result.stderr = result.stderr.decode("utf-8")
+    return result
+
+
+@pytest.fixture
+def cli():
+    return run_cli

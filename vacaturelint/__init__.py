@@ -1,0 +1,3 @@
+"""vacaturelint: finds excluding wording in Dutch vacancy texts."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,161 @@
+"""Configuration: ``.vacaturelint.yaml`` / ``.vacaturelint.yml`` or
+``[tool.vacaturelint]`` in ``pyproject.toml``, found by walking up from each file.
+
+Keys: ``model``, ``select``, ``ignore``, ``severity`` (selector -> level),
+``min_severity``, ``extra_rules`` (paths relative to the config file), ``allow``
+(words or phrases the organisation accepts), ``include`` and ``exclude`` (globs
+for directory walks).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from vacaturelint.errors import ConfigError
+from vacaturelint.severity import SEVERITIES
+from vacaturelint.yamlsource import YamlError, line_of
+from vacaturelint.yamlsource import load as load_yaml
+
+CONFIG_NAMES = (".vacaturelint.yaml", ".vacaturelint.yml")
+KEYS = {"model", "select", "ignore", "severity", "min_severity", "extra_rules", "allow", "include", "exclude"}
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None  # file it came from; None for built-in defaults
+    model: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    min_severity: str | None = None
+    extra_rules: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    pyproject_sections: tuple = field(default=(), compare=False)
+
+    def with_cli(self, select=None, ignore=None, min_severity=None, extra_ignore=()) -> "Config":
+        """CLI options: --select replaces, --ignore adds, --min-severity replaces."""
+        return replace(
+            self,
+            select=tuple(select) if select else self.select,
+            ignore=self.ignore + tuple(ignore or ()) + tuple(extra_ignore),
+            min_severity=min_severity or self.min_severity,
+        )
+
+
+def find_config(start: Path) -> Path | None:
+    """Nearest config file in ``start`` or its parents."""
+    return _find(start.resolve())
+
+
+@lru_cache(maxsize=256)
+def _find(directory: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if candidate.is_file():
+            return candidate
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file() and _has_tool_section(pyproject):
+        return pyproject
+    if directory.parent == directory:
+        return None
+    return _find(directory.parent)
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: kan pyproject.toml niet lezen ({exc})") from None
+    return isinstance(data.get("tool"), dict) and "vacaturelint" in data["tool"]
+
+
+@lru_cache(maxsize=64)
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: configuratie kan niet gelezen worden ({exc})") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text)["tool"]["vacaturelint"]
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: ongeldige TOML: {exc}") from None
+        return _parse(data, path, lambda key=None: 0)
+    try:
+        data = load_yaml(text)
+    except YamlError as exc:
+        raise ConfigError(f"{path}:{exc.line}: {exc.message}") from None
+    if data is None:
+        return Config(path=str(path))
+    return _parse(data, path, lambda key=None: line_of(data, key))
+
+
+def _parse(data, path: Path, line) -> Config:
+    def fail(key, message):
+        where = f"{path}:{line(key)}" if line(key) else str(path)
+        raise ConfigError(f"{where}: {key}: {message}")
+
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: configuratie moet een mapping zijn")
+    for key in sorted(set(data) - KEYS):
+        fail(key, f"onbekende sleutel (toegestaan: {', '.join(sorted(KEYS))})")
+
+    def strings(key) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            fail(key, "moet een lijst teksten zijn")
+        return tuple(value)
+
+    model = data.get("model")
+    if model is not None and (not isinstance(model, str) or not model.strip()):
+        fail("model", "moet de naam of het pad van een spaCy-model zijn")
+    if model and ("/" in model or model.startswith(".")):
+        candidate = (path.parent / model).resolve()
+        model = str(candidate) if candidate.exists() else model
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict) or not all(v in SEVERITIES for v in severity.values()):
+        fail("severity", f"moet een mapping regel/categorie -> {'|'.join(SEVERITIES)} zijn")
+    min_sev = data.get("min_severity")
+    if min_sev is not None and min_sev not in SEVERITIES:
+        fail("min_severity", f"moet een van {', '.join(SEVERITIES)} zijn")
+    extra = []
+    for item in strings("extra_rules"):
+        rules_path = (path.parent / item).resolve()
+        if not rules_path.is_file():
+            fail("extra_rules", f"bestand '{item}' bestaat niet (relatief aan {path.parent})")
+        extra.append(str(rules_path))
+    include = strings("include") if "include" in data else DEFAULT_INCLUDE
+    return Config(
+        path=str(path),
+        model=model,
+        select=strings("select"),
+        ignore=strings("ignore"),
+        severity=tuple((str(k), v) for k, v in severity.items()),
+        min_severity=min_sev,
+        extra_rules=tuple(extra),
+        allow=strings("allow"),
+        include=include,
+        exclude=strings("exclude"),
+    )
+
+
+def config_for(file_path: str | None, explicit: str | None = None, isolated: bool = False) -> Config:
+    """The config that applies to a file (``explicit`` wins; ``isolated`` = defaults)."""
+    if isolated:
+        return Config()
+    if explicit:
+        p = Path(explicit)
+        if not p.is_file():
+            raise ConfigError(f"{explicit}: configuratiebestand bestaat niet")
+        return load_config(p.resolve())
+    start = Path(file_path).parent if file_path and file_path != "-" else Path.cwd()
+    found = find_config(start if start.exists() else Path.cwd())
+    return load_config(found) if found else Config()

@@ -1,0 +1,197 @@
+"""The one engine: sources -> extraction -> one nlp.pipe -> rules -> findings ->
+filters (config, inline suppressions). CLI, pre-commit hook and LSP server are thin
+shells over :class:`Linter`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from vacaturelint import nlp as nlp_module
+from vacaturelint.config import Config, config_for
+from vacaturelint.errors import VacaturelintError
+from vacaturelint.extract import Extraction, extract
+from vacaturelint.findings import FileResult, Finding
+from vacaturelint.lineindex import LineIndex
+from vacaturelint.meta import META_CATEGORY, META_RULES, UNCLOSED_COMMENT
+from vacaturelint.rules.loader import load_ruleset
+from vacaturelint.rules.model import CATEGORIES, RuleSet, selector_matches
+from vacaturelint.rules.runner import CompiledRules, Hit
+from vacaturelint.severity import at_least
+from vacaturelint.source import Source
+from vacaturelint.suppressions import MetaHit, is_suppressed, resolve
+
+
+@dataclass(frozen=True)
+class Options:
+    """Run-wide settings from the command line, editor or API caller."""
+
+    model: str | None = None
+    config: str | None = None  # explicit config file
+    isolated: bool = False  # ignore config files
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    min_severity: str | None = None
+
+
+class Linter:
+    """Holds loaded rule sets and the pipeline; reusable across many lint calls."""
+
+    def __init__(self, options: Options = Options()) -> None:
+        self.options = options
+        self._rulesets: dict[tuple[str, ...], RuleSet] = {}
+        self._compiled: dict[tuple[tuple[str, ...], str], CompiledRules] = {}
+
+    # -- configuration -------------------------------------------------
+    def config_for(self, path: str | None) -> Config:
+        base = config_for(path, self.options.config, self.options.isolated)
+        return base.with_cli(self.options.select, self.options.ignore, self.options.min_severity)
+
+    def ruleset(self, config: Config) -> RuleSet:
+        key = config.extra_rules
+        if key not in self._rulesets:
+            self._rulesets[key] = load_ruleset(config.extra_rules)
+        return self._rulesets[key]
+
+    def model_name(self, config: Config | None = None) -> str:
+        return nlp_module.resolve_model(self.options.model, config.model if config else None)
+
+    def pipeline(self, rulesets: list[RuleSet], config: Config | None = None):
+        needs = frozenset().union(*(r.needs for rs in rulesets for r in rs.rules if r.enabled))
+        return nlp_module.load(self.model_name(config), needs)
+
+    def compiled(self, ruleset: RuleSet, pipeline, key) -> CompiledRules:
+        cache_key = (key, pipeline.name)
+        if cache_key not in self._compiled:
+            self._compiled[cache_key] = CompiledRules(ruleset, pipeline)
+        return self._compiled[cache_key]
+
+    def skipped_rules(self, config: Config | None = None) -> list:
+        config = config or self.config_for(None)
+        ruleset = self.ruleset(config)
+        pipe = self.pipeline([ruleset], config)
+        return self.compiled(ruleset, pipe, config.extra_rules).skipped
+
+    # -- linting ---------------------------------------------------------
+    def lint_text(self, text: str, path: str = "<tekst>", kind: str = "plain") -> FileResult:
+        return self.lint_sources([Source(path=path, text=text, kind=kind)])[0]
+
+    def lint_sources(self, sources: list[Source], configs: list[Config] | None = None) -> list[FileResult]:
+        """Lint several sources with one pass of the pipeline over all their blocks.
+
+        Per-file problems (a bad docx, ...) become ``FileResult.error``; config,
+        rule and model errors raise VacaturelintError for the caller to report.
+        """
+        configs = configs or [self.config_for(s.path) for s in sources]
+        rulesets = [self.ruleset(c) for c in configs]
+        pipeline = self.pipeline(rulesets, configs[0] if configs else None)
+        prepared: list[tuple[Source, Extraction | None, str | None]] = []
+        for source in sources:
+            try:
+                prepared.append((*self._extract(source), None))
+            except VacaturelintError as exc:
+                prepared.append((source, None, str(exc)))
+        texts = [b.text for _, ex, _ in prepared if ex for b in ex.blocks]
+        docs = iter(pipeline.pipe(texts))
+        results = []
+        for (source, extraction, error), config, ruleset in zip(prepared, configs, rulesets):
+            if extraction is None:
+                results.append(FileResult(path=source.path, error=error, encoding=source.encoding))
+                continue
+            file_docs = [next(docs) for _ in extraction.blocks]
+            compiled = self.compiled(ruleset, pipeline, config.extra_rules)
+            hits, notes = compiled.run(extraction.blocks, file_docs, source.text)
+            findings = self._findings(source, extraction, hits, ruleset, config)
+            results.append(FileResult(path=source.path, findings=findings, encoding=source.encoding,
+                                      notes=notes, text=source.text))
+        return results
+
+    def _extract(self, source: Source) -> tuple[Source, Extraction]:
+        if source.kind == "docx":
+            from vacaturelint.extract import docx  # optional format, imported on demand
+
+            text, extraction = docx.extract(source.raw, source.path)
+            return Source(path=source.path, text=text, kind="docx", encoding="docx"), extraction
+        return source, extract(source.text, source.kind)
+
+    # -- findings and filters ---------------------------------------------
+    def _findings(self, source, extraction, hits: list[Hit], ruleset: RuleSet, config: Config) -> list[Finding]:
+        text = source.text
+        index = LineIndex(text)
+        rules = list(ruleset.rules) + list(META_RULES)
+
+        def known(selector: str) -> bool:
+            return selector.lower() in CATEGORIES or selector.lower() == META_CATEGORY or any(
+                r.selected_by(selector) for r in rules)
+
+        suppressions, meta_hits = resolve(extraction.directives, text, known)
+        meta_hits += [MetaHit(UNCLOSED_COMMENT, s, e) for s, e, _ in extraction.problems]
+        findings = []
+        allowed = _allowed_ranges(text, config.allow)
+        for hit in hits:
+            block = extraction.blocks[hit.block_index]
+            start, end = block.to_source(hit.start), block.to_source(hit.end)
+            if is_suppressed(hit.rule, start, end, suppressions):
+                continue
+            if any(a <= start < b or a < end <= b for a, b in allowed):
+                continue
+            findings.append(self._finding(source, index, hit.rule, start, end, hit.severity, hit.info))
+        for meta in meta_hits:
+            findings.append(self._finding(source, index, meta.rule, meta.start, meta.end, meta.rule.severity,
+                                          {"message_args": {"match": meta.match}}))
+        findings = [f for f in (self._configured(f, config) for f in findings) if f is not None]
+        return sorted(findings, key=Finding.sort_key)
+
+    @staticmethod
+    def _finding(source, index: LineIndex, rule, start, end, severity, info) -> Finding:
+        matched = source.text[start:end]
+        args = {"match": matched, **info.get("message_args", {})}
+        message = _render(rule.message, args)
+        line, col = index.position(start)
+        end_line, end_col = index.position(end)
+        suggestions = tuple(dict.fromkeys((*info.get("suggestions", ()), *rule.suggestions)))
+        return Finding(
+            path=source.path, start=start, end=end, line=line + 1, column=col + 1,
+            end_line=end_line + 1, end_column=end_col + 1, rule=rule.id, name=rule.name,
+            category=rule.category, severity=severity, message=message, explanation=rule.explanation,
+            legal=rule.legal_text, suggestions=suggestions, text=matched, scope=rule.scope,
+            note=info.get("note", ""),
+        )
+
+    @staticmethod
+    def _configured(finding: Finding, config: Config) -> Finding | None:
+        def named(selector: str) -> bool:
+            return selector_matches(selector, finding.rule, finding.name, finding.category)
+
+        if config.select and finding.category != META_CATEGORY and not any(map(named, config.select)):
+            return None
+        if any(map(named, config.ignore)):
+            return None
+        severity = finding.severity
+        for selector, level in config.severity:
+            if named(selector):
+                severity = level
+        if not at_least(severity, config.min_severity):
+            return None
+        return replace(finding, severity=severity) if severity != finding.severity else finding
+
+
+class _SafeArgs(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _render(template: str, args: dict) -> str:
+    try:
+        return template.format_map(_SafeArgs(args))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def _allowed_ranges(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    ranges = []
+    for phrase in phrases:
+        pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+        ranges.extend(m.span() for m in pattern.finditer(text))
+    return ranges

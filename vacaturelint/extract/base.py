@@ -1,0 +1,199 @@
+"""Prose extraction shared by all formats: offset map, blocks, block splitting.
+
+An extractor turns a source text into *prose*: the same text with markup masked
+(replaced by spaces of equal length) wherever possible, so that prose offsets equal
+source offsets. Only length-changing transforms (HTML entities, dropped inline tags)
+record anchors in an :class:`OffsetMap`. The prose is cut into blocks (paragraphs,
+list items, headings); each block becomes one spaCy Doc.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+
+class OffsetMap:
+    """Maps prose boundary positions to source boundary positions.
+
+    Anchors are (prose_pos, source_pos) pairs; between anchors the mapping is a
+    plain shift. With no anchors beyond (0, 0) the map is the identity.
+    """
+
+    def __init__(self) -> None:
+        self._prose: list[int] = [0]
+        self._source: list[int] = [0]
+
+    def add(self, prose_pos: int, source_pos: int) -> None:
+        if self._prose[-1] == prose_pos:
+            self._source[-1] = source_pos
+        else:
+            self._prose.append(prose_pos)
+            self._source.append(source_pos)
+
+    def to_source(self, prose_pos: int) -> int:
+        k = bisect.bisect_right(self._prose, prose_pos) - 1
+        return self._source[k] + (prose_pos - self._prose[k])
+
+
+class ProseBuilder:
+    """Accumulates prose pieces while recording how they map to the source."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.map = OffsetMap()
+
+    def keep(self, source_start: int, text: str) -> None:
+        """Append source text unchanged (identity mapping)."""
+        if not text:
+            return
+        self.map.add(self.length, source_start)
+        self.parts.append(text)
+        self.length += len(text)
+
+    def replace(self, source_start: int, source_end: int, text: str) -> None:
+        """Append ``text`` standing for source[source_start:source_end]."""
+        self.map.add(self.length, source_start)
+        self.parts.append(text)
+        self.length += len(text)
+        self.map.add(self.length, source_end)
+
+    def build(self) -> tuple[str, OffsetMap]:
+        return "".join(self.parts), self.map
+
+
+@dataclass(frozen=True)
+class Directive:
+    """An inline suppression comment."""
+
+    action: str  # disable-next-line | disable | enable | disable-file
+    selectors: tuple[str, ...]
+    reason: str
+    start: int  # source offsets of the whole comment
+    end: int
+
+
+@dataclass
+class Block:
+    text: str
+    prose_start: int
+    kind: str  # paragraph | list_item | heading
+    section: str  # text of the nearest heading above (lower case), "" if none
+    offsets: OffsetMap
+
+    def to_source(self, pos: int) -> int:
+        return self.offsets.to_source(self.prose_start + pos)
+
+
+@dataclass
+class Extraction:
+    blocks: list[Block] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    problems: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, Dutch message)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦‣●○■□➢➤►✓✔→–—]|\d{1,3}[.)])[ \t]+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_STARTS_NEW = re.compile(r"\s*[A-ZÀ-Ý0-9\"“‘'(]")
+_HEADINGISH = re.compile(r"^\s*[^\s.,;]([^.;]{0,70}?)[:?]?\s*$")
+MAX_BLOCK_CHARS = 20_000
+
+
+def split_blocks(
+    prose: str,
+    offsets: OffsetMap,
+    headings: list[tuple[int, int]] | None = None,
+    list_items: list[int] | None = None,
+    guess_headings: bool = True,
+) -> list[Block]:
+    """Cut prose into blocks at blank lines, bullets and sentence-final line ends.
+
+    ``headings`` are known heading ranges (prose offsets) and ``list_items`` known
+    list-item starts (from markup); plain text guesses both from the layout.
+    """
+    heading_starts = {start for start, _ in headings or []}
+    item_starts = set(list_items or [])
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for match in _LINE.finditer(prose):
+        if match.start() == match.end():
+            break
+        lines.append((match.start(), match.group()))
+        pos = match.end()
+
+    # Group lines into raw blocks: (start, end, is_item)
+    raw: list[list] = []
+    current: list | None = None
+    previous = ""
+    for start, line in lines:
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            current = None
+            previous = ""
+            continue
+        lead = len(body) - len(body.lstrip())
+        is_item = bool(_BULLET.match(body)) or any(start <= s < start + len(line) for s in item_starts)
+        is_heading = any(start <= s < start + len(line) for s in heading_starts)
+        new = (
+            current is None
+            or is_item
+            or is_heading
+            or current[3]
+            or bool(_SENTENCE_END.search(previous))
+            or bool(_STARTS_NEW.match(body))
+        )
+        if new:
+            current = [start + lead, start + len(body), is_item, is_heading]
+            raw.append(current)
+        else:
+            current[1] = start + len(body)
+        previous = body
+
+    blocks: list[Block] = []
+    section = ""
+    for index, (start, end, is_item, is_heading) in enumerate(raw):
+        text = prose[start:end]
+        if not is_heading and guess_headings and not is_item:
+            nxt = raw[index + 1] if index + 1 < len(raw) else None
+            is_heading = bool(
+                nxt is not None
+                and len(text) <= 60
+                and len(text.split()) <= 7
+                and _HEADINGISH.match(text)
+                and not re.search(r"[.!;,]\s*$", text)
+            )
+        kind = "heading" if is_heading else ("list_item" if is_item else "paragraph")
+        if is_heading:
+            section = " ".join(text.split()).strip(" :#").lower()
+        for chunk_start, chunk_end in _chunks(prose, start, end):
+            blocks.append(
+                Block(
+                    text=prose[chunk_start:chunk_end],
+                    prose_start=chunk_start,
+                    kind=kind,
+                    section=section,
+                    offsets=offsets,
+                )
+            )
+    return blocks
+
+
+def _chunks(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an over-long block at whitespace so each piece stays parseable."""
+    pieces = []
+    while end - start > MAX_BLOCK_CHARS:
+        cut = prose.rfind(" ", start + MAX_BLOCK_CHARS // 2, start + MAX_BLOCK_CHARS)
+        if cut <= start:
+            cut = start + MAX_BLOCK_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def mask(text: str, start: int, end: int) -> str:
+    """Spaces for text[start:end], keeping line breaks so lines stay aligned."""
+    return re.sub(r"[^\r\n]", " ", text[start:end])

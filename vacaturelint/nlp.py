@@ -1,0 +1,87 @@
+"""The spaCy pipeline: loaded once per process, with only the components needed.
+
+Annotations rules can ask for, and the components that produce them:
+``LEMMA`` (lemmatizer), ``POS``/``MORPH``/``TAG`` (morphologizer/tagger), ``DEP``
+(parser). ``ner`` is never needed. ``--model blank`` gives a tokenizer and a
+sentencizer only; rules needing annotations are then skipped (the caller reports
+which).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+
+from vacaturelint.errors import ModelError
+
+DEFAULT_MODEL = "nl_core_news_sm"
+BLANK = "blank"
+ANNOTATIONS = ("LEMMA", "POS", "MORPH", "TAG", "DEP")
+INSTALL_HINT = (
+    "installeer het met 'python -m spacy download nl_core_news_sm', "
+    "of geef een pad naar een spaCy-pipeline met --model of VACATURELINT_MODEL"
+)
+_lock = threading.Lock()
+
+
+def resolve_model(cli_value: str | None = None, config_value: str | None = None) -> str:
+    """Model name or path: --model, then $VACATURELINT_MODEL, then config, then default."""
+    return cli_value or os.environ.get("VACATURELINT_MODEL") or config_value or DEFAULT_MODEL
+
+
+class Pipeline:
+    """A loaded pipeline and what it can annotate."""
+
+    def __init__(self, name: str, nlp, provides: frozenset[str]) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.provides = provides
+
+    def pipe(self, texts, batch_size: int = 64):
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def make_doc(self, text: str):
+        return self.nlp.make_doc(text)
+
+
+def load(name: str, needs: frozenset[str] = frozenset(ANNOTATIONS)) -> Pipeline:
+    with _lock:
+        return _load(name, needs)
+
+
+@lru_cache(maxsize=8)
+def _load(name: str, needs: frozenset[str]) -> Pipeline:
+    import spacy  # imported lazily: the CLI's --help and error paths stay fast
+
+    if name == BLANK:
+        nlp = spacy.blank("nl")
+        nlp.add_pipe("sentencizer")
+        return Pipeline(name, nlp, frozenset())
+    exclude = ["ner", "senter"]
+    if "DEP" not in needs:
+        exclude.append("parser")
+    if not needs & {"LEMMA", "POS", "MORPH", "TAG"}:
+        exclude += ["morphologizer", "tagger", "attribute_ruler", "lemmatizer"]
+    try:
+        nlp = spacy.load(name, exclude=exclude)
+    except OSError as exc:
+        if "E050" in str(exc) or "E053" in str(exc) or "Can't find model" in str(exc):
+            raise ModelError(f"spaCy-model '{name}' niet gevonden: {INSTALL_HINT}") from None
+        raise ModelError(f"spaCy-model '{name}' kan niet worden geladen: {exc}") from None
+    except Exception as exc:  # corrupt or incompatible model
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(f"spaCy-model '{name}' kan niet worden geladen: {first}") from None
+    if nlp.lang != "nl":
+        raise ModelError(f"spaCy-model '{name}' is voor taal '{nlp.lang}', niet voor Nederlands (nl)")
+    names = set(nlp.pipe_names)
+    provides = set()
+    if "lemmatizer" in names:
+        provides.add("LEMMA")
+    if names & {"morphologizer", "tagger"}:
+        provides |= {"POS", "MORPH", "TAG"}
+    if "parser" in names:
+        provides.add("DEP")
+    else:
+        nlp.add_pipe("sentencizer")
+    return Pipeline(name, nlp, frozenset(provides))

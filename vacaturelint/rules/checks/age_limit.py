@@ -1,0 +1,79 @@
+"""Explicit ages or age ranges asked of the candidate or team.
+
+Finds "maximaal 35 jaar", "max. 35 jr", "tussen de 25 en 35 jaar", "26-32 jaar",
+"20–40 jaar oud", "minimaal 18 jaar", "vanaf 16 jaar", "niet ouder dan 40",
+"leeftijd: 25-35", "gemiddelde leeftijd van 31 jaar", and tells them apart from
+years of experience, contract length, company age and the ages of clients or
+pupils ("kinderen van 4 tot 12 jaar").
+"""
+
+from __future__ import annotations
+
+from vacaturelint.rules.checks._numbers import DASH, NUM, YEAR, compile_, lemma_set, tokens_after, tokens_before, value
+
+NEEDS = frozenset({"LEMMA"})
+SCOPE = "span"
+OPTIONS = {"min_age", "max_age"}
+
+_CANDIDATES = [
+    # (regex, kind); kind decides how much extra evidence is needed
+    (compile_(rf"\b(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}(?:\s+oud)?"), "range"),
+    (compile_(rf"\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+ouder\s+dan|jonger\s+dan|onder\s+de|tot)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?)?(?!\s*(?:%|procent|uur|euro|maanden|weken|dagen))"), "upper"),
+    (compile_(rf"\b(?:min(?:imaal|\.)?|minimum|vanaf|ouder\s+dan|boven\s+de)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?|\+)?"), "lower"),
+    (compile_(rf"\b(?P<a>{NUM})\s*(?:{YEAR}\s+(?:of\s+)?(?:ouder|jonger)|\+\s*(?:jaar|jr)?(?=\W|$)|{YEAR}\s+oud)"), "explicit"),
+    (compile_(rf"\b(?:gemiddelde\s+)?leeftijd(?:\s+(?:van|is|ligt|tussen|rond|:|circa|ca\.))*\s*(?:de\s+)?(?P<a>{NUM})(?:{DASH}(?P<b>{NUM}))?(?:\s*{YEAR})?"), "explicit"),
+]
+# Words that make 'N jaar' a duration, not an age.
+_DURATION = {
+    "ervaring", "werkervaring", "dienst", "dienstverband", "contract", "bestaan", "bestaat", "sinds",
+    "geleden", "periode", "looptijd", "garantie", "jubileum", "actief", "werkzaam", "gewerkt", "ervaren",
+    "maand", "maanden", "week", "weken", "uur", "uren", "opleiding", "studie", "traject", "lang", "al",
+    "ruim", "vast", "tijdelijk", "verlenging", "jaarcontract", "proeftijd", "loopbaan", "carrière",
+    "praktijkervaring", "relevante", "aantoonbare", "leidinggevende", "bedrijf", "organisatie", "bestaande",
+}
+# People whose ages a vacancy may state: clients, pupils, patients.
+_OTHERS = {
+    "kind", "kinderen", "jongere", "jongeren", "leerling", "leerlingen", "cliënt", "cliënten", "client",
+    "clienten", "doelgroep", "peuter", "peuters", "baby", "baby's", "tiener", "tieners", "patiënt",
+    "patiënten", "bewoner", "bewoners", "ouderen", "student", "studenten", "jeugd", "jeugdige", "jeugdigen",
+    "deelnemer", "deelnemers", "pupil", "pupillen", "klant", "klanten", "gast", "gasten", "scholier",
+    "scholieren", "meisje", "meisjes", "jongen", "jongens", "zorgvrager", "zorgvragers",
+}
+_AGE_WORDS = {"oud", "leeftijd", "jarige", "leeftijdsgroep", "leeftijdscategorie"}
+_CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "kandidaten", "bent", "ben", "team",
+              "collega", "collega's", "medewerker", "medewerkers"}
+
+
+def run(doc, options):
+    low, high = options.get("min_age", 15), options.get("max_age", 70)
+    text = doc.text
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _CANDIDATES:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            numbers = [value(m.group(g)) for g in ("a", "b") if m.groupdict().get(g)]
+            if not numbers or any(n is None for n in numbers):
+                continue
+            if not all(low <= n <= high for n in numbers):
+                continue
+            if len(numbers) == 2 and numbers[0] >= numbers[1]:
+                continue
+            matched = m.group(0).lower()
+            after = lemma_set(tokens_after(doc, end, 4))
+            before_tokens = tokens_before(doc, start, 8)
+            before = lemma_set(before_tokens[-3:])
+            sentence_before = lemma_set(before_tokens)
+            explicit = bool(_AGE_WORDS & (after | sentence_before)) or "oud" in matched or "leeftijd" in matched
+            if not explicit:
+                if (after | before) & _DURATION:
+                    continue
+                if not matched.rstrip().endswith(("jaar", "jr", "jr.", "jaren", "+")) and kind != "range":
+                    continue
+                if kind == "lower" and not (sentence_before & _CANDIDATE):
+                    continue
+            if sentence_before & _OTHERS and not sentence_before & {"je", "jij", "u", "bent", "ben", "kandidaat"}:
+                continue
+            taken.append((start, end))
+            yield start, end, {}

@@ -1,0 +1,174 @@
+"""Context conditions for ``unless``, ``requires`` and ``severity_when``.
+
+Each condition is a one-key mapping; the key names where to look and the value
+says what to look for (``lemmas``, ``phrases``, ``regex``, ``pos``):
+
+- ``sentence_has``: the sentence around the match;
+- ``block_has``: the whole block (paragraph, list item);
+- ``document_has``: anywhere in the file;
+- ``near``: within ``before``/``after`` tokens of the match;
+- ``match_has``: the matched tokens themselves;
+- ``section``: a regex on the heading of the section the match is in;
+- ``block_kind``: one of paragraph, list_item, heading (or a list).
+"""
+
+from __future__ import annotations
+
+import regex as re_module
+
+from vacaturelint.rules.regex import TIMEOUT_SECONDS
+
+WHERE = ("sentence_has", "block_has", "document_has", "near", "match_has")
+KINDS = (*WHERE, "section", "block_kind")
+_WHAT = {"lemmas", "phrases", "regex", "pos"}
+_NEAR = {"before", "after"}
+
+
+def validate(kind: str, spec) -> frozenset[str]:
+    if kind not in KINDS:
+        raise ValueError(f"onbekende voorwaarde '{kind}' (mogelijk: {', '.join(KINDS)})")
+    if kind == "section":
+        if not isinstance(spec, str):
+            raise ValueError("section verwacht een reguliere expressie")
+        _compile(spec)
+        return frozenset()
+    if kind == "block_kind":
+        values = [spec] if isinstance(spec, str) else spec
+        if not isinstance(values, list) or any(v not in ("paragraph", "list_item", "heading") for v in values):
+            raise ValueError("block_kind verwacht paragraph, list_item of heading")
+        return frozenset()
+    if not isinstance(spec, dict):
+        raise ValueError(f"{kind} verwacht een mapping met lemmas, phrases, regex of pos")
+    allowed = _WHAT | (_NEAR if kind == "near" else set())
+    unknown = set(spec) - allowed
+    if unknown:
+        raise ValueError(f"onbekende sleutel(s) in {kind}: {', '.join(sorted(unknown))}")
+    if not set(spec) & _WHAT:
+        raise ValueError(f"{kind} verwacht minstens een van lemmas, phrases, regex, pos")
+    for key in ("lemmas", "phrases", "pos"):
+        if key in spec and not (isinstance(spec[key], list) and all(isinstance(x, str) for x in spec[key])):
+            raise ValueError(f"{kind}.{key} moet een lijst teksten zijn")
+    for key in ("before", "after"):
+        if key in spec and not (isinstance(spec[key], int) and 0 <= spec[key] <= 50):
+            raise ValueError(f"{kind}.{key} moet een getal van 0 tot 50 zijn")
+    if "regex" in spec:
+        _compile(spec["regex"])
+    needs = set()
+    if "lemmas" in spec:
+        needs.add("LEMMA")
+    if "pos" in spec:
+        needs.add("POS")
+    return frozenset(needs)
+
+
+def _compile(pattern):
+    if not isinstance(pattern, str):
+        raise ValueError("regex moet tekst zijn")
+    try:
+        return re_module.compile(pattern, re_module.IGNORECASE | re_module.V0)
+    except re_module.error as exc:
+        raise ValueError(f"ongeldige reguliere expressie: {exc}") from None
+
+
+class Context:
+    """What a condition can look at for one match."""
+
+    def __init__(self, doc, span, block, document) -> None:
+        self.doc = doc
+        self.span = span  # spaCy Span of the match
+        self.block = block
+        self.document = document  # DocumentView
+
+
+class DocumentView:
+    """File-wide facts shared by all matches in one file (computed lazily)."""
+
+    def __init__(self, docs, text: str) -> None:
+        self.docs = docs
+        self.text = text
+        self._lemmas: set[str] | None = None
+        self._lower: str | None = None
+
+    @property
+    def lemmas(self) -> set[str]:
+        if self._lemmas is None:
+            self._lemmas = {t.lemma_.lower() for doc in self.docs for t in doc} | {
+                t.lower_ for doc in self.docs for t in doc
+            }
+        return self._lemmas
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = " ".join(doc.text for doc in self.docs).lower()
+        return self._lower
+
+
+_cache: dict[str, object] = {}
+
+
+def _pattern(text: str):
+    compiled = _cache.get(text)
+    if compiled is None:
+        compiled = _cache[text] = _compile(text)
+    return compiled
+
+
+def _phrase_pattern(phrase: str):
+    return _pattern(r"(?<!\w)" + re_module.escape(phrase.lower()) + r"(?!\w)")
+
+
+def _tokens_have(tokens, text: str, spec: dict) -> bool:
+    if "lemmas" in spec:
+        wanted = {w.lower() for w in spec["lemmas"]}
+        if any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tokens):
+            return True
+    if "pos" in spec:
+        if any(t.pos_ in spec["pos"] for t in tokens):
+            return True
+    return _text_has(text, spec)
+
+
+def _text_has(text: str, spec: dict) -> bool:
+    lower = text.lower()
+    if "phrases" in spec and any(_phrase_pattern(p).search(lower) for p in spec["phrases"]):
+        return True
+    if "regex" in spec:
+        try:
+            return bool(_pattern(spec["regex"]).search(text, timeout=TIMEOUT_SECONDS))
+        except TimeoutError:
+            return False
+    return False
+
+
+def holds(kind: str, spec, ctx: Context) -> bool:
+    if kind == "section":
+        return bool(_pattern(spec).search(ctx.block.section))
+    if kind == "block_kind":
+        return ctx.block.kind in ([spec] if isinstance(spec, str) else spec)
+    if kind == "match_has":
+        return _tokens_have(ctx.span, ctx.span.text, spec)
+    if kind == "sentence_has":
+        sent = _sentence(ctx.span)
+        return _tokens_have(sent, sent.text, spec)
+    if kind == "block_has":
+        return _tokens_have(ctx.doc, ctx.doc.text, spec)
+    if kind == "near":
+        start = max(0, ctx.span.start - spec.get("before", 3))
+        end = min(len(ctx.doc), ctx.span.end + spec.get("after", 3))
+        window = [*ctx.doc[start : ctx.span.start], *ctx.doc[ctx.span.end : end]]
+        text = ctx.doc[start : ctx.span.start].text + " … " + ctx.doc[ctx.span.end : end].text
+        return _tokens_have(window, text, spec)
+    if kind == "document_has":
+        view = ctx.document
+        if "lemmas" in spec and view.lemmas & {w.lower() for w in spec["lemmas"]}:
+            return True
+        return _text_has(view.text, spec)
+    raise AssertionError(kind)
+
+
+def _sentence(span):
+    doc = span.doc
+    if doc.has_annotation("SENT_START"):
+        return span.sent
+    return doc[:]

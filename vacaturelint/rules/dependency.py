@@ -1,0 +1,35 @@
+"""Kind ``dependency``: a verbatim spaCy DependencyMatcher pattern.
+
+``highlight`` lists the RIGHT_IDs whose tokens form the reported span (first to
+last); default: all nodes.
+"""
+
+from __future__ import annotations
+
+from vacaturelint.rules.patterns import blank_vocab, first_line, needs_of_token_attrs
+
+OPTIONS = {"highlight"}
+
+
+def validate(spec, options) -> frozenset[str]:
+    from spacy.matcher import DependencyMatcher
+
+    if not isinstance(spec, list) or not spec or not all(isinstance(n, dict) for n in spec):
+        raise ValueError("verwacht een spaCy-DependencyMatcher-patroon (lijst van knopen)")
+    ids = [node.get("RIGHT_ID") for node in spec]
+    highlight = options.get("highlight", ids)
+    if not isinstance(highlight, list) or any(h not in ids for h in highlight):
+        raise ValueError(f"highlight moet RIGHT_ID's uit het patroon noemen ({', '.join(map(str, ids))})")
+    needs = {"DEP"}
+    for node in spec:
+        needs |= needs_of_token_attrs(node.get("RIGHT_ATTRS", {}))
+    try:
+        DependencyMatcher(blank_vocab(), validate=True).add("check", [list(spec)])
+    except Exception as exc:
+        raise ValueError(f"ongeldig DependencyMatcher-patroon: {first_line(exc)}") from None
+    return frozenset(needs)
+
+
+def highlight_indices(spec, options) -> list[int]:
+    ids = [node["RIGHT_ID"] for node in spec]
+    return [ids.index(h) for h in options.get("highlight", ids)]

@@ -1,0 +1,28 @@
+"""Kind ``lemmas``: single tokens whose lemma (or lower-case form) is in a set.
+
+Compiled to spaCy Matcher patterns ``{"LEMMA": {"IN": [...]}}`` plus the same set
+on ``LOWER``, so an inflected form the lemmatizer gets wrong is still caught.
+Optional ``pos``: a list of UPOS tags the token must have.
+"""
+
+from __future__ import annotations
+
+OPTIONS = {"pos"}
+
+
+def validate(spec, options) -> frozenset[str]:
+    if not isinstance(spec, list) or not spec or not all(isinstance(x, str) and x.strip() for x in spec):
+        raise ValueError("verwacht een niet-lege lijst lemma's (tekst)")
+    pos = options.get("pos")
+    needs = {"LEMMA"}
+    if pos is not None:
+        if not isinstance(pos, list) or not all(isinstance(p, str) for p in pos):
+            raise ValueError("pos moet een lijst UPOS-tags zijn")
+        needs.add("POS")
+    return frozenset(needs)
+
+
+def token_patterns(spec, options) -> list[list[dict]]:
+    words = sorted({w.lower() for w in spec})
+    extra = {"POS": {"IN": list(options["pos"])}} if options.get("pos") else {}
+    return [[{"LEMMA": {"IN": words}, **extra}], [{"LOWER": {"IN": words}, **extra}]]

@@ -1,0 +1,102 @@
+"""Rule values: what a rule in rules.yaml becomes after validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CATEGORIES = ("leeftijd", "geslacht", "herkomst", "beperking", "religie", "gezinssituatie", "functie-eisen")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One way a rule can match: exactly one kind (phrases, lemmas, tokens, ...)."""
+
+    kind: str
+    spec: object  # the kind's own data, e.g. a list of spaCy token patterns
+    options: dict
+    line: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A context test used by ``unless``, ``requires`` and ``severity_when``."""
+
+    kind: str
+    spec: dict
+    line: int
+
+
+@dataclass(frozen=True)
+class SeverityChange:
+    when: tuple[Condition, ...]
+    severity: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    match: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    explanation: str
+    suggestions: tuple[str, ...]
+    legal: dict
+    clauses: tuple[Clause, ...]
+    unless: tuple[Condition, ...] = ()
+    requires: tuple[Condition, ...] = ()
+    severity_when: tuple[SeverityChange, ...] = ()
+    bad_examples: tuple[Example, ...] = ()
+    good_examples: tuple[Example, ...] = ()
+    scope: str = "span"  # span | document
+    enabled: bool = True
+    source: str = ""
+    line: int = 0
+    needs: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def legal_text(self) -> str:
+        """One line: law articles and College oordelen, e.g. 'WGBL art. 3; oordeel 2018-36'."""
+        parts = list(self.legal.get("refs", []))
+        oordelen = self.legal.get("oordelen", [])
+        if oordelen:
+            parts.append("College voor de Rechten van de Mens, oordeel " + ", ".join(oordelen))
+        return "; ".join(parts)
+
+    def selected_by(self, selector: str) -> bool:
+        """True when a --select/--ignore/suppression selector names this rule."""
+        return selector_matches(selector, self.id, self.name, self.category)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    references: dict  # key -> {"title": ..., "url": ...}
+    files: tuple[str, ...]
+
+    def by_id(self, key: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.id == key.upper() or rule.name == key.lower():
+                return rule
+        return None
+
+
+def selector_matches(selector: str, rule_id: str, name: str, category: str) -> bool:
+    """A selector is a rule id (LFT001), name (jong-team), category, id prefix (LFT) or 'all'."""
+    s = selector.strip()
+    low = s.lower()
+    return (
+        s.upper() == rule_id
+        or low == name
+        or low == category
+        or low == "all"
+        or (len(s) >= 2 and s.isalpha() and rule_id.startswith(s.upper()))
+    )
