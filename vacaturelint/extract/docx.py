@@ -1,0 +1,240 @@
+"""Word (.docx): page headers, body (paragraphs, list items, table cells) and page
+footers become one text with exactly one line per Word paragraph.
+
+Line N of the extracted text is paragraph N of the document (headers first, then
+the body in document order, then footers), so a finding's ``line``/``column`` reads
+as "paragraph N, character M". Empty paragraphs are kept as empty lines so the
+numbering follows the document. Tracked changes: inserted text (``w:ins``,
+``w:moveTo``) is linted, deleted text (``w:del``/``w:delText``, ``w:moveFrom``) is
+not; comments (a separate part) and field instructions are ignored.
+
+The XML is walked directly (python-docx opens the package): the object API hides
+text inside ``w:ins``, hyperlinks and content controls and repeats merged table
+cells.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from vacaturelint.errors import InputError
+from vacaturelint.extract.base import Block, Extraction, OffsetMap
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+PART_LABELS = {"header": "koptekst", "body": "hoofdtekst", "footer": "voettekst"}
+
+# Containers whose content is not (current) document text.
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "delInstrText",
+         W + "rPr", W + "pPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference",
+         W + "drawing", W + "pict", W + "object", MC + "AlternateContent"}
+# Line-breaking characters that would split one paragraph over several lines.
+_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_HEADINGISH = re.compile(r"^\s*[^\s.,;]([^.;]{0,70}?)[:?]?\s*$")
+_BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦‣●○■□➢➤►✓✔→–—]|\d{1,3}[.)])[ \t]+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One Word paragraph: its text (one line) and where it sits."""
+
+    text: str
+    part: str  # header | body | footer
+    kind: str  # paragraph | list_item | heading
+    in_table: bool = False
+
+
+def paragraphs(raw: bytes | None, path: str) -> list[Paragraph]:
+    """All paragraphs of the document in reading order. Raises InputError."""
+    document = _open(raw, path)
+    try:
+        styles = _style_names(document)
+        body = document.element.body
+        header_parts, footer_parts = _header_footer_parts(document)
+        result: list[Paragraph] = []
+        for part in header_parts:
+            result.extend(_walk(part.element, "header", styles))
+        result.extend(_walk(body, "body", styles))
+        for part in footer_parts:
+            result.extend(_walk(part.element, "footer", styles))
+    except InputError:
+        raise
+    except Exception as exc:  # malformed XML inside a valid zip, odd relationships, ...
+        raise InputError(f"{path}: beschadigd Word-bestand (.docx): {_reason(exc)}") from None
+    return result
+
+
+def extract(raw: bytes | None, path: str) -> tuple[str, Extraction]:
+    """The document as text (one paragraph per line) and its prose blocks."""
+    paras = paragraphs(raw, path)
+    offsets = OffsetMap()
+    lines = [p.text for p in paras]
+    text = "\n".join(lines)
+    blocks: list[Block] = []
+    section = ""
+    pos = 0
+    for index, para in enumerate(paras):
+        start = pos
+        pos += len(para.text) + 1
+        body = para.text
+        if not body.strip():
+            continue
+        lead = len(body) - len(body.lstrip())
+        kind = para.kind
+        if kind == "paragraph" and para.part == "body" and not para.in_table and _BULLET.match(body):
+            kind = "list_item"
+        if kind == "paragraph" and para.part == "body" and not para.in_table and _looks_like_heading(paras, index):
+            kind = "heading"
+        if kind == "heading":
+            section = " ".join(body.split()).strip(" :#").lower()
+        blocks.append(Block(text=body[lead:].rstrip(), prose_start=start + lead, kind=kind,
+                            section=section if para.part == "body" else PART_LABELS[para.part], offsets=offsets))
+    return text, Extraction(blocks=blocks)
+
+
+# -- package ------------------------------------------------------------------
+def _open(raw: bytes | None, path: str):
+    import docx  # python-docx
+
+    if not raw:
+        raise InputError(f"{path}: leeg bestand, geen Word-document (.docx)")
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        raise InputError(f"{path}: geen geldig Word-bestand (.docx is geen zip-archief)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"{path}: beschadigd Word-bestand (.docx): {_reason(exc)}") from None
+    if "[Content_Types].xml" not in names or not any(n.endswith("document.xml") for n in names):
+        raise InputError(f"{path}: geen Word-document (zip-archief zonder word/document.xml)")
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # python-docx raises many types for broken packages
+        raise InputError(f"{path}: beschadigd Word-bestand (.docx): {_reason(exc)}") from None
+    if not hasattr(document, "element") or document.element.body is None:
+        raise InputError(f"{path}: geen Word-document (geen documenttekst gevonden)")
+    return document
+
+
+def _reason(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:160]
+
+
+def _style_names(document) -> dict[str, str]:
+    names = {}
+    try:
+        for style in document.styles:
+            if style.style_id:
+                names[style.style_id] = (style.name or style.style_id).lower()
+    except Exception:  # a document without (readable) styles part
+        pass
+    return names
+
+
+def _header_footer_parts(document):
+    """Unique header and footer parts, in section order (first, default, even)."""
+    headers, footers, seen = [], [], set()
+    order = {"first": 0, "default": 1, "even": 2}
+    for sect_pr in document.element.body.iter(W + "sectPr"):
+        for tag, target in ((W + "headerReference", headers), (W + "footerReference", footers)):
+            refs = sorted(sect_pr.findall(tag), key=lambda r: order.get(r.get(W + "type"), 1))
+            for ref in refs:
+                rid = ref.get(R_ID)
+                part = document.part.related_parts.get(rid) if rid else None
+                if part is None or id(part) in seen or not hasattr(part, "element"):
+                    continue
+                seen.add(id(part))
+                target.append(part)
+    return headers, footers
+
+
+# -- XML walk -----------------------------------------------------------------
+def _walk(container, part: str, styles: dict[str, str], in_table: bool = False) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for child in container:
+        tag = child.tag
+        if tag == W + "p":
+            out.append(_paragraph(child, part, styles, in_table))
+        elif tag == W + "tbl":
+            for row in child.iter(W + "tr"):
+                if _owner_table(row) is not child:
+                    continue
+                for cell in row.findall(W + "tc"):
+                    out.extend(_walk(cell, part, styles, True))
+        elif tag in (W + "sdt", W + "customXml", W + "ins", W + "moveTo"):
+            content = child.find(W + "sdtContent") if tag == W + "sdt" else child
+            if content is not None:
+                out.extend(_walk(content, part, styles, in_table))
+        elif tag in (W + "del", W + "moveFrom"):
+            continue
+    return out
+
+
+def _owner_table(row):
+    node = row.getparent()
+    while node is not None and node.tag != W + "tbl":
+        node = node.getparent()
+    return node
+
+
+def _paragraph(p, part: str, styles: dict[str, str], in_table: bool) -> Paragraph:
+    pieces: list[str] = []
+    _collect(p, pieces)
+    text = _BREAKS.sub(" ", "".join(pieces))
+    return Paragraph(text=text, part=part, kind=_kind(p, styles), in_table=in_table)
+
+
+def _collect(node, pieces: list[str]) -> None:
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == W + "t":
+            pieces.append(child.text or "")
+        elif tag == W + "tab" or tag == W + "ptab":
+            pieces.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            pieces.append(" ")
+        elif tag == W + "noBreakHyphen":
+            pieces.append("-")
+        elif tag == W + "p":  # a nested paragraph (e.g. inside an inline content control)
+            if pieces and not pieces[-1].endswith(" "):
+                pieces.append(" ")
+            _collect(child, pieces)
+        else:
+            _collect(child, pieces)
+
+
+def _kind(p, styles: dict[str, str]) -> str:
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        return "paragraph"
+    style_el = ppr.find(W + "pStyle")
+    name = styles.get(style_el.get(W + "val"), (style_el.get(W + "val") or "").lower()) if style_el is not None else ""
+    if ppr.find(W + "outlineLvl") is not None or re.match(r"(heading|kop|title|titel)\b", name) or \
+            re.match(r"(heading|kop)\s?\d", name):
+        return "heading"
+    if ppr.find(W + "numPr") is not None or "list" in name or "lijst" in name:
+        return "list_item"
+    return "paragraph"
+
+
+def _looks_like_heading(paras: list[Paragraph], index: int) -> bool:
+    """A short line without final punctuation followed by more text (a bold line
+    used as a heading in Word without a heading style)."""
+    text = paras[index].text.strip()
+    nxt = next((p for p in paras[index + 1:] if p.text.strip()), None)
+    return bool(
+        nxt is not None
+        and nxt.part == "body"
+        and len(text) <= 60
+        and len(text.split()) <= 7
+        and _HEADINGISH.match(text)
+        and not re.search(r"[.!;,]\s*$", text)
+    )
