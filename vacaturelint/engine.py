@@ -6,6 +6,7 @@ shells over :class:`Linter`.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 from vacaturelint import nlp as nlp_module
@@ -38,8 +39,9 @@ class Options:
 class Linter:
     """Holds loaded rule sets and the pipeline; reusable across many lint calls."""
 
-    def __init__(self, options: Options = Options()) -> None:
+    def __init__(self, options: Options = Options(), doc_cache: "DocCache | None" = None) -> None:
         self.options = options
+        self.doc_cache = doc_cache  # optional: reuse Docs of unchanged blocks (editors)
         self._rulesets: dict[tuple[str, ...], RuleSet] = {}
         self._compiled: dict[tuple[tuple[str, ...], str], CompiledRules] = {}
 
@@ -58,7 +60,8 @@ class Linter:
         return nlp_module.resolve_model(self.options.model, config.model if config else None)
 
     def pipeline(self, rulesets: list[RuleSet], config: Config | None = None):
-        needs = frozenset().union(*(r.needs for rs in rulesets for r in rs.rules if r.enabled))
+        # Lemmas are always wanted: lemma clauses and conditions use them when present.
+        needs = frozenset({"LEMMA"}).union(*(r.needs for rs in rulesets for r in rs.rules if r.enabled))
         return nlp_module.load(self.model_name(config), needs)
 
     def compiled(self, ruleset: RuleSet, pipeline, key) -> CompiledRules:
@@ -93,7 +96,7 @@ class Linter:
             except VacaturelintError as exc:
                 prepared.append((source, None, str(exc)))
         texts = [b.text for _, ex, _ in prepared if ex for b in ex.blocks]
-        docs = iter(pipeline.pipe(texts))
+        docs = iter(self.doc_cache.docs(pipeline, texts) if self.doc_cache is not None else pipeline.pipe(texts))
         results = []
         for (source, extraction, error), config, ruleset in zip(prepared, configs, rulesets):
             if extraction is None:
@@ -175,6 +178,35 @@ class Linter:
         if not at_least(severity, config.min_severity):
             return None
         return replace(finding, severity=severity) if severity != finding.severity else finding
+
+
+class DocCache:
+    """spaCy Docs per block text, for callers that lint nearly the same text again and
+    again (the LSP server): after a one-word edit only the changed block is parsed.
+
+    Bounded (least recently used Docs are dropped); emptied when the pipeline changes.
+    Rules only read Docs, so a cached Doc gives the same findings as a fresh one.
+    """
+
+    def __init__(self, max_docs: int = 2048) -> None:
+        self.max_docs = max_docs
+        self._pipeline = None
+        self._docs: OrderedDict[str, object] = OrderedDict()
+
+    def docs(self, pipeline, texts: list[str]) -> list:
+        if pipeline is not self._pipeline:
+            self._pipeline = pipeline
+            self._docs.clear()
+        missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
+        for text, doc in zip(missing, pipeline.pipe(missing)):
+            self._docs[text] = doc
+        result = []
+        for text in texts:
+            self._docs.move_to_end(text)
+            result.append(self._docs[text])
+        while len(self._docs) > max(self.max_docs, len(texts)):
+            self._docs.popitem(last=False)
+        return result
 
 
 class _SafeArgs(dict):

@@ -2,7 +2,8 @@
 
 Compiled to spaCy Matcher patterns ``{"LEMMA": {"IN": [...]}}`` plus the same set
 on ``LOWER``, so an inflected form the lemmatizer gets wrong is still caught.
-Optional ``pos``: a list of UPOS tags the token must have.
+Optional ``pos``: a list of UPOS tags the token must have. Without a lemmatizer
+(``--model blank``) only the lower-case forms are matched, so the rule still runs.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ def validate(spec, options) -> frozenset[str]:
     if not isinstance(spec, list) or not spec or not all(isinstance(x, str) and x.strip() for x in spec):
         raise ValueError("verwacht een niet-lege lijst lemma's (tekst)")
     pos = options.get("pos")
-    needs = {"LEMMA"}
+    needs = set()
     if pos is not None:
         if not isinstance(pos, list) or not all(isinstance(p, str) for p in pos):
             raise ValueError("pos moet een lijst UPOS-tags zijn")
@@ -22,7 +23,8 @@ def validate(spec, options) -> frozenset[str]:
     return frozenset(needs)
 
 
-def token_patterns(spec, options) -> list[list[dict]]:
+def token_patterns(spec, options, with_lemma: bool = True) -> list[list[dict]]:
     words = sorted({w.lower() for w in spec})
     extra = {"POS": {"IN": list(options["pos"])}} if options.get("pos") else {}
-    return [[{"LEMMA": {"IN": words}, **extra}], [{"LOWER": {"IN": words}, **extra}]]
+    lower = [{"LOWER": {"IN": words}, **extra}]
+    return [[{"LEMMA": {"IN": words}, **extra}], lower] if with_lemma else [lower]

@@ -53,7 +53,8 @@ class CompiledRules:
                     self._phrases.add(key, clause.spec, clause.options)
                     self._has_phrases = True
                 elif clause.kind == "lemmas":
-                    self._matcher.add(key, lemmas.token_patterns(clause.spec, clause.options))
+                    self._matcher.add(key, lemmas.token_patterns(clause.spec, clause.options,
+                                                                 "LEMMA" in pipeline.provides))
                     self._has_matcher = True
                 elif clause.kind == "tokens":
                     self._matcher.add(key, [list(p) for p in clause.spec], greedy=clause.options.get("greedy"))
