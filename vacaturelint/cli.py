@@ -12,6 +12,7 @@ import click
 
 from vacaturelint import __version__
 from vacaturelint.errors import InputError, VacaturelintError
+from vacaturelint.rules.model import CATEGORIES
 from vacaturelint.severity import SEVERITIES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -58,7 +59,6 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
     from vacaturelint.discovery import expand
     from vacaturelint.engine import Linter, Options
     from vacaturelint.reporters import FORMATS
-    from vacaturelint.rules.model import CATEGORIES
     from vacaturelint.source import TEXT_KINDS, kind_for, read_source, source_from_bytes
 
     options = Options(model=model, config=config_path, isolated=isolated, select=_split(select),
@@ -121,23 +121,26 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
     sys.exit(EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN)
 
 
+def _ruleset(config_path):
+    """The rule set (built-in plus extra rule files from config), or exit 2."""
+    from vacaturelint.engine import Linter, Options
+
+    try:
+        linter = Linter(Options(config=config_path))
+        return linter.ruleset(linter.config_for(None))
+    except VacaturelintError as error:
+        _fail(str(error))
+
+
 @main.command()
-@click.option("--category", type=click.Choice(["leeftijd", "geslacht", "herkomst", "beperking", "religie",
-                                                 "gezinssituatie", "functie-eisen"]), help="Alleen deze categorie.")
+@click.option("--category", type=click.Choice(CATEGORIES), help="Alleen deze categorie.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("-c", "--config", "config_path", help="Configuratie (voor extra regelbestanden).")
 def rules(category, fmt, config_path) -> None:
     """Toon alle regels."""
     import json
 
-    from vacaturelint.engine import Linter, Options
-
-    try:
-        linter = Linter(Options(config=config_path))
-        ruleset = linter.ruleset(linter.config_for(None))
-    except VacaturelintError as error:
-        _fail(str(error))
-        return
+    ruleset = _ruleset(config_path)
     selected = [r for r in ruleset.rules if category is None or r.category == category]
     if fmt == "json":
         click.echo(json.dumps([{
@@ -157,15 +160,9 @@ def rules(category, fmt, config_path) -> None:
 @click.option("-c", "--config", "config_path", help="Configuratie (voor extra regelbestanden).")
 def explain(rule, config_path) -> None:
     """Leg een regel uit: melding, uitleg, wettelijke grond en voorbeelden."""
-    from vacaturelint.engine import Linter, Options
     from vacaturelint.meta import META_RULES
 
-    try:
-        linter = Linter(Options(config=config_path))
-        ruleset = linter.ruleset(linter.config_for(None))
-    except VacaturelintError as error:
-        _fail(str(error))
-        return
+    ruleset = _ruleset(config_path)
     found = ruleset.by_id(rule) or next((m for m in META_RULES if rule.upper() == m.id or rule == m.name), None)
     if found is None:
         _fail(f"onbekende regel '{rule}' (zie 'vacaturelint rules')")
@@ -180,3 +177,11 @@ def explain(rule, config_path) -> None:
         click.echo("Suggesties:\n" + "\n".join(f"  - {s}" for s in r.suggestions))
     click.echo("Fout (wordt gemeld):\n" + "\n".join(f"  - {e.text}" for e in r.bad_examples))
     click.echo("Goed (wordt niet gemeld):\n" + "\n".join(f"  - {e.text}" for e in r.good_examples))
+
+
+@main.command()
+def lsp() -> None:
+    """Start de taalserver voor editors (LSP over stdin/stdout)."""
+    from vacaturelint.lsp.server import main as serve  # pygls is only imported for the server
+
+    serve()
