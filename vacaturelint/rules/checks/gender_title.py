@@ -1,0 +1,141 @@
+"""Job titles and person nouns for one sex, used alone (rule GSL002).
+
+Finds "verkoopster", "secretaresse", "directiesecretaresse", "barman", "vakman",
+"hostess", "Ben jij de juiste man?" and stays silent on paired forms
+("verkoper/verkoopster", "verkoper of verkoopster", "gastheer/vrouw",
+"Receptionist(e)", "Verkoopmedewerker(ster)", "vakmannen- en vrouwen"), on
+"manager", "mankracht", "manschappen", "je mannetje staan", on surnames and
+company names ("Timmerman Alkmaar", "Jacquelien Walman") and on the title of a
+named person ("Monique Habets, secretaresse").
+
+The word list lives in ``vacaturelint/rules/data/gender_titles.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+NEEDS = frozenset({"POS"})
+SCOPE = "span"
+OPTIONS: set[str] = set()
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "gender_titles.yaml"
+_GENERIC_PARTNERS = {"vrouw", "vrouwen", "man", "mannen", "heer", "heren", "ster", "e", "es", "st", "lieden"}
+_AFTER = re.compile(r"\s*(?:/|\(|\bof\b|\ben\b|&|\+)\s*-?\s*([\w-]+)", re.IGNORECASE)
+_BEFORE = re.compile(r"([\w-]+?)-?\s*(?:/|\)|\bof|\ben|&|\+)\s*$", re.IGNORECASE)
+_SEEK = re.compile(r"\b(?:zoeken|zoek|zoekt|gezocht|die\s+wij|die\s+we)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(?:jij|je|u|jou)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _data():
+    with _DATA.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    titles = {k.lower(): v for k, v in data["titles"].items()}
+    suffixes = sorted((k for k, v in titles.items() if v.get("suffix")), key=len, reverse=True)
+    return titles, suffixes, set(data["person_nouns"]), set(data["person_modifiers"]), set(data["surname_like"])
+
+
+def _form(low: str, titles, suffixes) -> str | None:
+    if low in titles:
+        return low
+    for head in suffixes:
+        if low.endswith(head) and len(low) >= len(head) + 3:
+            return head
+    return None
+
+
+def _is_partner(word: str, form: str, titles) -> bool:
+    word = word.lower().strip("-")
+    if not word:
+        return False
+    if word in _GENERIC_PARTNERS or word in titles:
+        return True
+    partners = titles[form].get("partners", [])
+    if any(word == p or word.endswith(p) for p in partners):
+        return True
+    return word.endswith(("vrouw", "vrouwen", "heer", "man", "ster", "es"))
+
+
+def _paired(doc, token, form, titles) -> bool:
+    text = doc.text
+    end = token.idx + len(token.text)
+    m = _AFTER.match(text, end, min(len(text), end + 40))
+    if m and _is_partner(m.group(1), form, titles):
+        return True
+    start = token.idx
+    m = _BEFORE.search(text[max(0, start - 40):start])
+    return bool(m and _is_partner(m.group(1), form, titles))
+
+
+def _capitalised_word(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _named(doc, token) -> bool:
+    """Title of a named person: 'Monique Habets, secretaresse', 'Marre, de secretaresse'."""
+    i = token.i
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in ("de", "onze", "ons"):
+        j -= 1
+    if j >= 1 and doc[j].text == "," and (doc[j - 1].pos_ == "PROPN" or _capitalised_word(doc[j - 1]) and not doc[j - 1].is_sent_start):
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return bool(nxt is not None and nxt.pos_ == "PROPN" and _capitalised_word(nxt) and nxt.lower_ not in ("m", "v"))
+
+
+def _surname(doc, token) -> bool:
+    """'Timmerman Alkmaar is ...', 'Binnen Timmerman krijg je': a name, not a title."""
+    if not token.text[:1].isupper():
+        return False
+    if not token.is_sent_start and token.i > 0 and doc[token.i - 1].text not in (":", "-", "•", "(", "als"):
+        return True
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return bool(nxt is not None and _capitalised_word(nxt))
+
+
+def _person_noun(doc, token, nouns, modifiers) -> bool:
+    """'de juiste man', 'Ben jij de man die wij zoeken?'."""
+    if token.lower_ not in nouns or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    i = token.i
+    mods = []
+    j = i - 1
+    while j >= 0 and (doc[j].pos_ == "ADJ" or doc[j].lower_ in modifiers or doc[j].text == ","):
+        mods.append(doc[j].lower_)
+        j -= 1
+    if j < 0 or doc[j].lower_ not in ("de", "een", "onze"):
+        return False
+    sentence = token.sent.text
+    addressed = bool(_YOU.search(sentence))
+    if any(m in modifiers for m in mods):
+        # 'de juiste man' for the reader or the sought person, not 'het is een echte meid' (a child)
+        return addressed or bool(_SEEK.search(sentence))
+    return addressed and bool(_SEEK.search(sentence))
+
+
+def run(doc, options):
+    titles, suffixes, nouns, modifiers, surname_like = _data()
+    for token in doc:
+        if not token.is_alpha:
+            continue
+        low = token.lower_
+        form = _form(low, titles, suffixes)
+        if form is not None:
+            if token.pos_ == "PROPN" and low in surname_like:
+                continue
+            if low in surname_like and _surname(doc, token):
+                continue
+            if _paired(doc, token, form, titles) or _named(doc, token):
+                continue
+            yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
+        elif _person_noun(doc, token, nouns, modifiers):
+            end = token.idx + len(token.text)
+            m = _AFTER.match(doc.text, end, min(len(doc.text), end + 30))
+            if m and m.group(1).lower() in nouns | {"vrouwen", "mannen"}:
+                continue
+            yield token.idx, end, {"suggestions": ("de juiste persoon", "de collega die wij zoeken", "jij")}
