@@ -147,6 +147,13 @@ def _parse(data, path: Path, line) -> Config:
     )
 
 
+def clear_cache() -> None:
+    """Forget found and parsed config files (long-running callers such as the LSP
+    server call this when a config file may have changed on disk)."""
+    _find.cache_clear()
+    load_config.cache_clear()
+
+
 def config_for(file_path: str | None, explicit: str | None = None, isolated: bool = False) -> Config:
     """The config that applies to a file (``explicit`` wins; ``isolated`` = defaults)."""
     if isolated:

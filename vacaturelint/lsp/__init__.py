@@ -1,0 +1,1 @@
+"""``vacaturelint lsp``: the language server (stdio), a thin shell over the engine."""
