@@ -44,3 +44,15 @@ def tokens_before(doc, char: int, count: int) -> list:
 
 def lemma_set(tokens) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def word(token) -> str:
+    """Lower-case token text with typographic apostrophes normalised."""
+    return token.lower_.replace("\u2019", "'")
+
+
+def sentence_tokens(doc, i: int):
+    """The sentence around token ``i`` (the whole doc without sentence boundaries)."""
+    if doc.has_annotation("SENT_START"):
+        return doc[i].sent
+    return doc[:]

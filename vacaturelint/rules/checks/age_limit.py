@@ -18,10 +18,11 @@ OPTIONS = {"min_age", "max_age"}
 _CANDIDATES = [
     # (regex, kind); kind decides how much extra evidence is needed
     (compile_(rf"\b(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}(?:\s+oud)?"), "range"),
-    (compile_(rf"\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+ouder\s+dan|jonger\s+dan|onder\s+de|tot)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?)?(?!\s*(?:%|procent|uur|euro|maanden|weken|dagen))"), "upper"),
+    (compile_(rf"(?<!\d\s)(?<!\d)\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+ouder\s+dan|jonger\s+dan|onder\s+de|tot)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?)?(?!\s*(?:%|procent|uur|euro|maanden|weken|dagen))"), "upper"),
     (compile_(rf"\b(?:min(?:imaal|\.)?|minimum|vanaf|ouder\s+dan|boven\s+de)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?|\+)?"), "lower"),
-    (compile_(rf"\b(?P<a>{NUM})\s*(?:{YEAR}\s+(?:of\s+)?(?:ouder|jonger)|\+\s*(?:jaar|jr)?(?=\W|$)|{YEAR}\s+oud)"), "explicit"),
-    (compile_(rf"\b(?:gemiddelde\s+)?leeftijd(?:\s+(?:van|is|ligt|tussen|rond|:|circa|ca\.))*\s*(?:de\s+)?(?P<a>{NUM})(?:{DASH}(?P<b>{NUM}))?(?:\s*{YEAR})?"), "explicit"),
+    (compile_(rf"\b(?P<a>{NUM})\s*(?:{YEAR}\s+(?:of\s+)?(?:ouder|jonger)|\+\s*(?:jaar|jr)\b|{YEAR}\s+oud)"), "explicit"),
+    (compile_(rf"\b(?:je\s+bent|ben\s+je|ben\s+jij|leeftijd\s*:?)\s+(?P<s>(?P<a>{NUM})\s*\+)(?!\w)"), "explicit"),
+    (compile_(rf"(?<!gemiddelde\s)\bleeftijd(?:\s+(?:van|is|ligt|tussen|rond|:|circa|ca\.))*\s*(?:de\s+)?(?P<a>{NUM})(?:{DASH}(?P<b>{NUM}))?(?:\s*{YEAR})?"), "explicit"),
 ]
 # Words that make 'N jaar' a duration, not an age.
 _DURATION = {
@@ -37,7 +38,19 @@ _OTHERS = {
     "clienten", "doelgroep", "peuter", "peuters", "baby", "baby's", "tiener", "tieners", "patiënt",
     "patiënten", "bewoner", "bewoners", "ouderen", "student", "studenten", "jeugd", "jeugdige", "jeugdigen",
     "deelnemer", "deelnemers", "pupil", "pupillen", "klant", "klanten", "gast", "gasten", "scholier",
-    "scholieren", "meisje", "meisjes", "jongen", "jongens", "zorgvrager", "zorgvragers",
+    "scholieren", "meisje", "meisjes", "jongen", "jongens", "zorgvrager", "zorgvragers", "oudere",
+    "volwassene", "volwassenen", "senioren", "gezin", "gezinnen", "slachtoffer", "slachtoffers",
+}
+# Age as a condition of pay or benefits: youth wage tables, extra leave from 50.
+_TERMS = {
+    "€", "euro", "salaris", "loon", "uurloon", "jeugdloon", "minimumloon", "bruto", "netto", "vakantiedag",
+    "vakantiedagen", "verlof", "seniorendagen", "pensioen", "pensioenregeling", "pensioenopbouw", "toeslag",
+    "uurlonen", "ouderschapsverlof", "leeftijdsdagen", "ouderendagen", "cao", "schaal", "loonschaal",
+}
+# Things whose age is meant: certificates, documents, cars.
+_THINGS = {
+    "vog", "certificaat", "certificaten", "diploma", "verklaring", "document", "documenten", "bewijs",
+    "auto", "rijbewijs", "foto", "pasfoto", "uittreksel", "keuring", "cursus", "training",
 }
 _AGE_WORDS = {"oud", "leeftijd", "jarige", "leeftijdsgroep", "leeftijdscategorie"}
 _CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "kandidaten", "bent", "ben", "team",
@@ -50,7 +63,7 @@ def run(doc, options):
     taken: list[tuple[int, int]] = []
     for pattern, kind in _CANDIDATES:
         for m in pattern.finditer(text):
-            start, end = m.span()
+            start, end = m.span("s") if m.groupdict().get("s") else m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
             numbers = [value(m.group(g)) for g in ("a", "b") if m.groupdict().get(g)]
@@ -75,5 +88,12 @@ def run(doc, options):
                     continue
             if sentence_before & _OTHERS and not sentence_before & {"je", "jij", "u", "bent", "ben", "kandidaat"}:
                 continue
+            if before & _OTHERS:
+                continue  # "oudere mensen vanaf 65 jaar", "jongeren tot 21 jaar"
+            near_after = tokens_after(doc, end, 3)
+            if lemma_set(near_after) & _TERMS or any(t.text in {"€", ":"} or t.like_num for t in near_after[:2]):
+                continue  # youth wage table "18 jaar: € 842", "vanaf 50 jaar extra vakantiedagen"
+            if before & _THINGS or lemma_set(before_tokens[-4:]) & _TERMS:
+                continue  # "pensioenregeling (vanaf 20 jaar)", "VOG niet ouder dan 5 jaar"
             taken.append((start, end))
             yield start, end, {}

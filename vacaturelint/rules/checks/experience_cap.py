@@ -16,12 +16,16 @@ OPTIONS: set[str] = set()
 
 _EXPERIENCE = r"(?:\s+\w+){0,2}?\s+(?:relevante\s+|aantoonbare\s+|praktische\s+|professionele\s+)?(?:werk|praktijk|beroeps|vak)?ervaring"
 _PATTERNS = [
-    compile_(rf"\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+meer\s+dan|ten\s+hoogste|tot)\s+(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
+    # ranges first, so "vijf tot acht jaar" is one range and not "tot acht jaar"
     compile_(rf"\b(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
-    compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:max(?:imaal|\.)?|hooguit|ten\s+hoogste)\s+(?P<b>{NUM})\s*{YEAR}"),
     compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}"),
+    compile_(rf"(?<!\d\s)(?<!\d)\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+meer\s+dan|ten\s+hoogste|tot)\s+(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
+    compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:max(?:imaal|\.)?|hooguit|ten\s+hoogste)\s+(?P<b>{NUM})\s*{YEAR}"),
 ]
-_HEDGES = compile_(r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|rond(?:om)?|minimaal|min\.|ten\s+minste|tenminste|minstens|ruim|meer\s+dan)\s*$")
+# A lower bound before a range makes it a minimum ("minimaal 3-5 jaar"): silent.
+_MINIMUM = compile_(r"(?:minimaal|min\.|minimum|ten\s+minste|tenminste|minstens|ruim|meer\s+dan|vanaf)\s*$")
+# An approximation before a range softens it (oordeel 2022-84 on "plusminus"): info only.
+_APPROX = compile_(r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|rond(?:om)?|grofweg)\s*$")
 
 
 def run(doc, options):
@@ -32,11 +36,17 @@ def run(doc, options):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
+            taken.append((start, end))
             a = value(m.group("a")) if m.groupdict().get("a") else None
             b = value(m.group("b"))
             if b is None or b > 40 or (a is not None and a >= b):
                 continue
-            if a is not None and _HEDGES.search(text[max(0, start - 20) : start]):
+            lead = text[max(0, start - 20) : start]
+            if _MINIMUM.search(lead):
                 continue
-            taken.append((start, end))
-            yield start, end, {"message_args": {"max": b}}
+            info: dict = {"message_args": {"max": b}}
+            if a is not None and _APPROX.search(lead):
+                info["severity"] = "info"
+            elif a is None and _APPROX.search(lead):
+                continue
+            yield start, end, info

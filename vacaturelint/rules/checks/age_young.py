@@ -1,0 +1,162 @@
+"""'jong' (or 'oud') describing the candidate, the colleagues or the team.
+
+Flags "jong en dynamisch team", "jonge collega's", "team met jonge
+professionals", "jonge en inspirerende werkomgeving", "jonge hond", "ons team
+is jong", "ben jij jong en ambitieus?", "oudere kandidaten". Leaves alone the
+age of a company ("een jong en groeiend bedrijf", "jonge organisatie"), of
+clients or pupils ("het jonge kind", "jongeren", "zowel jong als oud"),
+jongerenwerker (one token), and sentences that describe a mixed team ("een mix
+van jong en ervaren", "balans tussen ervaren en jonge medewerkers").
+
+The parse is used when it helps (amod head, nsubj of a predicative 'jong'),
+but the token scan works without it: the stand-in parser often tags the
+adjectives in "jong gedreven team" as verbs or nouns.
+"""
+
+from __future__ import annotations
+
+from vacaturelint.rules.checks._numbers import sentence_tokens, word
+
+NEEDS = frozenset({"LEMMA", "POS", "DEP"})
+SCOPE = "span"
+OPTIONS: set[str] = set()
+
+YOUNG = {"jong", "jonge", "jonger", "jongere", "jeugdig", "jeugdige"}
+OLD = {"oude", "oudere"}
+
+# Nouns for the candidate, colleagues, team or the working environment.
+TARGETS = {
+    "team", "teams", "collega", "collega's", "collegas", "medewerker", "medewerkers", "werknemer",
+    "werknemers", "kandidaat", "kandidaten", "sollicitant", "sollicitanten", "teamlid", "teamleden",
+    "club", "ploeg", "crew", "personeel", "bezetting", "talent", "talenten", "professional",
+    "professionals", "hond", "honden", "enthousiasteling", "enthousiastelingen", "aanwas", "bloed",
+    "starter", "starters", "afstudeerder", "afstudeerders", "afgestudeerde", "afgestudeerden",
+    "engineer", "engineers", "developer", "developers", "ontwikkelaar", "ontwikkelaars", "consultant",
+    "consultants", "adviseur", "adviseurs", "werkomgeving", "omgeving", "werksfeer", "sfeer",
+    "bedrijfscultuur", "mens", "mensen", "man", "mannen", "vrouw", "vrouwen", "dame", "dames", "kerel",
+    "kerels", "persoon", "personen", "meid", "meiden", "gozer", "gozers", "vent",
+}
+# Ambiguous people nouns: clients in care and education vacancies.
+AMBIGUOUS = {"mens", "mensen", "man", "mannen", "vrouw", "vrouwen", "persoon", "personen", "dame", "dames", "meid", "meiden"}
+TARGET_SUFFIXES = ("team", "teams", "medewerker", "medewerkers", "collega", "collega's")
+# Nouns that make 'jong' the age of something else: stop, no finding.
+OTHERS = {
+    "bedrijf", "bedrijfje", "bedrijven", "organisatie", "organisaties", "stichting", "onderneming",
+    "merk", "start-up", "startup", "scale-up", "scaleup", "kantoor", "praktijk", "afdeling", "vestiging",
+    "wijk", "stad", "gebouw", "school", "instelling", "markt", "sector", "branche", "product", "concept",
+    "kind", "kinderen", "kindje", "baby", "baby's", "jongeren", "tieners", "leerling", "leerlingen",
+    "cliënt", "cliënten", "client", "clienten", "patiënt", "patiënten", "doelgroep", "gezin", "gezinnen",
+    "ouders", "ouder", "moeder", "moeders", "vader", "vaders", "mantelzorger", "mantelzorgers", "klant",
+    "klanten", "publiek", "bezoekers", "deelnemers", "statushouders", "volwassenen", "makers", "maker",
+    "kunstenaar", "kunstenaars", "artiesten", "dieren", "dier", "wijn", "plant", "planten", "geschiedenis",
+}
+CLIENT_CONTEXT = {
+    "begeleiden", "begeleid", "begeleidt", "begeleiding", "ondersteunen", "ondersteuning", "zorg",
+    "behandelen", "behandeling", "cliënt", "cliënten", "doelgroep", "leerling", "leerlingen", "les",
+    "lesgeven", "hulp", "helpen", "hulpverlening", "patiënt", "patiënten", "bewoner", "bewoners",
+}
+# A sentence that describes a mix of ages is not a preference.
+MIX = {"mix", "mengeling", "balans", "combinatie", "afspiegeling", "zowel", "ongeacht", "variërend", "gemengd"}
+OPPOSITE = {"oud", "oude", "ouder", "oudere", "ervaren", "senior", "seniors", "senioren", "jong", "jonge"}
+COORD = {"en", "tot", "als", "of", "én", "&", "/"}
+# Words the scan may pass between 'jong' and its noun.
+STOP = {
+    "de", "het", "een", "met", "van", "in", "voor", "op", "die", "dat", "wij", "we", "je", "jij", "u", "is",
+    "zijn", "ben", "bent", "bij", "naar", "om", "te", "aan", "uit", "door", "als", "wat", "waar", "hun",
+    "ons", "onze", "jouw", "mijn", "zich", "er", "zo", "dan", "of", "tot", "over", "onder", "heeft",
+    "hebben", "hebt", "wordt", "worden", "kan", "kunnen", "wil", "willen", "gaat", "gaan",
+}
+COPULA = {"ben", "bent", "is", "zijn", "blijf", "blijft", "blijven", "voel", "voelt", "voelen", "lijkt"}
+SUBJECTS = {"je", "jij", "u", "team", "wij", "we", "collega's", "collega", "kandidaat", "medewerkers", "afdeling"}
+WELCOME = {"welkom", "uitnodigen", "nodigen", "aanmoedigen", "moedigen", "uitgenodigd", "ongeacht"}
+
+
+def _is_target(token) -> bool:
+    w = word(token)
+    return w in TARGETS or token.lemma_.lower() in TARGETS or (len(w) > 6 and w.endswith(TARGET_SUFFIXES))
+
+
+def _is_other(token) -> bool:
+    return word(token) in OTHERS or token.lemma_.lower() in OTHERS
+
+
+def _scan_right(doc, i: int, sent_end: int) -> int | None:
+    """Index of the target noun 'jong' qualifies, scanning over adjectives and 'en';
+    -1 when it qualifies something else (a company, a child)."""
+    passed = 0
+    for j in range(i + 1, min(sent_end, i + 7)):
+        t = doc[j]
+        if _is_target(t):
+            return j
+        if _is_other(t):
+            return -1
+        if t.is_punct and t.text not in {",", "&", "/", "-"}:
+            return None
+        if word(t) in STOP or t.like_num:
+            return None
+        if t.text in {",", "&", "/", "-"} or word(t) == "en":
+            continue
+        passed += 1
+        if passed > 3:
+            return None
+    return None
+
+
+def _mixed(doc, i: int, sent) -> bool:
+    words = {word(t) for t in sent}
+    if words & MIX:
+        return True
+    for a, b in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= a < len(doc) and 0 <= b < len(doc) and word(doc[b]) in COORD and word(doc[a]) in OPPOSITE:
+            return True
+    return False
+
+
+def run(doc, options):
+    for token in doc:
+        w = word(token)
+        young = w in YOUNG
+        old = w in OLD
+        if not (young or old):
+            continue
+        if token.text[:1].isupper() and token.i > 0 and not doc[token.i - 1].is_sent_start and token.pos_ == "PROPN":
+            continue  # part of a name ("Het Jonge Kind")
+        sent = sentence_tokens(doc, token.i)
+        sent_end = sent[-1].i + 1
+        if _mixed(doc, token.i, sent):
+            continue
+        words = {word(t) for t in sent}
+        target = _scan_right(doc, token.i, sent_end)
+        if target == -1:
+            continue
+        if target is None and token.dep_ == "amod" and _is_target(token.head) and token.head.i > token.i:
+            target = token.head.i
+        if target is not None:
+            noun = word(doc[target])
+            if noun in AMBIGUOUS and words & CLIENT_CONTEXT:
+                continue
+            if old:
+                if noun not in {"kandidaat", "kandidaten", "sollicitant", "sollicitanten", "werknemer", "werknemers"}:
+                    continue
+                if words & WELCOME or any(word(t) in {"ook", "eveneens"} for t in doc[max(0, token.i - 3) : token.i]):
+                    continue
+            end = doc[target]
+            yield token.idx, end.idx + len(end.text), {}
+            continue
+        if old:
+            continue
+        # predicative: "ons team is jong", "ben jij jong en ambitieus?"
+        if w not in {"jong", "jeugdig"}:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and not nxt.is_punct and word(nxt) not in {"en", "van", "of"} and not nxt.pos_ in {"ADJ", "ADV"}:
+            continue
+        if token.i > 0 and word(doc[token.i - 1]) in {"een", "het", "de", "dit", "ons", "onze"}:
+            continue  # attributive without a known noun ("een jong, hip merk")
+        before = [word(t) for t in doc[max(sent[0].i, token.i - 5) : token.i]]
+        by_parse = any(c.dep_ in {"nsubj", "nsubj:pass"} and word(c) in SUBJECTS for c in token.children) and any(
+            c.dep_ == "cop" for c in token.children
+        )
+        by_words = bool(set(before) & COPULA) and bool(set(before) & SUBJECTS)
+        if by_parse or by_words:
+            yield token.idx, token.idx + len(token.text), {}
