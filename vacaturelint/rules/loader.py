@@ -175,7 +175,8 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
             needs |= module.validate(clause[kind], options)
         except ValueError as exc:
             raise _Problem(line_of(clause, kind), f"{label}: {where}.{kind}: {exc}") from None
-        if kind == "check" and module.scope(clause[kind]) == "document" and scope != "document":
+        if (kind == "check" and module.scope(clause[kind]) == "document" and scope != "document"
+                and not getattr(module.get(clause[kind]), "SPAN_FINDINGS", False)):
             raise _Problem(cline, f"{label}: {where}: check '{clause[kind]}' werkt op documentniveau: zet scope: document")
         clauses.append(Clause(kind=kind, spec=clause[kind], options=options, line=cline, index=index))
 

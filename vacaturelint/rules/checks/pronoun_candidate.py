@@ -1,0 +1,170 @@
+"""'hij/zijn/hem' or 'zij/haar' for the unknown candidate (rule GSL004).
+
+The check resolves each third-person singular pronoun to the nearest preceding
+person-like mention, looking in the same block and the blocks before it:
+
+- candidate mentions: kandidaat, sollicitant, "(onze) nieuwe collega", "de ideale
+  ...", "de gezochte ...", "de medewerker"/"de functionaris" in a job profile;
+- other mentions: named people (PROPN), role nouns (manager, directeur, teamleider,
+  klant, cliënt, leerling, ...), organisations (bedrijf, gemeente, afdeling, ...),
+  plural nouns and generic "iedereen".
+
+Only a pronoun whose antecedent is the candidate is reported. Paired forms
+("hij/zij", "zijn of haar", "hem (of haar)") and plural "zij" ("Zij zijn ...",
+"zij zullen je wegwijs maken") are never reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEEDS = frozenset({"LEMMA", "POS", "MORPH", "DEP"})
+SCOPE = "document"
+SPAN_FINDINGS = True  # findings are about one pronoun, not the whole document
+OPTIONS = {"lookback_blocks"}
+
+_MASC = {"hij", "hem", "zijn"}
+_FEM = {"zij", "haar"}
+_OPPOSITE = {"hij": _FEM | {"ze"}, "hem": _FEM, "zijn": _FEM, "zij": _MASC, "haar": _MASC}
+_PAIR_RE = re.compile(r"^\s*(?:/|\(|\bof\b|\ben\b|&)\s*\(?\s*(\w+)", re.IGNORECASE)
+_PAIR_BEFORE_RE = re.compile(r"(\w+)\s*\)?\s*(?:/|\bof|\ben|&|\()\s*$", re.IGNORECASE)
+
+CANDIDATE_NOUNS = {"kandidaat", "sollicitant", "sollicitante", "aanvrager", "aspirant", "functionaris"}
+# nouns that are the candidate only with a marking modifier ("onze nieuwe collega")
+MARKABLE_NOUNS = {"collega", "medewerker", "teamlid", "teamgenoot", "werknemer", "professional", "kracht",
+                  "versterking", "talent", "persoon", "specialist", "adviseur"}
+MARKERS = {"nieuw", "nieuwe", "toekomstig", "toekomstige", "ideaal", "ideale", "gezocht", "gezochte",
+           "beoogd", "beoogde", "geschikt", "geschikte", "juist", "juiste"}
+ROLE_NOUNS = {
+    "manager", "directeur", "teamleider", "leidinggevende", "klant", "cliënt", "client", "patiënt", "bewoner",
+    "leerling", "student", "kind", "jongen", "meisje", "arts", "eigenaar", "oprichter", "voorzitter",
+    "bestuurder", "recruiter", "consultant", "coördinator", "begeleider", "mentor", "buddy", "vader",
+    "moeder", "ouder", "man", "vrouw", "dochter", "zoon", "broer", "zus", "opdrachtgever", "gast",
+    "deelnemer", "docent", "leraar", "hoofd", "chef", "baas", "partner", "zorgvrager", "cursist",
+    "iedereen", "niemand", "ieder", "elk", "elke", "wethouder", "burgemeester", "minister", "profeet",
+}
+ORG_NOUNS = {
+    "bedrijf", "organisatie", "gemeente", "afdeling", "school", "onderneming", "team", "stichting",
+    "instelling", "ziekenhuis", "firma", "vereniging", "praktijk", "kantoor", "groep", "concern",
+    "sector", "overheid", "provincie", "universiteit", "hogeschool", "winkel", "zaak", "merk", "land",
+    "stad", "regio", "vestiging", "werkgever", "opleiding", "functie", "rol", "vacature",
+}
+
+
+def validate_options(options):
+    value = options.get("lookback_blocks", 2)
+    if not isinstance(value, int) or not 0 <= value <= 10:
+        raise ValueError("lookback_blocks moet een getal van 0 tot 10 zijn")
+
+
+def _plural(token) -> bool:
+    return "Plur" in token.morph.get("Number")
+
+
+def _mention(token):
+    """'candidate', 'other' or None for one token."""
+    lemma = token.lemma_.lower()
+    low = token.lower_
+    if token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "X") and token.text[:1].isupper() and not token.is_sent_start
+                                 and lemma not in CANDIDATE_NOUNS | MARKABLE_NOUNS):
+        return "other"
+    if token.pos_ == "PRON" and low in ("iedereen", "niemand", "ieder"):
+        return "other"
+    if token.pos_ != "NOUN":
+        return None
+    if _plural(token) or low.endswith(("'s", "en")) and lemma != low:
+        return "other"
+    if lemma in CANDIDATE_NOUNS or low in CANDIDATE_NOUNS:
+        # 'Zo maak je de kandidaat blij met zijn nieuwe baan' (a recruiter's candidate): when the
+        # reader ('je') acts on the candidate in the same sentence, it is somebody else.
+        if any(t.lower_ in ("je", "jij", "u") and t.dep_.startswith("nsubj") for t in token.sent):
+            return "other"
+        return "candidate"
+    if lemma in MARKABLE_NOUNS or low in MARKABLE_NOUNS or lemma.endswith(("medewerker", "kracht", "specialist")):
+        mods = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+        before = {t.lower_ for t in token.doc[max(0, token.i - 3):token.i]}
+        if (mods | before) & MARKERS:
+            return "candidate"
+        if any(c.pos_ == "PROPN" for c in token.children):
+            return "other"
+        if lemma.endswith("medewerker") and token.i > 0 and token.doc[token.i - 1].lower_ == "de":
+            return "candidate"
+        return "other"
+    if lemma in ROLE_NOUNS or low in ROLE_NOUNS or lemma in ORG_NOUNS or low in ORG_NOUNS:
+        return "other"
+    return None
+
+
+def _paired(doc, token) -> bool:
+    text = doc.text
+    low = token.lower_
+    end = token.idx + len(token.text)
+    m = _PAIR_RE.match(text[end:end + 20])
+    if m and m.group(1).lower() in _OPPOSITE[low]:
+        return True
+    m = _PAIR_BEFORE_RE.search(text[max(0, token.idx - 20):token.idx])
+    return bool(m and m.group(1).lower() in _OPPOSITE[low])
+
+
+def _target(token) -> bool:
+    low = token.lower_
+    if low not in _MASC | _FEM:
+        return False
+    if low == "zijn":
+        # possessive only: 'zijn kennis', not the verb 'zijn'
+        if token.pos_ != "PRON" and "Yes" not in token.morph.get("Poss"):
+            return False
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "NUM", "PROPN", "ADV")
+    if low == "haar":
+        return token.pos_ in ("PRON", "DET")
+    return token.pos_ == "PRON"
+
+
+def _plural_zij(token) -> bool:
+    """'Zij zijn ...', 'zij zullen je wegwijs maken': plural verb agreement."""
+    if token.lower_ != "zij":
+        return False
+    verbs = [token.head] + [c for c in token.head.children if c.pos_ in ("AUX", "VERB")]
+    sentence_end = token.sent.end
+    for t in token.doc[token.i + 1:min(sentence_end, token.i + 4)]:
+        if t.pos_ in ("AUX", "VERB"):
+            verbs.append(t)
+            break
+    for t in token.doc[max(token.sent.start, token.i - 2):token.i]:
+        if t.pos_ in ("AUX", "VERB"):
+            verbs.append(t)
+    return any(v.pos_ in ("AUX", "VERB") and _plural(v) for v in verbs) or any(
+        v.lower_ in ("zijn", "hebben", "zullen", "kunnen", "willen", "worden", "gaan", "mogen", "moeten") for v in verbs)
+
+
+def _suggestions(low):
+    return {
+        "hij": ("je/jij", "hij of zij", "die"),
+        "zij": ("je/jij", "hij of zij", "die"),
+        "hem": ("jou", "hem of haar", "die persoon"),
+        "zijn": ("je/jouw", "zijn of haar", "diens"),
+        "haar": ("je/jouw", "zijn of haar", "diens"),
+    }[low]
+
+
+def run(docs, options):
+    lookback = options.get("lookback_blocks", 2)
+    history: list[list[str]] = []  # mentions per previous block
+    for index, (block, doc) in enumerate(docs):
+        if getattr(block, "kind", "") == "heading" and history:
+            history.append([])
+        mentions: list[str] = []
+        for token in doc:
+            kind = _mention(token)
+            if kind is not None:
+                mentions.append(kind)
+                continue
+            if not _target(token) or _paired(doc, token) or _plural_zij(token):
+                continue
+            previous = mentions[-1] if mentions else next(
+                (block_mentions[-1] for block_mentions in reversed(history[-lookback:] if lookback else [])
+                 if block_mentions), None)
+            if previous == "candidate":
+                yield index, token.idx, token.idx + len(token.text), {"suggestions": _suggestions(token.lower_)}
+        history.append(mentions)
