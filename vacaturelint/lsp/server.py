@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
@@ -155,6 +156,16 @@ class Protocol(LanguageServerProtocol):
     ranges in the params it hands on, so its built-in handlers are replaced by ones that
     only call ours."""
 
+    def structure_message(self, data):
+        """A request whose params cannot be read gets its JSON-RPC error response
+        (pygls only logs it, leaving the client waiting)."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "method" in data and isinstance(data.get("id"), (int, str)):
+                self._send_response(data["id"], error=exc.to_response_error())
+            raise
+
     def _user(self, method, params):
         if (handler := self.fm.features.get(method)) is not None:
             yield handler, (params,), None
@@ -191,6 +202,11 @@ class VacaturelintServer(LanguageServer):
         self._lock = threading.Lock()
 
     # -- helpers -------------------------------------------------------------
+    def report_server_error(self, error: Exception, source) -> None:
+        """Malformed messages and handler errors go to the log, not to pop-ups."""
+        self.log_line(f"vacaturelint-server: bericht genegeerd ({type(error).__name__}: {error})",
+                      types.MessageType.Warning)
+
     @property
     def encoding(self) -> str:
         try:
@@ -533,6 +549,9 @@ def on_shutdown(ls: VacaturelintServer, params) -> None:
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="vacaturelint-lsp: %(levelname)s %(message)s")
+    # pygls logs every malformed message with a traceback; those reach the client's log
+    # as one line through report_server_error instead.
+    logging.getLogger("pygls").setLevel(logging.CRITICAL)
     server.start_io()
 
 
