@@ -1,0 +1,136 @@
+"""'perfect/uitstekend/vloeiend Nederlands' without a CEFR level (rule HKM004).
+
+Finds a superlative or fluency word tied to Dutch as a language:
+
+- "perfect Nederlands", "je spreekt en schrijft vloeiend Nederlands (en Engels)",
+  "foutloos Nederlands", "fluent Dutch";
+- "uitstekende beheersing van de Nederlandse taal", "zeer goede beheersing van de
+  Nederlandse- en Engelse taal", "uitstekende communicatieve vaardigheden in het
+  Nederlands en Engels";
+- "je beheerst de Nederlandse taal uitstekend (in woord en geschrift)".
+
+Silent when the sentence states a level ("op B2-niveau", "C1", "ERK", "taalniveau 3F"),
+when "Nederlandse" is not the language ("uitstekende kennis van de Nederlandse
+markt"), for plain "goed Nederlands" / "goede beheersing", and when the sentence
+itself says the job is about writing or language ("het schrijven van teksten",
+redactie, vertalen): the College accepts "uitstekend Nederlands" for a nieuwslezer.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEEDS = frozenset({"POS"})
+SCOPE = "span"
+OPTIONS: set[str] = set()
+
+INTENSIFIERS = {
+    "perfect", "perfecte", "uitstekend", "uitstekende", "vloeiend", "vloeiende", "foutloos", "foutloze",
+    "excellent", "excellente", "uitmuntend", "uitmuntende", "vlekkeloos", "vlekkeloze", "onberispelijk",
+    "onberispelijke", "vlot", "vlotte", "fluent", "flawless", "perfectly", "fluently", "impeccable",
+}
+_GOOD = {"goed", "goede"}
+_VERY = {"zeer", "heel", "erg", "uiterst", "bijzonder"}
+# tokens that may stand between the intensifier and the language
+_BRIDGE = {
+    "beheersing", "kennis", "taalvaardigheid", "taalbeheersing", "communicatieve", "vaardigheden", "skills",
+    "schriftelijke", "mondelinge", "en", "van", "de", "het", "in", "zowel", "als", "op", "gebied", "taal",
+    "spreek", "spreekt", "spreken", "schrijf", "schrijft", "schrijven", "lees", "leest", "lezen", "beheerst",
+    "beheers", "beheersen", "woord", "geschrift", "schrift", "engels", "engelse", "duits", "duitse", "frans",
+    "franse", "english", "german", "in", "/", ",", "-", "&", "taalvaardig", "communicatief", "vaardig",
+    "zijn", "bent", "ben", "je", "jij", "u", "command", "of", "written", "spoken", "and", "both",
+    "ontwikkelde", "mondeling", "schriftelijk", "nederlands", "nederlandse", "nederlandse-", "dutch",
+}
+_LEVEL = re.compile(
+    r"\b(?:[abc][12](?:[-+]|\b)|erk|cefr|ek|taalniveau|niveau\s*[1-4]f?|[1-4]f|staatsexamen|nt2|"
+    r"common european framework)", re.IGNORECASE)
+_CORE_TASK = re.compile(
+    r"\b(?:schrijven van (?:teksten|artikelen|content|nieuws)|teksten schrijven|tekstschrijv\w*|copywrit\w*|"
+    r"redact\w*|redig\w*|vertal\w*|tolk\w*|corrector\w*|eindredact\w*|nieuwslezer\w*|presentator\w*|"
+    r"journalist\w*|taaldocent\w*|docent nederlands|leraar nederlands|nt2-docent)", re.IGNORECASE)
+_NOT_LANGUAGE = {
+    "markt", "wetgeving", "wet", "recht", "rechtssysteem", "overheid", "zorg", "samenleving", "cultuur",
+    "bedrijf", "bedrijven", "arbeidsmarkt", "economie", "regelgeving", "onderwijs", "belastingrecht",
+}
+
+
+def _language(doc, i) -> bool:
+    """Is doc[i] Dutch as a language?"""
+    token = doc[i]
+    low = token.lower_.rstrip("-")
+    if low in ("nederlands", "dutch"):
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in ("taal", "taalvaardigheid") and nxt.is_alpha:
+            return False
+        return True
+    if low == "nederlandse":
+        for t in doc[i + 1:i + 6]:
+            if t.lower_ in ("taal", "talen", "schrift"):
+                return True
+            if t.lower_ in _NOT_LANGUAGE or t.pos_ == "NOUN" and t.lower_ not in _BRIDGE:
+                return False
+    return False
+
+
+def _intensifier(doc, i) -> int | None:
+    """Start index of an intensifier at doc[i] ('uitstekende', 'zeer goede'), else None."""
+    low = doc[i].lower_
+    if low in INTENSIFIERS:
+        return i
+    if low in _GOOD and i > 0 and doc[i - 1].lower_ in _VERY:
+        return i - 1
+    return None
+
+
+def _bridged(doc, a, b) -> bool:
+    return all(t.lower_ in _BRIDGE or t.is_punct and t.text in ",/-&" for t in doc[a:b])
+
+
+_STOP = {".", ";", "!", "?", "•", "·", "●", "▪"}
+
+
+def _clauses(doc):
+    """Sentences cut at end punctuation, bullets and line breaks (the parser's own sentence
+    boundaries are too eager: it splits at commas inside one requirement)."""
+    start = 0
+    for token in doc:
+        if token.text in _STOP or "\n" in token.text or "\n" in token.whitespace_:
+            if token.i + 1 > start:
+                yield doc[start:token.i + 1]
+            start = token.i + 1
+    if start < len(doc):
+        yield doc[start:]
+
+
+def run(doc, options):
+    for sent in _clauses(doc):
+        if _LEVEL.search(sent.text) or _CORE_TASK.search(sent.text):
+            continue
+        if re.search(r"moedertaal|native", sent.text, re.IGNORECASE):
+            continue  # rule HKM001
+        languages = [t.i for t in sent if _language(doc, t.i)]
+        if not languages:
+            continue
+        taken = -1
+        for t in sent:
+            start = _intensifier(doc, t.i)
+            if start is None or t.i <= taken:
+                continue
+            best = None
+            for li in languages:
+                if li > t.i and li - t.i <= 12 and _bridged(doc, t.i + 1, li):
+                    best = (start, li)
+                    break
+                if li < t.i and t.i - li <= 12 and _bridged(doc, li + 1, t.i):
+                    best = (li, t.i)
+            if best is None:
+                continue
+            first, last = doc[best[0]], doc[best[1]]
+            if last.lower_.startswith("nederlandse"):
+                # extend to 'taal' so the span reads 'uitstekende beheersing van de Nederlandse taal'
+                for k in range(last.i + 1, min(len(doc), last.i + 6)):
+                    if doc[k].lower_ == "taal":
+                        last = doc[k]
+                        break
+            taken = max(best[1], last.i)
+            yield first.idx, last.idx + len(last.text), {}
