@@ -1,0 +1,109 @@
+"""Document check: how many hard must-haves the requirements section lists.
+
+Expert advice (colourfuljobs.nl; werf-en.nl citing an internal HP report, to be
+cited with care): many candidates, more often women, apply only when they meet
+every demand, so a long list of hard demands without a split into "eisen" and
+"wensen" narrows the field. The check finds the requirements section(s) by
+heading ("Wat vragen wij", "Functie-eisen", "Profiel", "Wie ben jij", ...),
+counts one demand per list item, paragraph line, sentence or ';'-separated part,
+and sorts each demand into a wish (pré, bij voorkeur, pluspunt, ...) or a hard
+demand.
+
+Reported (one finding, on the section heading or the first demand):
+
+- more than ``max_hard`` hard demands (default 8: above that the list no longer
+  reads as the few knock-out criteria a job really has);
+- or at least ``min_for_split`` hard demands (default 6) and not a single wish,
+  nowhere in the document: no separation of "eisen" and "wensen".
+"""
+
+from __future__ import annotations
+
+import re
+
+NEEDS = frozenset()
+SCOPE = "document"
+OPTIONS = {"max_hard", "min_for_split"}
+
+_REQUIREMENT_HEADING = re.compile(
+    r"\b(wat\s+(vragen|verwachten|zoeken)\s+(wij|we)|wat\s+wij\s+(vragen|verwachten|zoeken)"
+    r"|functie-?\s*eisen|functie\s+eisen|eisen|vereisten|requirements|profiel|wie\s+(ben|zoeken)\s+(jij|je|wij|we)"
+    r"|wat\s+(breng|neem)\s+(jij|je)\s+mee|wat\s+heb\s+(jij|je)\s+(nodig|in\s+huis)|wat\s+moet\s+(jij|je)\s+in\s+huis\s+hebben"
+    r"|jouw\s+(profiel|kwaliteiten|achtergrond)|wie\s+zoeken\s+(wij|we)|dit\s+breng\s+(jij|je)\s+mee|wat\s+zoeken\s+(wij|we)"
+    r"|ben\s+jij|competenties|wat\s+kun\s+(jij|je))\b",
+    re.IGNORECASE,
+)
+_NOT_REQUIREMENTS = re.compile(r"\b(bieden|aanbod|arbeidsvoorwaarden|over\s+ons|wie\s+zijn\s+wij|solliciteren)\b", re.IGNORECASE)
+_WISH = re.compile(
+    r"\b(pr[eé]|pre's|pré's|bij\s+voorkeur|voorkeur|pluspunt|plus|mooi\s+meegenomen|meegenomen|strekt\s+tot\s+aanbeveling"
+    r"|aanbeveling|voordeel|nice\s+to\s+have|wenselijk|gewenst|niet\s+noodzakelijk|geen\s+must|geen\s+vereiste|handig|zou\s+mooi\s+zijn"
+    r"|eventueel|idealiter|liefst|graag\s+ook|extra)\b",
+    re.IGNORECASE,
+)
+_WISH_HEADING = re.compile(r"\b(wensen|pr[eé]s?|pre's|pluspunten|nice\s+to\s+have|bonus|extra)\b", re.IGNORECASE)
+_SPLIT = re.compile(r"[;•·]+")
+_MIN_WORDS = 2
+
+
+def validate_options(options) -> None:
+    for key in OPTIONS & set(options):
+        value = options[key]
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 100:
+            raise ValueError(f"{key} moet een getal van 1 tot 100 zijn")
+
+
+def _is_requirements(section: str) -> bool:
+    return bool(section) and bool(_REQUIREMENT_HEADING.search(section)) and not _NOT_REQUIREMENTS.search(section)
+
+
+def _demands(doc):
+    """Parts of a block that each state one demand: sentences, cut at ';'."""
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        pos = 0
+        for piece in _SPLIT.split(sent.text):
+            at = sent.text.find(piece, pos)
+            pos = at + len(piece)
+            if len(piece.split()) >= _MIN_WORDS:
+                yield sent.start_char + at, sent.start_char + at + len(piece), piece
+
+
+def run(docs, options):
+    max_hard = options.get("max_hard", 8)
+    min_for_split = options.get("min_for_split", 6)
+    hard: list[tuple[int, int, int]] = []
+    wishes = 0
+    anchor = None
+    document_has_wish_heading = False
+    for index, (block, doc) in enumerate(docs):
+        if block.kind == "heading":
+            if _WISH_HEADING.search(block.text):
+                document_has_wish_heading = True
+            if anchor is None and _is_requirements(block.section):
+                anchor = (index, 0, len(doc.text.rstrip()))
+            continue
+        if not _is_requirements(block.section):
+            continue
+        if _WISH_HEADING.search(block.section):
+            wishes += sum(1 for _ in _demands(doc))
+            continue
+        for start, end, piece in _demands(doc):
+            if _WISH.search(piece):
+                wishes += 1
+            else:
+                hard.append((index, start, end))
+    if not hard:
+        return
+    if anchor is None or anchor[2] == 0:
+        anchor = hard[0]
+    count = len(hard)
+    if count > max_hard:
+        advice = (
+            f"meer dan {max_hard} harde eisen schrikt goede kandidaten af; houd alleen de echte knock-outcriteria "
+            "als eis en zet de rest onder ‘wensen’ of ‘pré’"
+        )
+    elif count >= min_for_split and wishes == 0 and not document_has_wish_heading:
+        advice = "er staat geen enkele wens of pré bij; maak onderscheid tussen eisen en wensen"
+    else:
+        return
+    yield anchor[0], anchor[1], anchor[2], {"message_args": {"hard": count, "wishes": wishes, "advice": advice}}

@@ -1,0 +1,115 @@
+"""Place of residence asked of the candidate ("woonachtig in", "je woont in de
+omgeving van", "binnen een straal van 10 km", "je komt uit X of omgeving").
+
+Token-based (no parse needed, so robust to parser errors):
+
+- a residence word (woonachtig, wonend, woont, woon, wonen) followed within a
+  few tokens by a preposition (in, binnen, rond, nabij, tussen) and then by a
+  place: a proper-looking name, or a word such as omgeving, regio, straal,
+  buurt, omstreken, rayon;
+- the same with the verb at the end ("in de directe omgeving woont");
+- "kom/komt uit X of omgeving/omstreken/regio".
+
+Silent when the one who lives there is someone else: a name or a third person
+right before the verb ("Manon woont in", "cliënten die wonen in", "ze woont"),
+and for vague nearness without a place ("dan woon je dichtbij").
+"""
+
+from __future__ import annotations
+
+NEEDS = frozenset()
+SCOPE = "span"
+OPTIONS: set[str] = set()
+
+_RESIDE = {"woonachtig", "wonend", "woonachtig,", "woont", "woon", "wonen"}
+_PREP = {"in", "binnen", "rond", "rondom", "nabij", "tussen", "in-", "omgeving", "regio", "te", "dichtbij", "bij"}
+_PLACE_WORDS = {
+    "omgeving", "regio", "straal", "buurt", "omstreken", "rayon", "nabijheid", "gemeente", "provincie",
+    "stad", "randstad", "nederland", "km", "kilometer", "postcodegebied", "werkgebied", "driehoek",
+}
+_OTHERS = {
+    "ze", "zij", "hij", "cliënt", "cliënten", "client", "clienten", "bewoner", "bewoners", "mensen", "kinderen",
+    "jongeren", "ouderen", "patiënten", "patienten", "deelnemers", "gezinnen", "klanten", "wij", "we", "collega's",
+    "medewerkers", "leerlingen", "ouders", "sommigen", "anderen", "iedereen", "studenten", "gasten", "huurders",
+}
+_COME = {"kom", "komt"}
+_VICINITY = {"omgeving", "omstreken", "regio", "buurt"}
+_WINDOW = 9
+
+
+def _is_place(token, sentence_start: int) -> bool:
+    if token.lower_ in _PLACE_WORDS or token.lemma_.lower() in _PLACE_WORDS:
+        return True
+    text = token.text
+    return (
+        token.i > sentence_start
+        and text[:1].isupper()
+        and text.isalpha() is not False
+        and len(text) > 1
+        and token.lower_ not in {"je", "jij", "u", "jouw", "uw"}
+    )
+
+
+def _someone_else(doc, verb, sentence_start: int) -> bool:
+    for k in range(max(sentence_start, verb.i - 4), verb.i):
+        if doc[k].lower_ in _OTHERS:
+            return True
+    if verb.i - 1 >= sentence_start:
+        prev = doc[verb.i - 1]
+        if prev.i > sentence_start and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in {"je", "jij", "u"}:
+            return True
+    return False
+
+
+def _sentence_bounds(doc, token) -> tuple[int, int]:
+    if doc.has_annotation("SENT_START"):
+        sent = token.sent
+        return sent.start, sent.end
+    return 0, len(doc)
+
+
+def run(doc, options):
+    taken = -1
+    for token in doc:
+        if token.i <= taken:
+            continue
+        low = token.lower_
+        s_start, s_end = _sentence_bounds(doc, token)
+        if low in _COME and token.i + 1 < s_end and doc[token.i + 1].lower_ == "uit":
+            for k in range(token.i + 2, min(s_end - 1, token.i + 7)):
+                if doc[k].lower_ in {"of", "en"} and doc[k + 1].lower_ in _VICINITY:
+                    end = doc[k + 1]
+                    taken = end.i
+                    yield token.idx, end.idx + len(end.text), {}
+                    break
+            continue
+        if low not in _RESIDE:
+            continue
+        if low != "woonachtig" and low != "wonend" and _someone_else(doc, token, s_start):
+            continue
+        found = None
+        # forward: "woonachtig in de regio X", "woon je binnen een straal van 10 km"
+        limit = min(s_end, token.i + _WINDOW)
+        for k in range(token.i + 1, min(limit, token.i + 4)):
+            if doc[k].lower_ in _PREP:
+                for m in range(k, limit):
+                    if doc[m].lower_ in {".", ";", "!", "?"}:
+                        break
+                    if m > k and _is_place(doc[m], s_start) or doc[m].lower_ in _PLACE_WORDS:
+                        found = (token, doc[m])
+                        break
+                break
+        # backward: "bij voorkeur in de IJmond of in de directe omgeving woont"
+        if found is None and low in {"woont", "woon", "wonen"}:
+            after = doc[token.i + 1].lower_ if token.i + 1 < s_end else ""
+            if after not in _PREP and after not in {"je", "jij", "u"}:
+                for k in range(token.i - 1, max(s_start, token.i - _WINDOW) - 1, -1):
+                    if doc[k].lower_ in {"in", "binnen", "rond", "rondom", "nabij"}:
+                        if any(doc[m].lower_ in _PLACE_WORDS or _is_place(doc[m], s_start) for m in range(k + 1, token.i)):
+                            found = (doc[k], token)
+                        break
+        if found is None:
+            continue
+        first, last = found
+        taken = max(taken, last.i)
+        yield first.idx, last.idx + len(last.text), {}
