@@ -21,7 +21,7 @@ NEEDS = frozenset({"LEMMA", "POS", "DEP"})
 SCOPE = "span"
 OPTIONS: set[str] = set()
 
-YOUNG = {"jong", "jonge", "jonger", "jongere", "jeugdig", "jeugdige"}
+YOUNG = {"jong", "jonge", "jonger", "jongere", "jeugdig", "jeugdige", "young"}
 OLD = {"oude", "oudere"}
 
 # Nouns for the candidate, colleagues, team or the working environment.
@@ -34,7 +34,7 @@ TARGETS = {
     "engineer", "engineers", "developer", "developers", "ontwikkelaar", "ontwikkelaars", "consultant",
     "consultants", "adviseur", "adviseurs", "werkomgeving", "omgeving", "werksfeer", "sfeer",
     "bedrijfscultuur", "mens", "mensen", "man", "mannen", "vrouw", "vrouwen", "dame", "dames", "kerel",
-    "kerels", "persoon", "personen", "meid", "meiden", "gozer", "gozers", "vent",
+    "kerels", "persoon", "personen", "meid", "meiden", "gozer", "gozers", "vent", "graduate", "graduates",
 }
 # Ambiguous people nouns: clients in care and education vacancies.
 AMBIGUOUS = {"mens", "mensen", "man", "mannen", "vrouw", "vrouwen", "persoon", "personen", "dame", "dames", "meid", "meiden"}
@@ -134,7 +134,9 @@ def run(doc, options):
         if target is not None:
             noun = word(doc[target])
             if noun in AMBIGUOUS and words & CLIENT_CONTEXT:
-                continue
+                lead = {word(t) for t in doc[max(sent[0].i, token.i - 4) : token.i]}
+                if not lead & {"team", "collega's", "collega"}:
+                    continue
             if old:
                 if noun not in {"kandidaat", "kandidaten", "sollicitant", "sollicitanten", "werknemer", "werknemers"}:
                     continue

@@ -17,8 +17,10 @@ OPTIONS: set[str] = set()
 _EXPERIENCE = r"(?:\s+\w+){0,2}?\s+(?:relevante\s+|aantoonbare\s+|praktische\s+|professionele\s+)?(?:werk|praktijk|beroeps|vak)?ervaring"
 _PATTERNS = [
     # ranges first, so "vijf tot acht jaar" is one range and not "tot acht jaar"
-    compile_(rf"\b(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
+    compile_(rf"(?:\b|(?<=[^\W\d])(?=\d))(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
     compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}"),
+    # "werkervaring (2 tot 4 jaar)", "Werkervaring: 0-2 jaar"
+    compile_(rf"\b(?:werk|praktijk|beroeps|vak)?ervaring(?:[^.;:()\n]{{0,30}}?\(|\s*:)\s*(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}\)?"),
     compile_(rf"(?<!\d\s)(?<!\d)\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+meer\s+dan|ten\s+hoogste|tot)\s+(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
     compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:max(?:imaal|\.)?|hooguit|ten\s+hoogste)\s+(?P<b>{NUM})\s*{YEAR}"),
 ]
