@@ -67,7 +67,10 @@ class Linter:
     def compiled(self, ruleset: RuleSet, pipeline, key) -> CompiledRules:
         cache_key = (key, pipeline.name)
         if cache_key not in self._compiled:
-            self._compiled[cache_key] = CompiledRules(ruleset, pipeline)
+            compiled = CompiledRules(ruleset, pipeline)
+            if self.doc_cache is not None:
+                compiled._raw_hits = self.doc_cache.memoize(compiled._raw_hits)
+            self._compiled[cache_key] = compiled
         return self._compiled[cache_key]
 
     def skipped_rules(self, config: Config | None = None) -> list:
@@ -182,7 +185,9 @@ class Linter:
 
 class DocCache:
     """spaCy Docs per block text, for callers that lint nearly the same text again and
-    again (the LSP server): after a one-word edit only the changed block is parsed.
+    again (the LSP server): after a one-word edit only the changed block is parsed, and
+    only its matchers run again (the per-Doc raw matches are memoized as well; context
+    conditions, document checks and filters still run over the whole file).
 
     Bounded (least recently used Docs are dropped); emptied when the pipeline changes.
     Rules only read Docs, so a cached Doc gives the same findings as a fresh one.
@@ -192,11 +197,30 @@ class DocCache:
         self.max_docs = max_docs
         self._pipeline = None
         self._docs: OrderedDict[str, object] = OrderedDict()
+        self._hits: dict[tuple[int, int], tuple[object, list]] = {}
+
+    def memoize(self, raw_hits):
+        """Wrap a compiled rule set's per-Doc matching (a pure function of the Doc)."""
+        owner = id(raw_hits.__self__)
+
+        def cached(doc):
+            key = (owner, id(doc))
+            entry = self._hits.get(key)
+            if entry is not None and entry[0] is doc:
+                return entry[1]
+            hits = raw_hits(doc)
+            self._hits[key] = (doc, hits)  # keeps the Doc alive, so its id is not reused
+            if len(self._hits) > 4 * self.max_docs:
+                self._hits.clear()
+            return hits
+
+        return cached
 
     def docs(self, pipeline, texts: list[str]) -> list:
         if pipeline is not self._pipeline:
             self._pipeline = pipeline
             self._docs.clear()
+            self._hits.clear()
         missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
         for text, doc in zip(missing, pipeline.pipe(missing)):
             self._docs[text] = doc
