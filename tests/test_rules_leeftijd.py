@@ -1,0 +1,159 @@
+"""leeftijd rules on vacancy-style sentences beyond the rules.yaml examples.
+
+Sentences are written for these tests (paraphrased wording patterns seen in real
+vacancies, never copied corpus text). Each case names the rule and the exact
+span that must be reported, or asserts that no leeftijd rule fires at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+FLAGGED = [
+    # direct: 'jong' describing team, colleagues, environment, candidate
+    ("Je past in een jong gedreven team en kunt goed samenwerken.", "LFT001", "jong gedreven team"),
+    ("Met het jong en wisselend team werk je op verschillende tijden.", "LFT001", "jong en wisselend team"),
+    ("Je maakt deel uit van een bevlogen, vakkundig en jong controlling team.", "LFT001", "jong controlling team"),
+    ("Wij bieden: jong team / jonge werkomgeving; informele sfeer.", "LFT001", "jonge werkomgeving"),
+    ("Het team is uitgebreid met enthousiaste jonge engineers.", "LFT001", "jonge engineers"),
+    ("Je werkt in een dynamische en jonge omgeving.", "LFT001", "jonge omgeving"),
+    ("Wij zoeken naast ervaren mensen ook jonge afstudeerders voor onze ICT-afdeling.", "LFT001", "jonge afstudeerders"),
+    ("Je bent een young professional met een financiële achtergrond.", "LFT001", "young professional"),
+    ("Ben jij jong en ambitieus?", "LFT001", "jong"),
+    # explicit ages, every spelling
+    ("Leeftijd: max. 35 jr.", "LFT002", "max. 35 jr."),
+    ("Je bent tussen de 25 en 35 jaar.", "LFT002", "tussen de 25 en 35 jaar"),
+    ("Kandidaten zijn 26-32 jaar.", "LFT002", "26-32 jaar"),
+    ("Je bent 20–40 jaar oud en woont in de regio.", "LFT002", "20–40 jaar oud"),
+    ("Je past in ons team van 20 - 40 jaar.", "LFT002", "20 - 40 jaar"),
+    ("Je bent minimaal 16 jaar en hebt een vmbo-diploma.", "LFT002", "minimaal 16 jaar"),
+    ("Je bent 18 jaar of ouder.", "LFT002", "18 jaar of ouder"),
+    ("Je bent niet ouder dan 45 jaar.", "LFT002", "niet ouder dan 45 jaar"),
+    ("Ben je 18+ en zoek je werk?", "LFT002", "18+"),
+    ("Je bent een man van maximaal 40 jaar.", "LFT002", "maximaal 40 jaar"),
+    # indirect: starters, students, career start
+    ("Jij bent een hoogopgeleide starter met een hbo-diploma.", "LFT003", "starter"),
+    ("Deze rol past als je op zoek bent naar een starters-rol.", "LFT003", "starters-rol"),
+    ("Solliciteer als je binnenkort afgestudeerd bent of net bent afgestudeerd.", "LFT003", "net bent afgestudeerd"),
+    ("Ben je geïnteresseerd om je carrière te starten bij ons kantoor?", "LFT005", "je carrière te starten"),
+    ("Dit is de eerste stap op de arbeidsmarkt voor jou.", "LFT005", "eerste stap op de arbeidsmarkt"),
+    ("Studenten gezocht voor de zomerperiode!", "LFT006", "Studenten gezocht"),
+    ("Deze baan is perfect voor scholieren.", "LFT006", "perfect voor scholieren"),
+    # experience caps
+    ("Je hebt 2 - 4 jaar relevante werkervaring in het notariaat.", "LFT004", "2 - 4 jaar relevante werkervaring"),
+    ("Je hebt een aantal jaar werkervaring (1 tot 3 jaar) in de bouw.", "LFT004", "werkervaring (1 tot 3 jaar)"),
+    ("Twee tot vijf jaar commerciële werkervaring.", "LFT004", "Twee tot vijf jaar commerciële werkervaring"),
+    ("Je hebt niet meer dan 4 jaar ervaring.", "LFT004", "niet meer dan 4 jaar ervaring"),
+    # older candidates, team age, stale exception
+    ("Als 55-plusser ben je bij ons aan het juiste adres voor een bijbaan.", "LFT007", "Als 55-plusser"),
+    ("Wij zoeken gepensioneerden voor een paar ochtenden per week.", "LFT007", "gepensioneerden"),
+    ("Het team heeft een gemiddelde leeftijd van 28 jaar.", "LFT010", "gemiddelde leeftijd"),
+    ("Je komt terecht tussen leeftijdsgenoten.", "LFT010", "leeftijdsgenoten"),
+    ("Dit is een vacature in het kader van de Aanpak jeugdwerkloosheid.", "LFT008", "Aanpak jeugdwerkloosheid"),
+    ("Scholieren en jongeren gezocht voor de kassa!", "LFT011", "jongeren gezocht"),
+]
+
+SILENT = [
+    # company age, clients, mixed teams
+    "Wij zijn een jong, hip bedrijf in hartje Amsterdam.",
+    "Het is een relatief jonge stichting, opgericht in 2015.",
+    "Je werkt mee aan een jong en groeiend bedrijf.",
+    "Onze klanten variëren van jong tot oud.",
+    "Zowel jong als oud kan bij onze praktijk terecht.",
+    "Ons team is een mooie mix van jong en ervaren personen.",
+    "Er is een goede balans tussen ervaren collega's en jonge medewerkers.",
+    "Wij zijn het expertisecentrum voor het jonge kind.",
+    "Het theater biedt een podium aan jonge makers.",
+    "Je werkt in een relatief jonge wijk met veel gezinnen.",
+    "Als jongerenwerker ben je het aanspreekpunt voor jongeren in de wijk.",
+    "Je begeleidt jongeren van 12 tot 18 jaar in hun dagbesteding.",
+    "De leeftijd van de bewoners ligt tussen 60 en 95 jaar.",
+    "Je werkt met kinderen in de leeftijd van 8 tot 12 jaar oud.",
+    "Wij verlenen zorg aan oudere mensen vanaf 65 jaar.",
+    # hours, salaries, benefits, certificates, contracts, company age
+    "Je werkt 32-40 uur per week.",
+    "Je werkt tussen de 28 en 32 uur.",
+    "Het salaris ligt tussen 2500 en 3500 euro bruto.",
+    "Uurloon: 16 jaar € 4,96; 17 jaar € 5,67; 21 jaar € 13,22.",
+    "Vanaf 50 jaar krijg je extra vakantiedagen.",
+    "Je bouwt pensioen op (vanaf 21 jaar).",
+    "Je VCA-certificaat is niet ouder dan 5 jaar.",
+    "Je krijgt een contract voor maximaal 2 jaar.",
+    "Wij bestaan al meer dan 10 jaar.",
+    "Het bureau is 50 jaar geleden opgericht.",
+    "Voor jongeren tot 21 jaar zijn er interne opleidingsmogelijkheden.",
+    # experience minimums and hedges
+    "Je hebt minimaal 3 jaar ervaring.",
+    "Je hebt minimaal 5-8 jaar werkervaring.",
+    "Je hebt tenminste 4-6 jaar ervaring.",
+    "Je hebt plusminus 3 jaar juridische werkervaring.",
+    "Je hebt circa 5 jaar relevante werkervaring.",
+    "Je hebt (8+ jaar) ervaring als adviseur.",
+    "Je hebt minimaal 5 jaar werkervaring, waarvan 1 tot 2 jaar als controller.",
+    # juniors, students, career steps
+    "Als junior adviseur ga je direct aan de slag.",
+    "Deze juniorfunctie is ideaal om het vak te leren.",
+    "Ben jij toe aan de volgende stap in je carrière?",
+    "Een nieuwe stap in jouw loopbaan wacht.",
+    "Starter of ervaren? Iedereen is welkom.",
+    "Je hebt een hbo-diploma of je bent student verpleegkunde.",
+    "Deze stage is geschikt voor hbo-studenten.",
+    "Je geeft les aan studenten op niveau 3 en 4.",
+    "Je krijgt een startsalaris volgens de cao.",
+    "Je bent afgestudeerd fysiotherapeut.",
+    # older people as clients, senior as a level
+    "Je organiseert activiteiten voor 65-plussers in de buurt.",
+    "Je verzorgt senioren in ons woonzorgcentrum.",
+    "Senior Inkoper (40 uur)",
+    "Kinderen spelen op de groep met leeftijdsgenoten.",
+    "Je begeleidt jongeren van 18 tot 27 jaar naar werk.",
+    # look-alikes from the issue
+    "Wij werken samen met het moederbedrijf in Duitsland.",
+    "Reageer uiterlijk 1 maart.",
+    "Hij is oud-consultant en nu partner.",
+]
+
+
+def _leeftijd(linter, text):
+    return [f for f in linter.lint_text(text, path="vacature.txt").findings if f.category == "leeftijd"]
+
+
+@pytest.mark.parametrize(("text", "rule", "span"), FLAGGED, ids=[f"{r}:{s}" for _, r, s in FLAGGED])
+def test_flagged(linter, text, rule, span):
+    found = [(f.rule, f.text) for f in _leeftijd(linter, text)]
+    assert (rule, span) in found, found
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_silent(linter, text):
+    found = [(f.rule, f.text) for f in _leeftijd(linter, text)]
+    assert not found, found
+
+
+def test_legal_reason_lowers_severity(linter):
+    plain = _leeftijd(linter, "Je bent minimaal 18 jaar.")
+    reason = _leeftijd(linter, "Je bent minimaal 18 jaar in verband met de Alcoholwet.")
+    assert [f.severity for f in plain] == ["error"]
+    assert [f.severity for f in reason] == ["warning"]
+
+
+def test_approximate_experience_range_is_only_a_hint(linter):
+    found = _leeftijd(linter, "Je hebt circa 3-5 jaar relevante werkervaring.")
+    assert [(f.rule, f.severity) for f in found] == [("LFT004", "info")]
+
+
+def test_stale_exception_says_it_expired(linter):
+    found = _leeftijd(linter, "Deze vacature is voor jongeren van 18 tot 27 jaar in het kader van de Aanpak jeugdwerkloosheid.")
+    assert found and all(f.rule == "LFT008" for f in found)
+    assert "2018" in found[0].message
+
+
+def test_every_leeftijd_rule_cites_wgbl(linter):
+    from vacaturelint.rules import load_ruleset
+
+    rules = [r for r in load_ruleset().rules if r.category == "leeftijd"]
+    assert len(rules) >= 10
+    for rule in rules:
+        assert rule.legal["ground"] == "leeftijd", rule.id
+        assert any(ref.startswith("WGBL art.") for ref in rule.legal["refs"]), rule.id
+        assert rule.suggestions, rule.id
