@@ -1,0 +1,93 @@
+"""Document-level balance of masculine- and feminine-coded words (rule GSL005).
+
+Counts lemmas from ``vacaturelint/rules/data/gender_coded_words.yaml`` over the
+whole document (so "ambitieuze" counts as "ambitieus"; "zelfstandige" as
+"zelfstandig") and reports one ``info`` finding when one side clearly dominates,
+listing the words found. The word list is a documented hint list, not a validated
+norm: see the comment at the top of the data file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+NEEDS = frozenset({"LEMMA"})
+SCOPE = "document"
+OPTIONS = {"min_words", "min_share"}
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "gender_coded_words.yaml"
+
+
+def validate_options(options):
+    if not isinstance(options.get("min_words", 4), int) or options.get("min_words", 4) < 1:
+        raise ValueError("min_words moet een positief geheel getal zijn")
+    share = options.get("min_share", 0.75)
+    if not isinstance(share, (int, float)) or not 0.5 < share <= 1:
+        raise ValueError("min_share moet een getal tussen 0,5 en 1 zijn")
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    with _DATA.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return frozenset(data["masculine"]), frozenset(data["feminine"])
+
+
+def _base(token) -> set[str]:
+    """Lemma plus a light de-inflection for adjectives the lemmatizer left alone."""
+    lemma = token.lemma_.lower()
+    low = token.lower_
+    forms = {lemma, low}
+    for word in (lemma, low):
+        if word.endswith("e") and len(word) > 4:
+            stem = word[:-1]
+            forms.add(stem)
+            if stem.endswith("z"):
+                forms.add(stem[:-1] + "s")
+            if stem.endswith("v"):
+                forms.add(stem[:-1] + "f")
+    return forms
+
+
+def count(docs) -> tuple[Counter, Counter, list]:
+    masculine, feminine = word_lists()
+    found_m: Counter = Counter()
+    found_f: Counter = Counter()
+    first: dict[str, tuple[int, int, int]] = {}
+    for index, (_, doc) in enumerate(docs):
+        for token in doc:
+            if not token.is_alpha:
+                continue
+            forms = _base(token)
+            for side, words, counter in (("m", masculine, found_m), ("f", feminine, found_f)):
+                hit = next((w for w in forms if w in words), None)
+                if hit is not None:
+                    counter[hit] += 1
+                    first.setdefault(side, (index, token.idx, token.idx + len(token.text)))
+                    break
+    return found_m, found_f, first
+
+
+def run(docs, options):
+    min_words = options.get("min_words", 6)
+    min_share = options.get("min_share", 0.8)
+    found_m, found_f, first = count(docs)
+    m, f = sum(found_m.values()), sum(found_f.values())
+    total = m + f
+    if total < min_words:
+        return
+    if m / total >= min_share:
+        side, label, words = "m", "mannelijk", found_m
+    elif f / total >= min_share:
+        side, label, words = "f", "vrouwelijk", found_f
+    else:
+        return
+    listed = ", ".join(f"{w} ({n}×)" if n > 1 else w for w, n in words.most_common())
+    index, start, end = first[side]
+    yield index, start, end, {
+        "message_args": {"side": label, "masculine": m, "feminine": f, "words": listed},
+    }
