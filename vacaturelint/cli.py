@@ -185,3 +185,8 @@ def lsp() -> None:
     from vacaturelint.lsp.server import main as serve  # pygls is only imported for the server
 
     serve()
+
+
+from vacaturelint.report.command import report  # noqa: E402  (reuses the options of check above)
+
+main.add_command(report)

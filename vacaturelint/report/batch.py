@@ -1,0 +1,205 @@
+"""Building a report over many files with bounded memory.
+
+Files are linted in chunks of :data:`CHUNK` (one ``lint_sources`` call, so one
+``nlp.pipe``, per chunk); each vacancy is rendered right away and its HTML written
+to a temporary file, so only the small per-vacancy summaries stay in memory. The
+page is assembled at the end (overview first) and moved into place atomically.
+
+With more than a few chunks, chunks go to worker processes (``fork``: they inherit
+the pipeline the first chunk loaded in this process, so no model reload), at most
+``2 * workers`` chunks in flight, results written in input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+
+import click
+
+from vacaturelint.engine import Linter
+from vacaturelint.errors import InputError
+from vacaturelint.report.html import Part, Summary, page_head, page_tail, render_vacancy
+
+CHUNK = 50
+MAX_WORKERS = 4
+MIN_CHUNKS_FOR_WORKERS = 3  # below this a second process costs more than it saves
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int
+    path: str
+    explicit: bool
+
+
+@dataclass
+class ChunkResult:
+    rendered: list[tuple[Summary, str]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # stderr lines (notes)
+    errors: list[str] = field(default_factory=list)  # files that could not be checked
+
+
+@dataclass
+class Outcome:
+    summaries: list[Summary]
+    errors: list[str]
+    workers: int
+
+
+def auto_workers(chunks: int) -> int:
+    if chunks < MIN_CHUNKS_FOR_WORKERS or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def _docx_parts(raw: bytes, path: str) -> list[Part]:
+    from vacaturelint.extract import docx as docx_extract
+
+    parts: list[Part] = []
+    pos = 0
+    current: Part | None = None
+    for para in docx_extract.paragraphs(raw, path):
+        end = pos + len(para.text) + 1
+        if para.part != "body":
+            label = docx_extract.PART_LABELS[para.part].capitalize()
+            if current is not None and current.label == label and current.end == pos:
+                current = Part(current.start, end, label)
+                parts[-1] = current
+            else:
+                current = Part(pos, end, label)
+                parts.append(current)
+        pos = end
+    return [Part(p.start, min(p.end, pos - 1), p.label) for p in parts]
+
+
+def lint_chunk(linter: Linter, jobs: list[Job], open_: bool) -> ChunkResult:
+    from vacaturelint.source import TEXT_KINDS, read_source
+
+    out = ChunkResult()
+    sources, configs, indices = [], [], []
+    for job in jobs:
+        try:
+            source = read_source(job.path)
+        except InputError as error:
+            if job.explicit:
+                out.errors.append(str(error))
+                from vacaturelint.findings import FileResult
+
+                out.rendered.append(render_vacancy(job.index, FileResult(path=job.path, error=str(error)), open_=open_))
+            continue
+        if not job.explicit and source.kind not in (*TEXT_KINDS, "docx"):
+            continue
+        sources.append(source)
+        configs.append(linter.config_for(source.path))
+        indices.append(job.index)
+    results = linter.lint_sources(sources, configs) if sources else []
+    rendered = []
+    for index, source, result in zip(indices, sources, results):
+        for note in result.notes:
+            out.messages.append(f"vacaturelint: {result.path}: {note}")
+        if result.error:
+            out.errors.append(result.error)
+        docx = source.kind == "docx"
+        parts = _docx_parts(source.raw, source.path) if docx and not result.error else []
+        rendered.append((index, render_vacancy(index, result, docx=docx, parts=parts, open_=open_)))
+    # keep input order (errors from reading were rendered first)
+    merged = out.rendered + [r for _, r in rendered]
+    out.rendered = sorted(merged, key=lambda item: item[0].index)
+    return out
+
+
+_WORKER_LINTER: Linter | None = None
+
+
+def _work(jobs: list[Job], open_: bool) -> ChunkResult:
+    assert _WORKER_LINTER is not None
+    return lint_chunk(_WORKER_LINTER, jobs, open_)
+
+
+def build(linter: Linter, jobs: list[Job], output: str, title: str, info: str, workers: int | None = None,
+          progress: bool | None = None, on_message=None) -> Outcome:
+    """Lint ``jobs`` and write the report to ``output``. Raises VacaturelintError
+    (config, rules, model) before anything is written."""
+    global _WORKER_LINTER
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    n = workers if workers is not None else auto_workers(len(chunks))
+    n = max(1, min(n, len(chunks) - 1 if len(chunks) > 1 else 1))
+    open_ = len(jobs) == 1
+    show = sys.stderr.isatty() if progress is None else progress
+    summaries: list[Summary] = []
+    errors: list[str] = []
+    directory = os.path.dirname(os.path.abspath(output)) or "."
+    body = tempfile.TemporaryFile(mode="w+", encoding="utf-8", dir=directory, prefix=".vacaturelint-")
+    bar = click.progressbar(length=len(jobs), label="Vacatures controleren", file=sys.stderr,
+                            show_pos=True, show_eta=True) if show else nullcontext()
+
+    def take(result: ChunkResult, count: int, tracker) -> None:
+        for summary, fragment in result.rendered:
+            summaries.append(summary)
+            body.write(fragment)
+        errors.extend(result.errors)
+        for message in result.messages:
+            if on_message:
+                on_message(message)
+        if tracker is not None:
+            tracker.update(count)
+
+    with body, bar as tracker:
+        tracker = tracker if show else None
+        if chunks:
+            # The first chunk runs here: it loads the model (errors surface before any
+            # worker starts) and forked workers inherit the loaded pipeline.
+            take(lint_chunk(linter, chunks[0], open_), len(chunks[0]), tracker)
+        rest = chunks[1:]
+        if rest and n > 1:
+            _WORKER_LINTER = linter
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+                pending: deque = deque()
+                queue = iter(rest)
+                for chunk in queue:
+                    pending.append((pool.submit(_work, chunk, open_), len(chunk)))
+                    if len(pending) >= 2 * n:
+                        break
+                while pending:
+                    future, count = pending.popleft()
+                    take(future.result(), count, tracker)
+                    chunk = next(queue, None)
+                    if chunk is not None:
+                        pending.append((pool.submit(_work, chunk, open_), len(chunk)))
+            _WORKER_LINTER = None
+        else:
+            for chunk in rest:
+                take(lint_chunk(linter, chunk, open_), len(chunk), tracker)
+        body.seek(0)
+        fd, temp_path = tempfile.mkstemp(dir=directory, prefix=".vacaturelint-rapport-", suffix=".html")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(page_head(title, summaries, info))
+                shutil.copyfileobj(body, handle)
+                handle.write(page_tail())
+            os.chmod(temp_path, 0o666 & ~_umask())
+            os.replace(temp_path, output)
+        except BaseException:
+            if os.path.exists(temp_path):
+                os.unlink(temp_path)
+            raise
+    return Outcome(summaries=summaries, errors=errors, workers=n if rest_used(chunks, n) else 1)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def rest_used(chunks: list, n: int) -> bool:
+    return len(chunks) > 1 and n > 1
