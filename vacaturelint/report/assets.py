@@ -112,7 +112,10 @@ JS = r"""
     if (!id) return;
     var el = doc.getElementById(id);
     var d = el && (el.matches("details.vacancy") ? el : details(el));
-    if (d && !d.open) { d.open = true; el.scrollIntoView(); }
+    if (d && !d.open) {
+      d.open = true;
+      if (el !== d) el.scrollIntoView();  // a target inside a closed section had no place to scroll to
+    }
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
@@ -138,11 +141,11 @@ JS = r"""
   }
   function hideTip() { tip.hidden = true; }
   doc.addEventListener("mouseover", function (e) {
-    var m = e.target.closest && e.target.closest(".hl");
+    var m = e.target.closest && e.target.closest("a.hl");
     if (m) showTip(m); else if (!tip.contains(e.target)) hideTip();
   });
   doc.addEventListener("focusin", function (e) {
-    var m = e.target.closest && e.target.closest(".hl");
+    var m = e.target.closest && e.target.closest("a.hl");
     if (m) showTip(m); else hideTip();
   });
   doc.addEventListener("keydown", function (e) { if (e.key === "Escape") hideTip(); });
@@ -185,7 +188,7 @@ JS = r"""
   });
 
   doc.documentElement.setAttribute("data-ready", "1");
-  doc.documentElement.setAttribute("data-highlights", String(doc.querySelectorAll(".hl").length));
+  doc.documentElement.setAttribute("data-highlights", String(doc.querySelectorAll("a.hl").length));
   doc.documentElement.setAttribute("data-findings", String(doc.querySelectorAll("li.finding").length));
 })();
 """
