@@ -112,10 +112,15 @@ def _target(token) -> bool:
         return False
     if low == "zijn":
         # possessive only: 'zijn kennis', not the verb 'zijn'
-        if token.pos_ != "PRON" and "Yes" not in token.morph.get("Poss"):
-            return False
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "NUM", "PROPN", "ADV")
+        if nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "NUM", "PROPN", "ADV"):
+            return False
+        if token.pos_ in ("PRON", "DET") or "Yes" in token.morph.get("Poss"):
+            return True
+        # the tagger may call it AUX: after a preposition or a lexical verb it is still
+        # possessive ('met zijn collega's', 'levert zijn cv in'), unlike 'er zijn kansen'
+        prev = token.nbor(-1) if token.i > 0 else None
+        return prev is not None and (prev.pos_ == "ADP" or prev.pos_ == "VERB" and prev.lemma_ != "zijn")
     if low == "haar":
         return token.pos_ in ("PRON", "DET")
     return token.pos_ == "PRON"
