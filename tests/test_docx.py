@@ -222,3 +222,15 @@ def test_extraction_is_deterministic():
     assert first[0] == second[0]
     assert [(b.text, b.prose_start, b.kind, b.section) for b in first[1].blocks] == \
         [(b.text, b.prose_start, b.kind, b.section) for b in second[1].blocks]
+
+
+def test_huge_paragraph_is_split_into_parseable_blocks(linter):
+    d = docx.Document()
+    d.add_paragraph(("Wij bieden een goede werkplek en veel koffie. " * 1000) + "Wij zoeken een jonge collega.")
+    data = _save(d)
+    text, extraction = docx_extract.extract(data, "groot.docx")
+    assert "\n" not in text and len(extraction.blocks) > 1
+    assert all(len(b.text) <= 20_000 for b in extraction.blocks)
+    result = _lint(linter, data)
+    hit = next(f for f in result.findings if f.category == "leeftijd")
+    assert hit.line == 1 and text[hit.start : hit.end] == hit.text

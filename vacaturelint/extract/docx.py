@@ -21,7 +21,7 @@ import zipfile
 from dataclasses import dataclass
 
 from vacaturelint.errors import InputError
-from vacaturelint.extract.base import Block, Extraction, OffsetMap
+from vacaturelint.extract.base import Block, Extraction, OffsetMap, _chunks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -92,8 +92,10 @@ def extract(raw: bytes | None, path: str) -> tuple[str, Extraction]:
             kind = "heading"
         if kind == "heading":
             section = " ".join(body.split()).strip(" :#").lower()
-        blocks.append(Block(text=body[lead:].rstrip(), prose_start=start + lead, kind=kind,
-                            section=section if para.part == "body" else PART_LABELS[para.part], offsets=offsets))
+        where = section if para.part == "body" else PART_LABELS[para.part]
+        for chunk_start, chunk_end in _chunks(text, start + lead, start + len(body.rstrip())):
+            blocks.append(Block(text=text[chunk_start:chunk_end], prose_start=chunk_start, kind=kind, section=where,
+                                offsets=offsets))
     return text, Extraction(blocks=blocks)
 
 
