@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 NEEDS = frozenset()
 SCOPE = "document"
 OPTIONS = {"max_hard", "min_for_split"}
@@ -33,15 +35,25 @@ _REQUIREMENT_HEADING = re.compile(
     r"|ben\s+jij|competenties|wat\s+kun\s+(jij|je))\b",
     re.IGNORECASE,
 )
-_NOT_REQUIREMENTS = re.compile(r"\b(bieden|aanbod|arbeidsvoorwaarden|over\s+ons|wie\s+zijn\s+wij|solliciteren)\b", re.IGNORECASE)
+_NOT_REQUIREMENTS = re.compile(
+    r"\b(bieden|aanbod|arbeidsvoorwaarden|over\s+ons|wie\s+zijn\s+wij|solliciteren|van\s+ons\s+verwachten|verwachten\s+van\s+ons"
+    r"|krijg|salaris|procedure|contact)\b",
+    re.IGNORECASE,
+)
+# closing questions and calls to action that trail a requirements list are no demands
+_NOT_DEMAND = re.compile(
+    r"\?\s*$|\bsollicit\w*|\breageer\b|\bcontact\b|\bklik\b|\baan\s+de\s+slag\b|\bstuur\b|\bmail\b|\bbel\b|\binteresse\b"
+    r"|\bnodig(?:en|t)\s+\w+(?:\s+\w+)?\s+uit\b|\buitnodig\w*|\bbekijk\b|\bvolgende\s+stap\b",
+    re.IGNORECASE,
+)
 _WISH = re.compile(
-    r"\b(pr[eé]|pre's|pré's|bij\s+voorkeur|voorkeur|pluspunt|plus|mooi\s+meegenomen|meegenomen|strekt\s+tot\s+aanbeveling"
-    r"|aanbeveling|voordeel|nice\s+to\s+have|wenselijk|gewenst|niet\s+noodzakelijk|geen\s+must|geen\s+vereiste|handig|zou\s+mooi\s+zijn"
-    r"|eventueel|idealiter|liefst|graag\s+ook|extra)\b",
+    r"\b(pr[eé]|pre's|pré's|bij\s+voorkeur|voorkeur|pluspunt|is\s+een\s+plus|mooi\s+meegenomen|meegenomen|strekt\s+tot\s+aanbeveling"
+    r"|aanbeveling|voordeel|nice\s+to\s+have|wenselijk|gewenst|niet\s+noodzakelijk|geen\s+must|geen\s+vereiste|zou\s+mooi\s+zijn"
+    r"|eventueel|idealiter|liefst|streepje\s+voor)",
     re.IGNORECASE,
 )
 _WISH_HEADING = re.compile(r"\b(wensen|pr[eé]s?|pre's|pluspunten|nice\s+to\s+have|bonus|extra)\b", re.IGNORECASE)
-_SPLIT = re.compile(r"[;•·]+")
+_CUT = regex.compile(r"[;•·]+|(?<=[.!?])\s*(?=\p{Lu})")
 _MIN_WORDS = 2
 
 
@@ -57,15 +69,20 @@ def _is_requirements(section: str) -> bool:
 
 
 def _demands(doc):
-    """Parts of a block that each state one demand: sentences, cut at ';'."""
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    for sent in sents:
-        pos = 0
-        for piece in _SPLIT.split(sent.text):
-            at = sent.text.find(piece, pos)
-            pos = at + len(piece)
-            if len(piece.split()) >= _MIN_WORDS:
-                yield sent.start_char + at, sent.start_char + at + len(piece), piece
+    """Parts of a block that each state one demand: sentences, cut at ';'.
+
+    Sentences are cut by punctuation, not by the parser, so a parse error cannot
+    split one demand in two ("Ervaring met pakket 1 is een pré.")."""
+    text = doc.text
+    pos = 0
+    for m in [*_CUT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[pos:end].strip(" \t\r\n-–•*")
+        if len(piece.split()) >= _MIN_WORDS and not _NOT_DEMAND.search(piece):
+            start = text.index(piece, pos)
+            yield start, start + len(piece), piece
+        if m:
+            pos = m.end()
 
 
 def run(docs, options):
@@ -106,4 +123,5 @@ def run(docs, options):
         advice = "er staat geen enkele wens of pré bij; maak onderscheid tussen eisen en wensen"
     else:
         return
-    yield anchor[0], anchor[1], anchor[2], {"message_args": {"hard": count, "wishes": wishes, "advice": advice}}
+    wishes_text = "1 wens" if wishes == 1 else f"{wishes} wensen"
+    yield anchor[0], anchor[1], anchor[2], {"message_args": {"hard": count, "wishes": wishes_text, "advice": advice}}
