@@ -261,8 +261,8 @@ class VacaturelintServer(LanguageServer):
     async def configure(self, settings: Settings, force: bool = False) -> None:
         """Apply settings: a new Linter when they changed, the model (re)loaded in the
         worker with progress, then all open documents re-linted."""
-        if not force and settings == self.settings and self.linter is not None:
-            return
+        if not force and settings == self.settings and self.linter is not None and self.state != "failed":
+            return  # unchanged (a failed model is retried: it may have been installed since)
         options_changed = self.linter is None or settings.options(self.root) != self.settings.options(self.root)
         self.settings = settings
         if options_changed or self.state == "failed":
