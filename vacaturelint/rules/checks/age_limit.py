@@ -2,9 +2,11 @@
 
 Finds "maximaal 35 jaar", "max. 35 jr", "tussen de 25 en 35 jaar", "26-32 jaar",
 "20–40 jaar oud", "minimaal 18 jaar", "vanaf 16 jaar", "niet ouder dan 40",
-"leeftijd: 25-35", "gemiddelde leeftijd van 31 jaar", and tells them apart from
+"leeftijd: 25-35", "ben je 18+", and tells them apart from
 years of experience, contract length, company age and the ages of clients or
-pupils ("kinderen van 4 tot 12 jaar").
+pupils ("kinderen van 4 tot 12 jaar"), youth wage tables ("16 jaar € 4,96"),
+age-based benefits ("vanaf 50 jaar extra vakantiedagen") and the age of a
+certificate ("VOG niet ouder dan 5 jaar"). "gemiddelde leeftijd" is rule LFT010.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ _THINGS = {
 }
 _AGE_WORDS = {"oud", "leeftijd", "jarige", "leeftijdsgroep", "leeftijdscategorie"}
 _CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "kandidaten", "bent", "ben", "team",
-              "collega", "collega's", "medewerker", "medewerkers"}
+              "collega", "collega's", "medewerker", "medewerkers", "solliciteren", "solliciteer", "bijbaan",
+              "bijbaantje", "werken", "vakkenvuller", "vakkenvullers", "geschikt", "leeftijd"}
 
 
 def run(doc, options):

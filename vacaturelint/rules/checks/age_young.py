@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from vacaturelint.rules.checks._numbers import sentence_tokens, word
 
-NEEDS = frozenset({"LEMMA", "POS", "DEP"})
+NEEDS = frozenset({"LEMMA", "DEP"})
 SCOPE = "span"
 OPTIONS: set[str] = set()
 
@@ -65,6 +65,10 @@ STOP = {
     "zijn", "ben", "bent", "bij", "naar", "om", "te", "aan", "uit", "door", "als", "wat", "waar", "hun",
     "ons", "onze", "jouw", "mijn", "zich", "er", "zo", "dan", "of", "tot", "over", "onder", "heeft",
     "hebben", "hebt", "wordt", "worden", "kan", "kunnen", "wil", "willen", "gaat", "gaan",
+}
+NAMED = {
+    "programma", "program", "programme", "traineeship", "traineeprogramma", "academy", "academie", "pool",
+    "award", "prijs", "netwerk", "platform", "dag", "event", "fonds", "beurs",
 }
 COPULA = {"ben", "bent", "is", "zijn", "blijf", "blijft", "blijven", "voel", "voelt", "voelen", "lijkt"}
 SUBJECTS = {"je", "jij", "u", "team", "wij", "we", "collega's", "collega", "kandidaat", "medewerkers", "afdeling"}
@@ -119,8 +123,6 @@ def run(doc, options):
         old = w in OLD
         if not (young or old):
             continue
-        if token.text[:1].isupper() and token.i > 0 and not doc[token.i - 1].is_sent_start and token.pos_ == "PROPN":
-            continue  # part of a name ("Het Jonge Kind")
         sent = sentence_tokens(doc, token.i)
         sent_end = sent[-1].i + 1
         if _mixed(doc, token.i, sent):
@@ -133,6 +135,8 @@ def run(doc, options):
             target = token.head.i
         if target is not None:
             noun = word(doc[target])
+            if target + 1 < len(doc) and word(doc[target + 1]) in NAMED:
+                continue  # "Young Professional Programma", "Jong Talent Award": a programme's name
             if noun in AMBIGUOUS and words & CLIENT_CONTEXT:
                 lead = {word(t) for t in doc[max(sent[0].i, token.i - 4) : token.i]}
                 if not lead & {"team", "collega's", "collega"}:
