@@ -278,3 +278,12 @@ def test_every_gsl_hkm_rule_cites_law_and_has_dutch_message():
         assert rule.legal_text, rule.id
         assert rule.suggestions, rule.id
         assert len(rule.bad_examples) >= 2 and len(rule.good_examples) >= 2, rule.id
+
+
+def test_gender_coded_counts_distinct_person_traits_not_job_descriptions(linter):
+    # one word repeated, and adjectives about the job or the organisation, do not make a text one-sided
+    repeated = "Je bent commercieel. Commercieel inzicht is key. Onze commerciële afdeling groeit. " * 3
+    assert _texts(linter, repeated, "GSL005") == []
+    job = ("Een uitdagende functie in een commerciële omgeving met een competitieve beloning, "
+           "in het sociaal domein, met een ervaren team en een krachtige organisatie.")
+    assert _texts(linter, job, "GSL005") == []

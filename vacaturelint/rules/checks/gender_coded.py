@@ -23,9 +23,9 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "gender_coded_words.ya
 
 
 def validate_options(options):
-    if not isinstance(options.get("min_words", 4), int) or options.get("min_words", 4) < 1:
+    if not isinstance(options.get("min_words", 5), int) or options.get("min_words", 5) < 1:  # distinct words
         raise ValueError("min_words moet een positief geheel getal zijn")
-    share = options.get("min_share", 0.75)
+    share = options.get("min_share", 0.8)
     if not isinstance(share, (int, float)) or not 0.5 < share <= 1:
         raise ValueError("min_share moet een getal tussen 0,5 en 1 zijn")
 
@@ -53,6 +53,28 @@ def _base(token) -> set[str]:
     return forms
 
 
+# Nouns an adjective may describe and still say something about the person sought
+# ("een ambitieuze collega"); "een uitdagende functie", "het sociaal domein" or "een
+# commerciële afdeling" describe the job or the organisation and are not counted.
+_PERSONAL = {
+    "collega", "kandidaat", "professional", "persoon", "persoonlijkheid", "houding", "instelling",
+    "mentaliteit", "werkhouding", "teamspeler", "teamplayer", "medewerker", "aanpak", "karakter", "type",
+    "natuur", "manier", "opstelling", "kracht", "talent", "vakman", "specialist", "adviseur", "leider",
+}
+
+
+def _counts(token) -> bool:
+    """Adjectives count when predicative or describing a person or trait, not a thing."""
+    if token.pos_ not in ("ADJ", "VERB") or token.i + 1 >= len(token.doc):
+        return True
+    nxt = token.doc[token.i + 1]
+    if token.lower_ in ("verantwoordelijk", "verantwoordelijke") and nxt.lower_ in ("voor", "zijn", "bent"):
+        return False  # "je bent verantwoordelijk voor ...": a duty, not a trait
+    if nxt.pos_ in ("NOUN", "PROPN") and nxt.is_alpha:
+        return nxt.lemma_.lower() in _PERSONAL or nxt.lower_ in _PERSONAL
+    return True
+
+
 def count(docs) -> tuple[Counter, Counter, list]:
     masculine, feminine = word_lists()
     found_m: Counter = Counter()
@@ -61,6 +83,8 @@ def count(docs) -> tuple[Counter, Counter, list]:
     for index, (_, doc) in enumerate(docs):
         for token in doc:
             if not token.is_alpha:
+                continue
+            if not _counts(token):
                 continue
             forms = _base(token)
             for side, words, counter in (("m", masculine, found_m), ("f", feminine, found_f)):
@@ -73,10 +97,11 @@ def count(docs) -> tuple[Counter, Counter, list]:
 
 
 def run(docs, options):
-    min_words = options.get("min_words", 6)
+    min_words = options.get("min_words", 5)
     min_share = options.get("min_share", 0.8)
     found_m, found_f, first = count(docs)
-    m, f = sum(found_m.values()), sum(found_f.values())
+    # distinct words decide, so one repeated word ("commercieel" in a sales text) does not
+    m, f = len(found_m), len(found_f)
     total = m + f
     if total < min_words:
         return

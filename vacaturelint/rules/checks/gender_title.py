@@ -19,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
-NEEDS = frozenset({"POS"})
+# Works without a trained pipeline (--model blank): POS and sentences refine the
+# result when present ("de juiste man" needs them), titles are found either way.
+NEEDS: frozenset[str] = frozenset()
 SCOPE = "span"
 OPTIONS: set[str] = set()
 
@@ -84,8 +86,10 @@ def _named(doc, token) -> bool:
         j -= 1
     if j >= 1 and doc[j].text == "," and (doc[j - 1].pos_ == "PROPN" or _capitalised_word(doc[j - 1]) and not doc[j - 1].is_sent_start):
         return True
+    # 'onze secretaresse Marre' (but not the title 'Secretaresse Endodontologie')
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return bool(nxt is not None and nxt.pos_ == "PROPN" and _capitalised_word(nxt) and nxt.lower_ not in ("m", "v"))
+    return bool(i > 0 and doc[i - 1].lower_ in ("de", "onze", "ons", "jouw", "je") and nxt is not None
+                and nxt.pos_ == "PROPN" and _capitalised_word(nxt))
 
 
 def _surname(doc, token) -> bool:
@@ -120,6 +124,7 @@ def _person_noun(doc, token, nouns, modifiers) -> bool:
 
 def run(doc, options):
     titles, suffixes, nouns, modifiers, surname_like = _data()
+    annotated = doc.has_annotation("POS") and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
     for token in doc:
         if not token.is_alpha:
             continue
@@ -133,7 +138,7 @@ def run(doc, options):
             if _paired(doc, token, form, titles) or _named(doc, token):
                 continue
             yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
-        elif _person_noun(doc, token, nouns, modifiers):
+        elif annotated and _person_noun(doc, token, nouns, modifiers):
             end = token.idx + len(token.text)
             m = _AFTER.match(doc.text, end, min(len(doc.text), end + 30))
             if m and m.group(1).lower() in nouns | {"vrouwen", "mannen"}:
