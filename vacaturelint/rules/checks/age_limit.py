@@ -24,7 +24,7 @@ _CANDIDATES = [
     (compile_(rf"\b(?:min(?:imaal|\.)?|minimum|vanaf|ouder\s+dan|boven\s+de)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?|\+)?"), "lower"),
     (compile_(rf"\b(?P<a>{NUM})\s*(?:{YEAR}\s+(?:of\s+)?(?:ouder|jonger)|\+\s*(?:jaar|jr)\b|{YEAR}\s+oud)"), "explicit"),
     (compile_(rf"\b(?:je\s+bent|ben\s+je|ben\s+jij|leeftijd\s*:?)\s+(?P<s>(?P<a>{NUM})\s*\+)(?!\w)"), "explicit"),
-    (compile_(rf"(?<!gemiddelde\s)\bleeftijd(?:\s+(?:van|is|ligt|tussen|rond|:|circa|ca\.))*\s*(?:de\s+)?(?P<a>{NUM})(?:{DASH}(?P<b>{NUM}))?(?:\s*{YEAR})?"), "explicit"),
+    (compile_(rf"(?<!gemiddelde\s)\bleeftijd(?:s?(?:grens|indicatie|categorie|eis))?(?:\s+(?:van|is|ligt|tussen|rond|:|circa|ca\.))*\s*(?:de\s+)?(?P<a>{NUM})(?:{DASH}(?P<b>{NUM}))?(?:\s*{YEAR})?"), "explicit"),
 ]
 # Words that make 'N jaar' a duration, not an age.
 _DURATION = {
