@@ -99,7 +99,12 @@ _BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦‣●○■□➢➤►✓✔→
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _STARTS_NEW = re.compile(r"\s*[A-ZÀ-Ý0-9\"“‘'(]")
 _HEADINGISH = re.compile(r"^\s*[^\s.,;]([^.;]{0,70}?)[:?]?\s*$")
-MAX_BLOCK_CHARS = 20_000
+MAX_BLOCK_CHARS = 5_000  # larger blocks cost superlinear time in the parser and some checks
+# No word is this long. Longer runs without whitespace (URLs, ASCII art, base64,
+# "&&&&..." or emoji strings) are masked in the block text: spaCy's tokenizer is
+# quadratic in the length of punctuation runs, so one such line could stall a run.
+MAX_RUN_CHARS = 64
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 
 def split_blocks(
@@ -114,8 +119,8 @@ def split_blocks(
     ``headings`` are known heading ranges (prose offsets) and ``list_items`` known
     list-item starts (from markup); plain text guesses both from the layout.
     """
-    heading_starts = {start for start, _ in headings or []}
-    item_starts = set(list_items or [])
+    heading_starts = sorted({start for start, _ in headings or []})
+    item_starts = sorted(set(list_items or []))
     lines: list[tuple[int, str]] = []
     pos = 0
     for match in _LINE.finditer(prose):
@@ -135,8 +140,8 @@ def split_blocks(
             previous = ""
             continue
         lead = len(body) - len(body.lstrip())
-        is_item = bool(_BULLET.match(body)) or any(start <= s < start + len(line) for s in item_starts)
-        is_heading = any(start <= s < start + len(line) for s in heading_starts)
+        is_item = bool(_BULLET.match(body)) or _any_in(item_starts, start, start + len(line))
+        is_heading = _any_in(heading_starts, start, start + len(line))
         new = (
             current is None
             or is_item
@@ -154,6 +159,7 @@ def split_blocks(
 
     blocks: list[Block] = []
     section = ""
+    masked = _LONG_RUN.sub(lambda m: " " * len(m.group()), prose)
     for index, (start, end, is_item, is_heading) in enumerate(raw):
         text = prose[start:end]
         if not is_heading and guess_headings and not is_item:
@@ -168,10 +174,13 @@ def split_blocks(
         kind = "heading" if is_heading else ("list_item" if is_item else "paragraph")
         if is_heading:
             section = " ".join(text.split()).strip(" :#").lower()
-        for chunk_start, chunk_end in _chunks(prose, start, end):
+        for chunk_start, chunk_end in _chunks(masked, start, end):
+            chunk = masked[chunk_start:chunk_end]
+            if not chunk.strip():
+                continue
             blocks.append(
                 Block(
-                    text=prose[chunk_start:chunk_end],
+                    text=chunk,
                     prose_start=chunk_start,
                     kind=kind,
                     section=section,
@@ -179,6 +188,12 @@ def split_blocks(
                 )
             )
     return blocks
+
+
+def _any_in(starts: list[int], low: int, high: int) -> bool:
+    """Whether the sorted list ``starts`` has a value in [low, high)."""
+    k = bisect.bisect_left(starts, low)
+    return k < len(starts) and starts[k] < high
 
 
 def _chunks(prose: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -13,11 +13,11 @@ from vacaturelint.extract.base import Extraction, OffsetMap, split_blocks
 from vacaturelint.extract.directives import parse_comment
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^---[ \t]*$", re.DOTALL | re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]{0,3}((?>```+)|(?>~~~+))[^\n]*+\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
-_INLINE_CODE = re.compile(r"(`+)[^`\r\n]*?\1")
-_IMAGE = re.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
-_LINK_TARGET = re.compile(r"\]\([^)\r\n]*\)|\]\[[^\]\r\n]*\]")
+_INLINE_CODE = re.compile(r"(?<!`)((?>`+))[^`\r\n]*?\1(?!`)")  # runs tried once: linear
+_IMAGE = re.compile(r"!\[[^\]\[\r\n]*\]\([^()\r\n]*\)")
+_LINK_TARGET = re.compile(r"\]\([^()\r\n]*\)|\]\[[^\[\]\r\n]*\]")
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\r\n]+\]:[^\r\n]*$", re.MULTILINE)
 _URL = re.compile(r"<?(?:https?://|www\.|mailto:)[^\s<>)\]]+>?|<[^\s@<>]+@[^\s@<>]+>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -26,9 +26,14 @@ _SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$", re.MULTILINE)
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.MULTILINE)
 _LIST = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<![\w\\])[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}(?![\w])")
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE)
+_TABLE_RULE = re.compile(
+    r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?[ \t]*+(?:\|[ \t]*+:?-{3,}:?[ \t]*+)*+\|?[ \t]*+$", re.MULTILINE
+)
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~])")
-_BRACKET = re.compile(r"(?<!\\)\[(?=[^\]\r\n]*\])")
+# '[' is masked when a ']' follows later on its line: find each line's prefix up to
+# its last ']' once (linear), instead of a lookahead from every '[' (quadratic).
+_UP_TO_LAST_CLOSE = re.compile(r"^[^\r\n]*\]", re.MULTILINE)
+_OPEN_BRACKET = re.compile(r"(?<!\\)\[")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -72,8 +77,11 @@ def extract(text: str) -> Extraction:
             _blank(chars, match.start(), match.end())
             headings.append((line_start, match.start()))
     items = [m.end() for m in _LIST.finditer(masked_view)]
-    for pattern in (_QUOTE, _LIST, _TABLE_RULE, _REF_DEF, _INLINE_CODE, _IMAGE, _URL, _TAG, _BRACKET, _LINK_TARGET):
+    for pattern in (_QUOTE, _LIST, _TABLE_RULE, _REF_DEF, _INLINE_CODE, _IMAGE, _URL, _TAG, _LINK_TARGET):
         for match in pattern.finditer(masked_view):
+            _blank(chars, match.start(), match.end())
+    for line in _UP_TO_LAST_CLOSE.finditer(masked_view):
+        for match in _OPEN_BRACKET.finditer(masked_view, line.start(), line.end()):
             _blank(chars, match.start(), match.end())
     masked_view = "".join(chars)
     for pattern in (_EMPHASIS, _ESCAPE):
