@@ -59,7 +59,7 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
     from vacaturelint.discovery import expand
     from vacaturelint.engine import Linter, Options
     from vacaturelint.reporters import FORMATS
-    from vacaturelint.source import TEXT_KINDS, kind_for, read_source, source_from_bytes
+    from vacaturelint.source import TEXT_KINDS, NotTextError, kind_for, read_source, source_from_bytes
 
     options = Options(model=model, config=config_path, isolated=isolated, select=_split(select),
                       ignore=_split(ignore), min_severity=min_severity)
@@ -86,12 +86,12 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
                     if not explicit and source.kind not in (*TEXT_KINDS, "docx"):
                         continue
             except InputError as error:
-                if explicit:
+                if explicit or not isinstance(error, NotTextError):  # walks skip only binary files
                     errors.append(str(error))
                 elif verbose:
                     click.echo(f"vacaturelint: overgeslagen: {error}", err=True)
                 continue
-            if verbose and source.encoding not in ("utf-8", "docx"):
+            if verbose and source.encoding != "docx":
                 click.echo(f"vacaturelint: {source.path}: gelezen als {source.encoding}", err=True)
             sources.append(source)
             configs.append(linter.config_for(source.path if path != "-" else stdin_filename))

@@ -40,6 +40,10 @@ _BINARY_MAGIC = {
 _C1_CONTROLS = {chr(c) for c in range(0x80, 0xA0)}
 
 
+class NotTextError(InputError):
+    """A binary file (PDF, image, archive...): reported when named, skipped in directory walks."""
+
+
 @dataclass(frozen=True)
 class Source:
     path: str  # as the user gave it ("-" or a stdin name for standard input)
@@ -58,7 +62,7 @@ def binary_format(data: bytes) -> str | None:
     for magic, name in _BINARY_MAGIC.items():
         if data.startswith(magic):
             return name
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     if b"\x00" in data[:8192]:
         return "binair"
@@ -69,6 +73,11 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode bytes, returning (text, encoding name). Raises InputError."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    if data.startswith(codecs.BOM_UTF32_LE):
+        return _strict(data[4:], "utf-32-le", path), "utf-32-le"
+    if data.startswith(codecs.BOM_UTF32_BE):
+        return _strict(data[4:], "utf-32-be", path), "utf-32-be"
     if data.startswith(codecs.BOM_UTF16_LE):
         return _strict(data[2:], "utf-16-le", path), "utf-16-le"
     if data.startswith(codecs.BOM_UTF16_BE):
@@ -106,7 +115,7 @@ def source_from_bytes(data: bytes, path: str, kind: str | None = None) -> Source
         return Source(path=path, text="", kind=kind, encoding="docx", raw=data)
     fmt = binary_format(data)
     if fmt is not None:
-        raise InputError(f"{path}: geen tekstbestand ({fmt})")
+        raise NotTextError(f"{path}: geen tekstbestand ({fmt})")
     text, encoding = decode(data, path)
     return Source(path=path, text=text, kind=kind, encoding=encoding)
 
