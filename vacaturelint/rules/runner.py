@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from vacaturelint.rules import checks, conditions, dependency, lemmas, phrases
 from vacaturelint.rules import regex as regex_kind
 from vacaturelint.rules.model import Rule, RuleSet
+from vacaturelint.rules.prefilter import ClauseMatchers
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Hit:
 
 class CompiledRules:
     def __init__(self, ruleset: RuleSet, pipeline) -> None:
-        from spacy.matcher import DependencyMatcher, Matcher
+        from spacy.matcher import DependencyMatcher
 
         nlp = pipeline.nlp
         enabled = [r for r in ruleset.rules if r.enabled]
@@ -38,7 +39,7 @@ class CompiledRules:
         self.skipped = [r for r in enabled if not r.needs <= pipeline.provides]
         self._rules_by_id = {r.id: r for r in self.rules}
         self._by_key: dict[str, tuple[Rule, object]] = {}
-        self._matcher = Matcher(nlp.vocab)
+        self._matcher = ClauseMatchers(nlp.vocab)  # runs only the token patterns a Doc can match
         self._dep = DependencyMatcher(nlp.vocab)
         self._phrases = phrases.Runner(nlp)
         self._regexes: list[tuple[str, object, str | None]] = []
