@@ -335,3 +335,13 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     shown = seen.getvalue().decode("utf-8", "replace")
     assert proc.returncode == 1
     assert "Vacatures controleren" in shown and "3/3" in shown
+
+
+def test_report_inside_the_folder_is_not_linted_next_time(cli, tmp_path):
+    folder = _folder(tmp_path, 2)
+    out = folder / "rapport.html"
+    first = cli("report", "--isolated", str(folder), "-o", str(out))
+    second = cli("report", "--isolated", str(folder), "-o", str(out))
+    assert first.returncode == second.returncode == 1
+    assert "(2 vacature(s)" in second.stderr
+    assert not [p for p in folder.iterdir() if p.name.startswith(".vacaturelint")]

@@ -56,6 +56,8 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
                     and not sel.upper().startswith("VLT"):
                 _fail(f"onbekende regel of categorie '{sel}' (zie 'vacaturelint rules')")
         expanded = expand(paths, include or base.include or DEFAULT_INCLUDE, exclude or base.exclude)
+        target = os.path.abspath(output)  # a report written into the folder is not a vacancy next time
+        expanded = [(p, e) for p, e in expanded if e or os.path.abspath(p) != target]
         jobs_list = [Job(i, path, explicit) for i, (path, explicit) in enumerate(expanded, start=1)]
         if not jobs_list:
             _fail("geen bestanden gevonden om te controleren")
