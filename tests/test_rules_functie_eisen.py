@@ -97,6 +97,7 @@ def test_licence_for_office_job_is_flagged(linter):
         "Servicemonteur liften",
         "Netwerkspecialist\n\nJe werkt bij klanten op locatie en rijdt in een auto van de zaak.",
         "Wijkverpleegkundige in de thuiszorg",
+        "Mediatechnicus\n\nMet een groot rijbewijs bestuur je ook onze reportagewagens.",
     ],
 )
 def test_licence_for_driving_or_field_job_is_silent(linter, title_or_context):
