@@ -47,8 +47,14 @@ def load(text: str):
     return _convert(node, yaml.SafeLoader(""))
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
+
+
 def _convert(node, constructor):
     line = node.start_mark.line + 1
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        # e.g. !!python/object/apply: never constructed, and never silently read as plain data
+        raise YamlError(line, f"YAML-tag '{node.tag}' wordt niet ondersteund")
     if isinstance(node, yaml.MappingNode):
         result = LineDict()
         result.line = line
