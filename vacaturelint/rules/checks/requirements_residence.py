@@ -21,7 +21,7 @@ NEEDS = frozenset()
 SCOPE = "span"
 OPTIONS: set[str] = set()
 
-_RESIDE = {"woonachtig", "wonend", "woonachtig,", "woont", "woon", "wonen"}
+_RESIDE = {"woonachtig", "wonend", "woont", "woon", "wonen"}
 _PREP = {"in", "binnen", "rond", "rondom", "nabij", "tussen", "in-", "omgeving", "regio", "te", "dichtbij", "bij"}
 _PLACE_WORDS = {
     "omgeving", "regio", "straal", "buurt", "omstreken", "rayon", "nabijheid", "gemeente", "provincie",
@@ -44,7 +44,6 @@ def _is_place(token, sentence_start: int) -> bool:
     return (
         token.i > sentence_start
         and text[:1].isupper()
-        and text.isalpha() is not False
         and len(text) > 1
         and token.lower_ not in {"je", "jij", "u", "jouw", "uw"}
     )
@@ -74,6 +73,8 @@ def run(doc, options):
         if token.i <= taken:
             continue
         low = token.lower_
+        if low not in _RESIDE and low not in _COME:
+            continue
         s_start, s_end = _sentence_bounds(doc, token)
         if low in _COME and token.i + 1 < s_end and doc[token.i + 1].lower_ == "uit":
             for k in range(token.i + 2, min(s_end - 1, token.i + 7)):
