@@ -58,3 +58,9 @@ def test_any_bytes_decode_or_fail_with_one_input_error(data):
         assert str(error).startswith("v.txt: ") and "\n" not in str(error)
     else:
         assert isinstance(source.text, str)
+
+
+def test_lone_surrogates_from_an_editor_buffer_do_not_crash(linter):
+    text = "Wij zoeken een jonge collega.\ud865 \udc00x\n"
+    for kind in ("plain", "markdown", "html"):
+        assert_positions(text, linter.lint_text(text, "v", kind).findings)

@@ -105,6 +105,9 @@ MAX_BLOCK_CHARS = 5_000  # larger blocks cost superlinear time in the parser and
 # quadratic in the length of punctuation runs, so one such line could stall a run.
 MAX_RUN_CHARS = 64
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+# Lone surrogates (possible in editor buffers and API text, never in decoded files)
+# cannot be encoded, and spaCy's tokenizer raises on them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def split_blocks(
@@ -159,7 +162,7 @@ def split_blocks(
 
     blocks: list[Block] = []
     section = ""
-    masked = _LONG_RUN.sub(lambda m: " " * len(m.group()), prose)
+    masked = _SURROGATE.sub(" ", _LONG_RUN.sub(lambda m: " " * len(m.group()), prose))
     for index, (start, end, is_item, is_heading) in enumerate(raw):
         text = prose[start:end]
         if not is_heading and guess_headings and not is_item:
