@@ -38,8 +38,20 @@ class Pipeline:
         self.nlp = nlp
         self.provides = provides
 
-    def pipe(self, texts, batch_size: int = 64):
-        return self.nlp.pipe(texts, batch_size=batch_size)
+    def pipe(self, texts, max_batch_chars: int = 40_000, max_batch_docs: int = 64):
+        """Docs for ``texts``, in order, in batches bounded by size as well as count,
+        so memory stays bounded for huge files (blocks are at most a few thousand
+        characters each)."""
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            if batch and (size + len(text) > max_batch_chars or len(batch) >= max_batch_docs):
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch, size = [], 0
+            batch.append(text)
+            size += len(text)
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
 
     def make_doc(self, text: str):
         return self.nlp.make_doc(text)
