@@ -37,15 +37,20 @@ LABEL_DIR = QUALITY_DIR / "labels"
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 DEFAULT_MODEL = REPO_ROOT.parent / "shared" / "models" / "nl_ud_selftrained_sm-0.1.0"
 
-CATEGORIES = (
-    "leeftijd",
-    "geslacht",
-    "herkomst",
-    "beperking",
-    "religie",
-    "gezinssituatie",
-    "functie-eisen",
-)
+
+
+def _load_labeltool():
+    """bench/quality/labeltool.py: label validation and the category list, shared."""
+    spec = importlib.util.spec_from_file_location("vacaturelint_labeltool", QUALITY_DIR / "labeltool.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+LABELTOOL = _load_labeltool()
+CATEGORIES = LABELTOOL.CATEGORIES
 
 # targets from issue 3
 TARGET_PRECISION = 0.9
@@ -181,15 +186,6 @@ def match(gold: list[Span], predicted: list[Span]) -> MatchResult:
 
 # ---------------------------------------------------------------- labels
 
-def _load_labeltool():
-    spec = importlib.util.spec_from_file_location("vacaturelint_labeltool", QUALITY_DIR / "labeltool.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
 @dataclass
 class LabelSet:
     files: list[str]                        # corpus-relative paths
@@ -201,7 +197,7 @@ class LabelSet:
 
 def load_labels(label_dir: Path, corpus: Path) -> LabelSet:
     """Load and validate every label file; raise ValueError on invalid labels."""
-    tool = _load_labeltool()
+    tool = LABELTOOL
     index = tool.load_index(corpus)
     paths = sorted(label_dir.glob("*.yaml"))
     if not paths:
