@@ -67,10 +67,8 @@ class Linter:
     def compiled(self, ruleset: RuleSet, pipeline, key) -> CompiledRules:
         cache_key = (key, pipeline.name)
         if cache_key not in self._compiled:
-            compiled = CompiledRules(ruleset, pipeline)
-            if self.doc_cache is not None:
-                compiled._raw_hits = self.doc_cache.memoize(compiled._raw_hits)
-            self._compiled[cache_key] = compiled
+            memoize = self.doc_cache.memoize if self.doc_cache is not None else None
+            self._compiled[cache_key] = CompiledRules(ruleset, pipeline, memoize=memoize)
         return self._compiled[cache_key]
 
     def skipped_rules(self, config: Config | None = None) -> list:

@@ -30,10 +30,13 @@ class Hit:
 
 
 class CompiledRules:
-    def __init__(self, ruleset: RuleSet, pipeline) -> None:
+    def __init__(self, ruleset: RuleSet, pipeline, memoize=None) -> None:
+        """``memoize`` optionally wraps the per-Doc matching (a pure function of the
+        Doc), e.g. DocCache.memoize in editors, where unchanged blocks recur."""
         from spacy.matcher import DependencyMatcher
 
         nlp = pipeline.nlp
+        self._memoized = memoize(self._raw_hits) if memoize is not None else None
         enabled = [r for r in ruleset.rules if r.enabled]
         self.rules = [r for r in enabled if r.needs <= pipeline.provides]
         self.skipped = [r for r in enabled if not r.needs <= pipeline.provides]
@@ -71,6 +74,10 @@ class CompiledRules:
                     target = self._doc_checks if getattr(module, "SCOPE", "span") == "document" else self._span_checks
                     target.append((key, module, clause.options.get("options", {})))
 
+    def raw_hits(self, doc) -> list[tuple[str, int, int, dict]]:
+        """Unfiltered matches of all clauses in one Doc: (clause key, start, end, info)."""
+        return self._memoized(doc) if self._memoized is not None else self._raw_hits(doc)
+
     def _raw_hits(self, doc) -> list[tuple[str, int, int, dict]]:
         hits: list[tuple[str, int, int, dict]] = []
         strings = doc.vocab.strings
@@ -107,7 +114,7 @@ class CompiledRules:
         notes: list[str] = []
         for index, (block, doc) in enumerate(zip(blocks, docs)):
             per_rule: dict[str, list[tuple[int, int, dict]]] = defaultdict(list)
-            for key, start, end, info in self._raw_hits(doc):
+            for key, start, end, info in self.raw_hits(doc):
                 rule, _ = self._by_key[key]
                 if info.get("timeout"):
                     notes.append(f"regel {rule.id}: reguliere expressie duurde te lang en is overgeslagen")
