@@ -19,6 +19,16 @@ if not os.environ.get("VACATURELINT_MODEL") and STAND_IN.is_dir():
     os.environ["VACATURELINT_MODEL"] = str(STAND_IN)
 MODEL = os.environ.get("VACATURELINT_MODEL", "nl_core_news_sm")
 CORPUS = ROOT.parent / "shared" / "corpus"
+# CI sets this so that tests needing a real Neovim or Chromium fail instead of skipping
+# when the program is missing: the real-client tests must really run there.
+REQUIRE_REAL_CLIENTS = os.environ.get("VACATURELINT_REQUIRE_REAL_CLIENTS") == "1"
+
+
+def needs_program(available: bool, name: str):
+    """skipif for a missing external program, unless CI requires it."""
+    if REQUIRE_REAL_CLIENTS and not available:
+        return pytest.mark.real_client  # no skip: the test itself fails loudly
+    return pytest.mark.skipif(not available, reason=f"{name} is niet geïnstalleerd (apt-get install {name})")
 
 
 @pytest.fixture(scope="session")

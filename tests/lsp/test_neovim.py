@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import needs_program
+
 ROOT = Path(__file__).resolve().parents[2]
 INIT = ROOT / "editors" / "neovim" / "example-init.lua"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("nvim") is None, reason="nvim is niet geïnstalleerd (CI installeert het via apt)"),
+    needs_program(shutil.which("nvim") is not None, "neovim"),
 ]
 
 CHECK = r"""

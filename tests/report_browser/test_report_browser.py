@@ -22,11 +22,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, needs_program, run_cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(CHROMIUM is None, reason="chromium is niet geïnstalleerd (apt-get install chromium)")]
+              needs_program(CHROMIUM is not None, "chromium")]
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
