@@ -35,7 +35,7 @@ def _by_rule(linter, text, rule, kind="plain"):
         "Je hebt een gezond verantwoordelijkheidsgevoel en een gezonde dosis humor.",
         "Cliënten praten graag over hun beperkingen.",
         "Je kunt samenwerken met zowel virtuele als fysieke teams.",
-        "Manon van den Heuvel woont in een aangepaste woning met assistentie van Fokus.",
+        "Sanne van den Heuvel woont in een aangepaste woning met assistentie van Fokus.",
         "Wij bieden een fulltime baan voor 40 uur in de week.",
         "Je bent 32-40 uur per week beschikbaar.",
         "Je bent beschikbaar op zaterdagen.",

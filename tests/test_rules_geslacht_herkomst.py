@@ -80,7 +80,7 @@ def test_gendered_title_used_alone(linter, text, span):
     "De manschappen van de brandweer rukken uit.",
     "Timmerman Alkmaar is een familiebedrijf. Binnen Timmerman krijg je ruimte.",
     "Bel Jacquelien Walman voor meer informatie.",
-    "Neem contact op met Monique Habets, secretaresse.",
+    "Neem contact op met Anna de Vries, secretaresse.",
     "Je wordt ondersteund door Marre, de secretaresse.",
     "Het is een echte meid en ze weet wat ze wil.",
     "Onze klant is een man van zestig.",

@@ -6,7 +6,7 @@ Finds "verkoopster", "secretaresse", "directiesecretaresse", "barman", "vakman",
 "Receptionist(e)", "Verkoopmedewerker(ster)", "vakmannen- en vrouwen"), on
 "manager", "mankracht", "manschappen", "je mannetje staan", on surnames and
 company names ("Timmerman Alkmaar", "Jacquelien Walman") and on the title of a
-named person ("Monique Habets, secretaresse").
+named person ("Anna de Vries, secretaresse").
 
 The word list lives in ``vacaturelint/rules/data/gender_titles.yaml``.
 """
@@ -79,7 +79,7 @@ def _capitalised_word(token) -> bool:
 
 
 def _named(doc, token) -> bool:
-    """Title of a named person: 'Monique Habets, secretaresse', 'Marre, de secretaresse'."""
+    """Title of a named person: 'Anna de Vries, secretaresse', 'Marre, de secretaresse'."""
     i = token.i
     j = i - 1
     if j >= 0 and doc[j].lower_ in ("de", "onze", "ons"):

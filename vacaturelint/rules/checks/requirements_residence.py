@@ -11,7 +11,7 @@ Token-based (no parse needed, so robust to parser errors):
 - "kom/komt uit X of omgeving/omstreken/regio".
 
 Silent when the one who lives there is someone else: a name or a third person
-right before the verb ("Manon woont in", "cliënten die wonen in", "ze woont"),
+right before the verb ("Sanne woont in", "cliënten die wonen in", "ze woont"),
 and for vague nearness without a place ("dan woon je dichtbij").
 """
 
