@@ -237,3 +237,20 @@ def test_positions_are_exact_in_markdown(linter):
     assert {f.rule for f in found} >= {"FNE005", "FNE006"}
     for f in found:
         assert text[f.start : f.end] == f.text
+
+
+_PROSE = ("Je bent nieuwsgierig en leergierig. Je werkt graag samen met collega's. Je houdt van aanpakken. "
+          "Je denkt in oplossingen. Je bent klantgericht en flexibel. Je neemt initiatief en toont lef. "
+          "Je hebt humor en relativeringsvermogen.")
+
+
+def test_musthaves_count_only_the_list_when_the_section_has_one(linter):
+    text = (f"# Adviseur\n\n## Wie ben jij?\n\n{_PROSE}\n\n"
+            "- Een afgeronde hbo-opleiding.\n- Ervaring met Excel.\n- Rijbewijs B is een pré.\n")
+    assert not [f for f in linter.lint_text(text, "v.md", "markdown").findings if f.rule == "FNE008"]
+
+
+def test_musthaves_count_sentences_when_the_section_has_no_list(linter):
+    text = f"# Adviseur\n\n## Wie ben jij?\n\n{_PROSE}\n"
+    found = [f for f in linter.lint_text(text, "v.md", "markdown").findings if f.rule == "FNE008"]
+    assert len(found) == 1 and "0 wensen" in found[0].message

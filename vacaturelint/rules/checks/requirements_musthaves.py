@@ -92,15 +92,18 @@ def run(docs, options):
     wishes = 0
     anchor = None
     document_has_wish_heading = False
+    sections = [(i, b, d) for i, (b, d) in enumerate(docs) if b.kind != "heading" and _is_requirements(b.section)]
+    # A requirements section that has a bulleted list states its demands there; the prose
+    # around it (a teaser, a personality sketch, tasks) is not counted as demands.
+    if any(b.kind == "list_item" for _, b, _ in sections):
+        sections = [(i, b, d) for i, b, d in sections if b.kind == "list_item"]
     for index, (block, doc) in enumerate(docs):
         if block.kind == "heading":
             if _WISH_HEADING.search(block.text):
                 document_has_wish_heading = True
             if anchor is None and _is_requirements(block.section):
                 anchor = (index, 0, len(doc.text.rstrip()))
-            continue
-        if not _is_requirements(block.section):
-            continue
+    for index, block, doc in sections:
         if _WISH_HEADING.search(block.section):
             wishes += sum(1 for _ in _demands(doc))
             continue
