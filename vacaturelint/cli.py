@@ -27,6 +27,34 @@ def _split(values) -> tuple[str, ...]:
     return tuple(s for v in values for s in v.replace(" ", ",").split(",") if s)
 
 
+def _prepare(select, ignore, min_severity, model, config_path, isolated):
+    """Linter, base config and rule set for check/report; unknown selectors exit 2.
+
+    Config, rule and model errors raise VacaturelintError for the caller."""
+    from vacaturelint.engine import Linter, Options, is_known_selector
+
+    options = Options(model=model, config=config_path, isolated=isolated, select=_split(select),
+                      ignore=_split(ignore), min_severity=min_severity)
+    linter = Linter(options)
+    base = linter.config_for(None)
+    ruleset = linter.ruleset(base)
+    for sel in (*options.select, *options.ignore):
+        if not is_known_selector(sel, ruleset):
+            _fail(f"onbekende regel of categorie '{sel}' (zie 'vacaturelint rules')")
+    return linter, base, ruleset
+
+
+def _say_skipped(linter, config) -> None:
+    """One stderr line naming the rules a model without annotations cannot run."""
+    skipped = linter.skipped_rules(config)
+    if skipped:
+        click.echo(
+            f"vacaturelint: model '{linter.model_name(config)}' levert geen lemma's, woordsoorten of "
+            f"zinsontleding; overgeslagen regels: {', '.join(r.id for r in skipped)}",
+            err=True,
+        )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="vacaturelint")
 def main() -> None:
@@ -57,23 +85,14 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
     from vacaturelint.config import DEFAULT_INCLUDE
     from vacaturelint.discovery import expand
-    from vacaturelint.engine import Linter, Options
     from vacaturelint.reporters import FORMATS
     from vacaturelint.source import TEXT_KINDS, NotTextError, kind_for, read_source, source_from_bytes
 
-    options = Options(model=model, config=config_path, isolated=isolated, select=_split(select),
-                      ignore=_split(ignore), min_severity=min_severity)
-    linter = Linter(options)
     errors: list[str] = []
     sources = []
     configs = []
     try:
-        for sel in (*options.select, *options.ignore):
-            ruleset = linter.ruleset(linter.config_for(None))
-            if sel.lower() not in CATEGORIES and not any(r.selected_by(sel) for r in ruleset.rules) \
-                    and not sel.upper().startswith("VLT"):
-                _fail(f"onbekende regel of categorie '{sel}' (zie 'vacaturelint rules')")
-        base = linter.config_for(None)
+        linter, base, ruleset = _prepare(select, ignore, min_severity, model, config_path, isolated)
         inc = include or base.include or DEFAULT_INCLUDE
         exc = exclude or base.exclude
         for path, explicit in expand(paths, inc, exc):
@@ -96,7 +115,8 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
             sources.append(source)
             configs.append(linter.config_for(source.path if path != "-" else stdin_filename))
         results = linter.lint_sources(sources, configs) if sources else []
-        skipped = linter.skipped_rules(configs[0] if configs else None) if sources else []
+        if sources:
+            _say_skipped(linter, configs[0])
     except VacaturelintError as error:
         _fail(str(error))
         return
@@ -105,16 +125,10 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
             errors.append(result.error)
         for note in result.notes:
             click.echo(f"vacaturelint: {result.path}: {note}", err=True)
-    if skipped:
-        click.echo(
-            f"vacaturelint: model '{linter.model_name(configs[0])}' levert geen lemma's, woordsoorten of "
-            f"zinsontleding; overgeslagen regels: {', '.join(r.id for r in skipped)}",
-            err=True,
-        )
     for error in errors:
         click.echo(f"vacaturelint: fout: {error}", err=True)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    rules = {r.id: r for r in linter.ruleset(linter.config_for(None)).rules}
+    rules = {r.id: r for r in ruleset.rules}
     click.echo(FORMATS[fmt](results, color=use_color, rules=rules), nl=False)
     if errors:
         sys.exit(EXIT_ERROR)

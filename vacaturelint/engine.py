@@ -123,13 +123,8 @@ class Linter:
     def _findings(self, source, extraction, hits: list[Hit], ruleset: RuleSet, config: Config) -> list[Finding]:
         text = source.text
         index = LineIndex(text)
-        rules = list(ruleset.rules) + list(META_RULES)
-
-        def known(selector: str) -> bool:
-            return selector.lower() in CATEGORIES or selector.lower() == META_CATEGORY or any(
-                r.selected_by(selector) for r in rules)
-
-        suppressions, meta_hits = resolve(extraction.directives, text, known)
+        suppressions, meta_hits = resolve(extraction.directives, text,
+                                          lambda selector: is_known_selector(selector, ruleset))
         meta_hits += [MetaHit(UNCLOSED_COMMENT, s, e) for s, e, _ in extraction.problems]
         findings = []
         allowed = _allowed_ranges(text, config.allow)
@@ -229,6 +224,13 @@ class DocCache:
         while len(self._docs) > max(self.max_docs, len(texts)):
             self._docs.popitem(last=False)
         return result
+
+
+def is_known_selector(selector: str, ruleset: RuleSet) -> bool:
+    """Does a --select/--ignore/suppression selector name a rule, category or prefix?"""
+    low = selector.lower()
+    return low in CATEGORIES or low == META_CATEGORY or any(
+        r.selected_by(selector) for r in (*ruleset.rules, *META_RULES))
 
 
 class _SafeArgs(dict):

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from vacaturelint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _fail, _split, check
+from vacaturelint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _fail, _prepare, _say_skipped, check
 from vacaturelint.errors import VacaturelintError
 
 SHARED_OPTIONS = ("select", "ignore", "min_severity", "model", "config_path", "isolated", "include", "exclude")
@@ -39,22 +39,12 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
     from vacaturelint.config import DEFAULT_INCLUDE
     from vacaturelint.discovery import expand
-    from vacaturelint.engine import Linter, Options
     from vacaturelint.report.batch import Job, build
-    from vacaturelint.rules.model import CATEGORIES
 
     if "-" in paths:
         _fail("report leest geen standaardinvoer; geef bestanden of mappen")
-    options = Options(model=model, config=config_path, isolated=isolated, select=_split(select),
-                      ignore=_split(ignore), min_severity=min_severity)
-    linter = Linter(options)
     try:
-        base = linter.config_for(None)
-        ruleset = linter.ruleset(base)
-        for sel in (*options.select, *options.ignore):
-            if sel.lower() not in CATEGORIES and not any(r.selected_by(sel) for r in ruleset.rules) \
-                    and not sel.upper().startswith("VLT"):
-                _fail(f"onbekende regel of categorie '{sel}' (zie 'vacaturelint rules')")
+        linter, base, _ = _prepare(select, ignore, min_severity, model, config_path, isolated)
         expanded = expand(paths, include or base.include or DEFAULT_INCLUDE, exclude or base.exclude)
         target = os.path.abspath(output)  # a report written into the folder is not a vacancy next time
         expanded = [(p, e) for p, e in expanded if e or os.path.abspath(p) != target]
@@ -64,16 +54,13 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
         info = f"{len(jobs_list)} bestand(en) gecontroleerd met vacaturelint, model '{linter.model_name(base)}'."
         outcome = build(linter, jobs_list, output, title, info, workers=jobs or None,
                         on_message=lambda m: click.echo(m, err=True))
-        skipped = linter.skipped_rules(base)
+        _say_skipped(linter, base)
     except VacaturelintError as error:
         _fail(str(error))
         return
     except OSError as error:
         _fail(f"{output}: kan rapport niet schrijven ({error.strerror or error})")
         return
-    if skipped:
-        click.echo(f"vacaturelint: model '{linter.model_name(base)}' levert geen lemma's, woordsoorten of "
-                   f"zinsontleding; overgeslagen regels: {', '.join(r.id for r in skipped)}", err=True)
     for error in outcome.errors:
         click.echo(f"vacaturelint: fout: {error}", err=True)
     total = sum(s.total for s in outcome.summaries)
