@@ -259,15 +259,17 @@ def validate(label_path: Path, corpus: Path, index: dict | None = None) -> dict:
     return data
 
 
-def label_files(paths: list[str]) -> list[Path]:
+def label_files(paths: list[str], label_dir: Path = LABEL_DIR) -> list[Path]:
     if paths:
         return [Path(p) for p in paths]
-    return sorted(LABEL_DIR.glob("*.yaml"))
+    return sorted(label_dir.glob("*.yaml"))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--labels-dir", type=Path, default=LABEL_DIR,
+                    help="label folder for 'new' and 'check' without files (default bench/quality/labels)")
     sub = ap.add_subparsers(dest="cmd", required=True)
     p_new = sub.add_parser("new", help="write a skeleton label file for a corpus file")
     p_new.add_argument("file")
@@ -284,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "new":
         rel = args.file if args.file.startswith("vacatures/") else f"vacatures/{args.file}"
         rec = load_index(corpus).get(rel, {})
-        out = LABEL_DIR / (Path(rel).stem + ".yaml")
+        out = args.labels_dir / (Path(rel).stem + ".yaml")
         if out.exists():
             print(f"{out} exists", file=sys.stderr)
             return 1
@@ -312,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "check":
         index = load_index(corpus)
         rc, nf, ns = 0, 0, 0
-        files = label_files(args.labels)
+        files = label_files(args.labels, args.labels_dir)
         for p in files:
             try:
                 d = validate(p, corpus, index)
