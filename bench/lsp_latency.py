@@ -88,7 +88,7 @@ async def measure_lsp(text: str, edits: int, model: str) -> tuple[list[float], f
                 raise SystemExit(f"geen diagnostiek voor versie {version} binnen {timeout} s")
             try:
                 await asyncio.wait_for(arrived.wait(), remaining)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
         return published[version]
 

@@ -74,7 +74,7 @@ class Span:
     severity: str = ""
     why: str = ""      # gold/silent only
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         if self.file != other.file:
             return False
         # zero-width spans are treated as one code point wide
@@ -113,7 +113,7 @@ class CategoryCounts:
             return None if (p is None or r is None) else 0.0
         return 2 * p * r / (p + r)
 
-    def add(self, other: "CategoryCounts") -> None:
+    def add(self, other: CategoryCounts) -> None:
         self.predicted += other.predicted
         self.true_positive += other.true_positive
         self.gold += other.gold

@@ -43,7 +43,7 @@ def test_text_format_underlines_the_span(cli, tmp_path):
     result = cli("check", str(path))
     assert result.returncode == 1
     assert f"{path}:2:9: fout [LFT002]" in result.stdout
-    line = next(l for l in result.stdout.splitlines() if l.strip().startswith("|") and "^" in l)
+    line = next(ln for ln in result.stdout.splitlines() if ln.strip().startswith("|") and "^" in ln)
     assert line.index("^") - line.index("|") - 2 == len("Je bent ")
     assert "\x1b[" not in result.stdout  # no colour in a pipe
 
@@ -57,7 +57,7 @@ def test_clean_file_exits_zero(cli, tmp_path):
 
 
 def test_stdin_with_filename_uses_markdown(cli):
-    data = "<!-- Je bent maximaal 35 jaar -->\nWij zoeken een verkoopster.\n".encode()
+    data = b"<!-- Je bent maximaal 35 jaar -->\nWij zoeken een verkoopster.\n"
     result = cli("check", "--format", "json", "--stdin-filename", "v.md", "-", input=data)
     findings = json.loads(result.stdout)
     assert [f["rule"] for f in findings] == ["GSL002"]
@@ -98,8 +98,8 @@ def test_sarif_output_is_valid_structure(cli):
 
 def test_github_format(cli):
     out = cli("check", "--format", "github", str(EXAMPLE)).stdout.splitlines()
-    assert out and all(l.startswith(("::error ", "::warning ", "::notice ")) for l in out)
-    assert any("title=vacaturelint LFT002" in l for l in out)
+    assert out and all(ln.startswith(("::error ", "::warning ", "::notice ")) for ln in out)
+    assert any("title=vacaturelint LFT002" in ln for ln in out)
 
 
 def test_directory_walk_with_include_exclude(cli, tmp_path):

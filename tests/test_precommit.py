@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import MODEL, ROOT
 
 # Absolute, because the hook runs in another directory.

@@ -20,6 +20,7 @@ import docx
 import pytest
 
 from tests.conftest import ROOT
+from vacaturelint import app
 from vacaturelint.findings import FileResult, Finding
 from vacaturelint.report import batch
 from vacaturelint.report.html import Part, page_head, page_tail, render_vacancy
@@ -188,7 +189,7 @@ def test_docx_parts_are_labelled_and_positions_are_paragraphs(linter, tmp_path):
     d.sections[0].footer.paragraphs[0].text = "Voettekst"
     path = tmp_path / "v.docx"
     d.save(path)
-    chunk = batch.lint_chunk(linter, [batch.Job(1, str(path), True)], open_=True)
+    chunk = batch.lint_chunk(app.session_for(linter), [batch.Job(1, app.Target(str(path), True))], open_=True)
     (summary, fragment), = chunk.rendered
     tree = parse(fragment)
     parts = tree.find("span", **{"class": "part"})
@@ -220,11 +221,11 @@ def _folder(tmp_path, count):
 
 def test_chunks_and_workers_give_the_same_report(linter, tmp_path, monkeypatch):
     folder = _folder(tmp_path, 13)
-    jobs = [batch.Job(i, str(p), False) for i, p in enumerate(sorted(folder.iterdir()), start=1)]
+    jobs = [batch.Job(i, app.Target(str(p), False)) for i, p in enumerate(sorted(folder.iterdir()), start=1)]
     monkeypatch.setattr(batch, "CHUNK", 4)  # 4 chunks of a 13-file folder
     serial, parallel = tmp_path / "a.html", tmp_path / "b.html"
-    one = batch.build(linter, jobs, str(serial), "R", "i", workers=1, progress=False)
-    two = batch.build(linter, jobs, str(parallel), "R", "i", workers=2, progress=False)
+    one = batch.build(app.session_for(linter), jobs, str(serial), "R", "i", workers=1, progress=False)
+    two = batch.build(app.session_for(linter), jobs, str(parallel), "R", "i", workers=2, progress=False)
     assert two.workers == 2 and one.workers == 1
     assert serial.read_text(encoding="utf-8") == parallel.read_text(encoding="utf-8")
     assert [s.index for s in two.summaries] == list(range(1, 14))

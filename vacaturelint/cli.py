@@ -10,49 +10,10 @@ import sys
 
 import click
 
-from vacaturelint import __version__
-from vacaturelint.errors import InputError, VacaturelintError
+from vacaturelint import __version__, app
+from vacaturelint.cli_shared import fail, lint_options, walk_options
+from vacaturelint.errors import VacaturelintError
 from vacaturelint.rules.model import CATEGORIES
-from vacaturelint.severity import SEVERITIES
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _fail(message: str) -> None:
-    click.echo(f"vacaturelint: fout: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-def _split(values) -> tuple[str, ...]:
-    return tuple(s for v in values for s in v.replace(" ", ",").split(",") if s)
-
-
-def _prepare(select, ignore, min_severity, model, config_path, isolated):
-    """Linter, base config and rule set for check/report; unknown selectors exit 2.
-
-    Config, rule and model errors raise VacaturelintError for the caller."""
-    from vacaturelint.engine import Linter, Options, is_known_selector
-
-    options = Options(model=model, config=config_path, isolated=isolated, select=_split(select),
-                      ignore=_split(ignore), min_severity=min_severity)
-    linter = Linter(options)
-    base = linter.config_for(None)
-    ruleset = linter.ruleset(base)
-    for sel in (*options.select, *options.ignore):
-        if not is_known_selector(sel, ruleset):
-            _fail(f"onbekende regel of categorie '{sel}' (zie 'vacaturelint rules')")
-    return linter, base, ruleset
-
-
-def _say_skipped(linter, config) -> None:
-    """One stderr line naming the rules a model without annotations cannot run."""
-    skipped = linter.skipped_rules(config)
-    if skipped:
-        click.echo(
-            f"vacaturelint: model '{linter.model_name(config)}' levert geen lemma's, woordsoorten of "
-            f"zinsontleding; overgeslagen regels: {', '.join(r.id for r in skipped)}",
-            err=True,
-        )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,70 +30,42 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
               default=lambda: os.environ.get("VACATURELINT_FORMAT", "text"), help="Uitvoerformaat.")
-@click.option("--select", multiple=True, help="Alleen deze regels/categorieën (id, naam, categorie), komma-gescheiden.")
-@click.option("--ignore", multiple=True, help="Deze regels/categorieën overslaan.")
-@click.option("--min-severity", type=click.Choice(SEVERITIES), help="Laat bevindingen onder dit niveau weg.")
-@click.option("--model", help="spaCy-model (naam of pad), of 'blank'. Ook: VACATURELINT_MODEL.")
-@click.option("-c", "--config", "config_path", help="Configuratiebestand (anders: gezocht vanaf elk bestand).")
-@click.option("--isolated", is_flag=True, help="Negeer alle configuratiebestanden.")
-@click.option("--include", multiple=True, help="Glob voor bestanden in mappen (standaard *.md, *.txt, *.html, ...).")
-@click.option("--exclude", multiple=True, help="Glob om bestanden in mappen over te slaan.")
+@lint_options
+@walk_options
 @click.option("--stdin-filename", help="Bestandsnaam voor invoer via '-' (bepaalt formaat en configuratie).")
 @click.option("--color/--no-color", default=None, help="Kleur (standaard: alleen op een terminal).")
 @click.option("-v", "--verbose", is_flag=True, help="Meld gebruikte codering, model en overgeslagen regels.")
 def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, include, exclude,
           stdin_filename, color, verbose) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
-    from vacaturelint.config import DEFAULT_INCLUDE
-    from vacaturelint.discovery import expand
     from vacaturelint.reporters import FORMATS
-    from vacaturelint.source import TEXT_KINDS, NotTextError, kind_for, read_source, source_from_bytes
 
-    errors: list[str] = []
-    sources = []
-    configs = []
+    batch = app.Batch()
     try:
-        linter, base, ruleset = _prepare(select, ignore, min_severity, model, config_path, isolated)
-        inc = include or base.include or DEFAULT_INCLUDE
-        exc = exclude or base.exclude
-        for path, explicit in expand(paths, inc, exc):
-            try:
-                if path == "-":
-                    name = stdin_filename or "-"
-                    source = source_from_bytes(sys.stdin.buffer.read(), name, kind_for(name))
-                else:
-                    source = read_source(path)
-                    if not explicit and source.kind not in (*TEXT_KINDS, "docx"):
-                        continue
-            except InputError as error:
-                if explicit or not isinstance(error, NotTextError):  # walks skip only binary files
-                    errors.append(str(error))
-                elif verbose:
-                    click.echo(f"vacaturelint: overgeslagen: {error}", err=True)
-                continue
-            if verbose and source.encoding != "docx":
-                click.echo(f"vacaturelint: {source.path}: gelezen als {source.encoding}", err=True)
-            sources.append(source)
-            configs.append(linter.config_for(source.path if path != "-" else stdin_filename))
-        results = linter.lint_sources(sources, configs) if sources else []
-        if sources:
-            _say_skipped(linter, configs[0])
+        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated))
+        for target in app.targets(session, paths, include, exclude):
+            batch.add(app.load(session, target, stdin_filename, sys.stdin.buffer.read))
+        if verbose:
+            for note in batch.notes:
+                click.echo(f"vacaturelint: {note}", err=True)
+        results = session.linter.lint_sources(batch.sources, batch.configs) if batch.sources else []
+        notice = session.skipped_notice(batch.configs[0]) if batch.sources else None
+        if notice:
+            click.echo(f"vacaturelint: {notice}", err=True)
     except VacaturelintError as error:
-        _fail(str(error))
-        return
+        fail(str(error))
+    errors = list(batch.errors)
     for result in results:
         if result.error:
             errors.append(result.error)
         for note in result.notes:
             click.echo(f"vacaturelint: {result.path}: {note}", err=True)
     for error in errors:
-        click.echo(f"vacaturelint: fout: {error}", err=True)
+        click.echo(app.error_line(error), err=True)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    rules = {r.id: r for r in ruleset.rules}
+    rules = {r.id: r for r in session.ruleset.rules}
     click.echo(FORMATS[fmt](results, color=use_color, rules=rules), nl=False)
-    if errors:
-        sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN)
+    sys.exit(app.exit_code(results, errors))
 
 
 def _ruleset(config_path):
@@ -143,7 +76,7 @@ def _ruleset(config_path):
         linter = Linter(Options(config=config_path))
         return linter.ruleset(linter.config_for(None))
     except VacaturelintError as error:
-        _fail(str(error))
+        fail(str(error))
 
 
 @main.command()
@@ -179,7 +112,7 @@ def explain(rule, config_path) -> None:
     ruleset = _ruleset(config_path)
     found = ruleset.by_id(rule) or next((m for m in META_RULES if rule.upper() == m.id or rule == m.name), None)
     if found is None:
-        _fail(f"onbekende regel '{rule}' (zie 'vacaturelint rules')")
+        fail(f"onbekende regel '{rule}' (zie 'vacaturelint rules')")
         return
     r = found
     click.echo(f"{r.id} {r.name}  [{r.category}, {r.severity}]\n")
@@ -201,6 +134,6 @@ def lsp() -> None:
     serve()
 
 
-from vacaturelint.report.command import report  # noqa: E402  (reuses the options of check above)
+from vacaturelint.report.command import report  # noqa: E402  (commands register after the group)
 
 main.add_command(report)

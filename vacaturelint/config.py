@@ -10,7 +10,7 @@ for directory walks).
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,14 +36,13 @@ class Config:
     allow: tuple[str, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
-    pyproject_sections: tuple = field(default=(), compare=False)
 
-    def with_cli(self, select=None, ignore=None, min_severity=None, extra_ignore=()) -> "Config":
+    def with_cli(self, select=None, ignore=None, min_severity=None) -> Config:
         """CLI options: --select replaces, --ignore adds, --min-severity replaces."""
         return replace(
             self,
             select=tuple(select) if select else self.select,
-            ignore=self.ignore + tuple(ignore or ()) + tuple(extra_ignore),
+            ignore=self.ignore + tuple(ignore or ()),
             min_severity=min_severity or self.min_severity,
         )
 
@@ -152,6 +151,33 @@ def clear_cache() -> None:
     server call this when a config file may have changed on disk)."""
     _find.cache_clear()
     load_config.cache_clear()
+
+
+CANDIDATE_NAMES = (*CONFIG_NAMES, "pyproject.toml")
+
+
+def signature(start: Path, explicit: str | None = None, depth: int = 64) -> tuple:
+    """Size and modification time of every file that could configure files in
+    ``start``: long-running callers compare signatures to know when to
+    :func:`clear_cache`."""
+    stats = []
+    directory = start
+    for _ in range(depth):
+        stats.extend(_stat(directory / name) for name in CANDIDATE_NAMES)
+        if directory.parent == directory:
+            break
+        directory = directory.parent
+    if explicit:
+        stats.append(_stat(Path(explicit)))
+    return tuple(stats)
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        st = path.stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return ()
 
 
 def config_for(file_path: str | None, explicit: str | None = None, isolated: bool = False) -> Config:

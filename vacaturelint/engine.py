@@ -39,7 +39,7 @@ class Options:
 class Linter:
     """Holds loaded rule sets and the pipeline; reusable across many lint calls."""
 
-    def __init__(self, options: Options = Options(), doc_cache: "DocCache | None" = None) -> None:
+    def __init__(self, options: Options = Options(), doc_cache: DocCache | None = None) -> None:
         self.options = options
         self.doc_cache = doc_cache  # optional: reuse Docs of unchanged blocks (editors)
         self._rulesets: dict[tuple[str, ...], RuleSet] = {}

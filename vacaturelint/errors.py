@@ -21,3 +21,7 @@ class RulesError(VacaturelintError):
 
 class ModelError(VacaturelintError):
     """The spaCy pipeline cannot be loaded."""
+
+
+class UsageError(VacaturelintError):
+    """A command-line or API option that names something that does not exist."""

@@ -75,7 +75,7 @@ def resolve(directives: list[Directive], text: str, known) -> tuple[list[Suppres
 
 def is_suppressed(rule, start: int, end: int, suppressions: list[Suppression]) -> bool:
     for s in suppressions:
-        if s.start <= start and end <= s.end + 1 or (s.start <= start < s.end):
-            if not s.selectors or any(rule.selected_by(sel) for sel in s.selectors):
-                return True
+        covers = s.start <= start and end <= s.end + 1 or (s.start <= start < s.end)
+        if covers and (not s.selectors or any(rule.selected_by(sel) for sel in s.selectors)):
+            return True
     return False

@@ -87,9 +87,8 @@ def _resolve(text: str, item: dict, where: str) -> list[dict]:
     quote = item.get("text")
     if not isinstance(quote, str) or not quote:
         raise LabelError(f"{where}: missing 'text'")
-    if "start" in item and "end" in item and "occurrence" not in item:
-        if text[item["start"]:item["end"]] == quote:
-            return [item]
+    if "start" in item and "end" in item and "occurrence" not in item and text[item["start"]:item["end"]] == quote:
+        return [item]
         # fall through: recompute from the quote
     occ = item.get("occurrence")
     hits = occurrences(text, quote)

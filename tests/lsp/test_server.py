@@ -63,7 +63,7 @@ async def wait_for(client: LanguageClient, uri: str, predicate, timeout: float =
             raise AssertionError(f"no matching diagnostics for {uri}; last: {current}")
         try:
             await asyncio.wait_for(client.wait_for_notification(PUBLISH), min(remaining, 1.0))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
 
 

@@ -52,9 +52,9 @@ def page_requests(net_log: Path) -> list[str]:
     urls = []
     for event in log["events"]:
         params = event.get("params") or {}
-        if event["type"] == start and "file://" in str(params.get("site_for_cookies", "")):
-            if not params.get("url", "").startswith(("file:", "data:")):
-                urls.append(params["url"])
+        if (event["type"] == start and "file://" in str(params.get("site_for_cookies", ""))
+                and not params.get("url", "").startswith(("file:", "data:"))):
+            urls.append(params["url"])
     return urls
 
 

@@ -22,7 +22,7 @@ def assert_positions(text: str, found) -> None:
     for f in found:
         start = f["offset"] if isinstance(f, dict) else f.start
         end = f["end_offset"] if isinstance(f, dict) else f.end
-        get = (lambda k: f[k]) if isinstance(f, dict) else (lambda k: getattr(f, k))
+        get = f.__getitem__ if isinstance(f, dict) else f.__getattribute__
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == get("text")
         assert index.offset(get("line") - 1, get("column") - 1) == start

@@ -28,7 +28,7 @@ def test_named_binaries_are_one_clear_error_each_and_other_files_are_checked(cli
     good = write("vacature.txt", BAD)
     result = cli("check", "--format", "json", *map(str, binaries), str(good))
     assert result.returncode == 2
-    errors = [l for l in result.stderr.splitlines() if l.startswith("vacaturelint: fout:")]
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("vacaturelint: fout:")]
     assert len(errors) == len(binaries), result.stderr
     for binary, error in zip(binaries, errors):
         assert f"{binary}: geen tekstbestand" in error

@@ -55,7 +55,7 @@ def test_undecodable_file_is_one_error_and_others_are_still_checked(cli, write):
     good = write("goed.txt", BAD)
     result = cli("check", "--format", "json", str(broken), str(bad_utf16), str(good))
     assert result.returncode == 2
-    errors = [l for l in result.stderr.splitlines() if "fout" in l]
+    errors = [ln for ln in result.stderr.splitlines() if "fout" in ln]
     assert len(errors) == 2, result.stderr
     assert f"{broken}: kan de tekst niet decoderen" in errors[0]
     assert f"{bad_utf16}: ongeldige UTF-16-LE-tekst" in errors[1]

@@ -104,7 +104,7 @@ MAX_BLOCK_CHARS = 5_000  # larger blocks cost superlinear time in the parser and
 # "&&&&..." or emoji strings) are masked in the block text: spaCy's tokenizer is
 # quadratic in the length of punctuation runs, so one such line could stall a run.
 MAX_RUN_CHARS = 64
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 # Lone surrogates (possible in editor buffers and API text, never in decoded files)
 # cannot be encoded, and spaCy's tokenizer raises on them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -125,12 +125,11 @@ def split_blocks(
     heading_starts = sorted({start for start, _ in headings or []})
     item_starts = sorted(set(list_items or []))
     lines: list[tuple[int, str]] = []
-    pos = 0
     for match in _LINE.finditer(prose):
         if match.start() == match.end():
             break
         lines.append((match.start(), match.group()))
-        pos = match.end()
+        match.end()
 
     # Group lines into raw blocks: (start, end, is_item)
     raw: list[list] = []

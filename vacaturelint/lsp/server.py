@@ -51,7 +51,6 @@ SECTION = "vacaturelint"
 DEFAULT_DEBOUNCE_MS = 300
 MAX_LINT_CHARS = 1_000_000  # larger buffers are not linted (one message instead)
 KIND_BY_LANGUAGE = {"markdown": "markdown", "html": "html", "plaintext": "plain", "text": "plain"}
-CONFIG_FILE_NAMES = (*config_module.CONFIG_NAMES, "pyproject.toml")
 ENCODINGS = {
     types.PositionEncodingKind.Utf8: convert.UTF8,
     types.PositionEncodingKind.Utf16: convert.UTF16,
@@ -382,19 +381,8 @@ class VacaturelintServer(LanguageServer):
     def _refresh_config(self, path: str | None) -> None:
         """Forget cached config files when one near ``path`` (or the explicit one) changed."""
         start = Path(path).parent if path else Path(self.root or os.getcwd())
-        signature = []
-        directory = start
-        for _ in range(64):
-            for name in CONFIG_FILE_NAMES:
-                signature.append(_stat(directory / name))
-            if directory.parent == directory:
-                break
-            directory = directory.parent
-        explicit = self.settings.options(self.root).config
-        if explicit:
-            signature.append(_stat(Path(explicit)))
+        signature = config_module.signature(start, self.settings.options(self.root).config)
         key = str(start)
-        signature = tuple(signature)
         with self._lock:
             if self.config_signatures.get(key) != signature:
                 if key in self.config_signatures:
@@ -438,14 +426,6 @@ class VacaturelintServer(LanguageServer):
         if doc is None or linted is None or linted.version != doc.version:
             return None
         return doc, linted
-
-
-def _stat(path: Path) -> tuple:
-    try:
-        st = path.stat()
-        return (st.st_mtime_ns, st.st_size)
-    except OSError:
-        return ()
 
 
 server = VacaturelintServer()
@@ -494,7 +474,7 @@ def on_change(ls: VacaturelintServer, params: types.DidChangeTextDocumentParams)
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
 def on_save(ls: VacaturelintServer, params: types.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
-    if os.path.basename(urlparse(uri).path) in CONFIG_FILE_NAMES:
+    if os.path.basename(urlparse(uri).path) in config_module.CANDIDATE_NAMES:
         ls.config_changed()
     else:
         ls.schedule(uri, 0)

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 import click
 
-from vacaturelint.engine import Linter
-from vacaturelint.errors import InputError
+from vacaturelint import app
+from vacaturelint.findings import FileResult
 from vacaturelint.report.html import Part, Summary, page_head, page_tail, render_vacancy
 
 CHUNK = 50
@@ -36,8 +36,7 @@ MIN_CHUNKS_FOR_WORKERS = 3  # below this a second process costs more than it sav
 @dataclass(frozen=True)
 class Job:
     index: int
-    path: str
-    explicit: bool
+    target: app.Target
 
 
 @dataclass
@@ -80,29 +79,22 @@ def _docx_parts(raw: bytes, path: str) -> list[Part]:
     return [Part(p.start, min(p.end, pos - 1), p.label) for p in parts]
 
 
-def lint_chunk(linter: Linter, jobs: list[Job], open_: bool) -> ChunkResult:
-    from vacaturelint.source import TEXT_KINDS, read_source
-
+def lint_chunk(session: app.Session, jobs: list[Job], open_: bool) -> ChunkResult:
     out = ChunkResult()
-    sources, configs, indices = [], [], []
+    batch = app.Batch()
+    indices = []
+    unreadable: list[tuple[int, FileResult]] = []
     for job in jobs:
-        try:
-            source = read_source(job.path)
-        except InputError as error:
-            if job.explicit:
-                out.errors.append(str(error))
-                from vacaturelint.findings import FileResult
-
-                out.rendered.append(render_vacancy(job.index, FileResult(path=job.path, error=str(error)), open_=open_))
-            continue
-        if not job.explicit and source.kind not in (*TEXT_KINDS, "docx"):
-            continue
-        sources.append(source)
-        configs.append(linter.config_for(source.path))
-        indices.append(job.index)
-    results = linter.lint_sources(sources, configs) if sources else []
-    rendered = []
-    for index, source, result in zip(indices, sources, results):
+        loaded = app.load(session, job.target)
+        batch.add(loaded)
+        if loaded.error:
+            unreadable.append((job.index, FileResult(path=job.target.path, error=loaded.error)))
+        elif loaded.source is not None:
+            indices.append(job.index)
+    out.errors.extend(batch.errors)
+    results = session.linter.lint_sources(batch.sources, batch.configs) if batch.sources else []
+    rendered = [(index, render_vacancy(index, result, open_=open_)) for index, result in unreadable]
+    for index, source, result in zip(indices, batch.sources, results):
         for note in result.notes:
             out.messages.append(f"vacaturelint: {result.path}: {note}")
         if result.error:
@@ -110,25 +102,23 @@ def lint_chunk(linter: Linter, jobs: list[Job], open_: bool) -> ChunkResult:
         docx = source.kind == "docx"
         parts = _docx_parts(source.raw, source.path) if docx and not result.error else []
         rendered.append((index, render_vacancy(index, result, docx=docx, parts=parts, open_=open_)))
-    # keep input order (errors from reading were rendered first)
-    merged = out.rendered + [r for _, r in rendered]
-    out.rendered = sorted(merged, key=lambda item: item[0].index)
+    out.rendered = [item for _, item in sorted(rendered, key=lambda pair: pair[0])]
     return out
 
 
-_WORKER_LINTER: Linter | None = None
+_WORKER_SESSION: app.Session | None = None
 
 
 def _work(jobs: list[Job], open_: bool) -> ChunkResult:
-    assert _WORKER_LINTER is not None
-    return lint_chunk(_WORKER_LINTER, jobs, open_)
+    assert _WORKER_SESSION is not None
+    return lint_chunk(_WORKER_SESSION, jobs, open_)
 
 
-def build(linter: Linter, jobs: list[Job], output: str, title: str, info: str, workers: int | None = None,
+def build(session: app.Session, jobs: list[Job], output: str, title: str, info: str, workers: int | None = None,
           progress: bool | None = None, on_message=None) -> Outcome:
     """Lint ``jobs`` and write the report to ``output``. Raises VacaturelintError
     (config, rules, model) before anything is written."""
-    global _WORKER_LINTER
+    global _WORKER_SESSION
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     n = workers if workers is not None else auto_workers(len(chunks))
     n = max(1, min(n, len(chunks) - 1 if len(chunks) > 1 else 1))
@@ -137,7 +127,7 @@ def build(linter: Linter, jobs: list[Job], output: str, title: str, info: str, w
     summaries: list[Summary] = []
     errors: list[str] = []
     directory = os.path.dirname(os.path.abspath(output)) or "."
-    body = tempfile.TemporaryFile(mode="w+", encoding="utf-8", dir=directory, prefix=".vacaturelint-")
+    body = tempfile.TemporaryFile(mode="w+", encoding="utf-8", dir=directory, prefix=".vacaturelint-")  # noqa: SIM115 (closed by the with below)
     bar = click.progressbar(length=len(jobs), label="Vacatures controleren", file=sys.stderr,
                             show_pos=True, show_eta=True) if show else nullcontext()
 
@@ -157,10 +147,10 @@ def build(linter: Linter, jobs: list[Job], output: str, title: str, info: str, w
         if chunks:
             # The first chunk runs here: it loads the model (errors surface before any
             # worker starts) and forked workers inherit the loaded pipeline.
-            take(lint_chunk(linter, chunks[0], open_), len(chunks[0]), tracker)
+            take(lint_chunk(session, chunks[0], open_), len(chunks[0]), tracker)
         rest = chunks[1:]
         if rest and n > 1:
-            _WORKER_LINTER = linter
+            _WORKER_SESSION = session
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
                 pending: deque = deque()
@@ -175,10 +165,10 @@ def build(linter: Linter, jobs: list[Job], output: str, title: str, info: str, w
                     chunk = next(queue, None)
                     if chunk is not None:
                         pending.append((pool.submit(_work, chunk, open_), len(chunk)))
-            _WORKER_LINTER = None
+            _WORKER_SESSION = None
         else:
             for chunk in rest:
-                take(lint_chunk(linter, chunk, open_), len(chunk), tracker)
+                take(lint_chunk(session, chunk, open_), len(chunk), tracker)
         body.seek(0)
         fd, temp_path = tempfile.mkstemp(dir=directory, prefix=".vacaturelint-rapport-", suffix=".html")
         try:

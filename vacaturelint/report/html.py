@@ -253,7 +253,7 @@ def _overview(summaries: list[Summary]) -> str:
     head += [f'<th scope="col" class="num"><button type="button">{esc(category_label(c))}</button></th>' for c in cats]
     rows = []
     for s in ordered:
-        status = f' <span class="sev sev-error-label">niet gecontroleerd</span>' if s.error else ""
+        status = ' <span class="sev sev-error-label">niet gecontroleerd</span>' if s.error else ""
         cells = [f'<td data-v="{esc(s.path)}"><a href="#{s.anchor}">{esc(s.path)}</a>{status}</td>',
                  f'<td class="num" data-v="{s.total}">{s.total}</td>']
         cells += [f'<td class="num" data-v="{s.severities.get(v, 0)}">{s.severities.get(v, 0)}</td>'

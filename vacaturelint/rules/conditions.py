@@ -121,9 +121,8 @@ def _tokens_have(tokens, text: str, spec: dict) -> bool:
         wanted = {w.lower() for w in spec["lemmas"]}
         if any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tokens):
             return True
-    if "pos" in spec:
-        if any(t.pos_ in spec["pos"] for t in tokens):
-            return True
+    if "pos" in spec and any(t.pos_ in spec["pos"] for t in tokens):
+        return True
     return _text_has(text, spec)
 
 

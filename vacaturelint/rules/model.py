@@ -94,9 +94,5 @@ def selector_matches(selector: str, rule_id: str, name: str, category: str) -> b
     s = selector.strip()
     low = s.lower()
     return (
-        s.upper() == rule_id
-        or low == name
-        or low == category
-        or low == "all"
-        or (len(s) >= 2 and s.isalpha() and rule_id.startswith(s.upper()))
+        s.upper() == rule_id or low in (name, category) or low == "all" or len(s) >= 2 and s.isalpha() and rule_id.startswith(s.upper())
     )

@@ -155,7 +155,7 @@ def run(doc, options):
         if w not in {"jong", "jeugdig"}:
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if nxt is not None and not nxt.is_punct and word(nxt) not in {"en", "van", "of"} and not nxt.pos_ in {"ADJ", "ADV"}:
+        if nxt is not None and not nxt.is_punct and word(nxt) not in {"en", "van", "of"} and nxt.pos_ not in {"ADJ", "ADV"}:
             continue
         if token.i > 0 and word(doc[token.i - 1]) in {"een", "het", "de", "dit", "ons", "onze"}:
             continue  # attributive without a known noun ("een jong, hip merk")

@@ -37,7 +37,7 @@ _BRIDGE = {
     "schriftelijke", "mondelinge", "en", "van", "de", "het", "in", "zowel", "als", "op", "gebied", "taal",
     "spreek", "spreekt", "spreken", "schrijf", "schrijft", "schrijven", "lees", "leest", "lezen", "beheerst",
     "beheers", "beheersen", "woord", "geschrift", "schrift", "engels", "engelse", "duits", "duitse", "frans",
-    "franse", "english", "german", "in", "/", ",", "-", "&", "taalvaardig", "communicatief", "vaardig",
+    "franse", "english", "german", "/", ",", "-", "&", "taalvaardig", "communicatief", "vaardig",
     "zijn", "bent", "ben", "je", "jij", "u", "command", "of", "written", "spoken", "and", "both",
     "ontwikkelde", "mondeling", "schriftelijk", "nederlands", "nederlandse", "nederlandse-", "dutch",
 }
@@ -60,9 +60,7 @@ def _language(doc, i) -> bool:
     low = token.lower_.rstrip("-")
     if low in ("nederlands", "dutch"):
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in ("taal", "taalvaardigheid") and nxt.is_alpha:
-            return False
-        return True
+        return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in ("taal", "taalvaardigheid") and nxt.is_alpha)
     if low == "nederlandse":
         for t in doc[i + 1:i + 6]:
             if t.lower_ in ("taal", "talen", "schrift"):

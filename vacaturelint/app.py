@@ -1,0 +1,160 @@
+"""The shell layer every front end shares (check, report, audit, serve, LSP).
+
+It owns what is the same for all of them: building the linter from run options and
+refusing unknown selectors, turning paths into inputs (files, walked folders,
+standard input; binary files skipped in walks), pairing each input with its
+config, the exit codes and the one-line Dutch messages. Front ends only parse
+their own options and render results; none of them reads files or configs itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from vacaturelint.config import DEFAULT_INCLUDE, Config
+from vacaturelint.discovery import expand
+from vacaturelint.engine import Linter, Options, is_known_selector
+from vacaturelint.errors import InputError, UsageError
+from vacaturelint.rules.model import RuleSet
+from vacaturelint.source import TEXT_KINDS, NotTextError, Source, kind_for, read_source, source_from_bytes
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LINTABLE_KINDS = (*TEXT_KINDS, "docx")
+STDIN = "-"
+
+
+def split_selectors(values: Iterable[str]) -> tuple[str, ...]:
+    """``("LFT001,GSL", "herkomst")`` -> ``("LFT001", "GSL", "herkomst")``."""
+    return tuple(s for v in values for s in v.replace(" ", ",").split(",") if s)
+
+
+@dataclass
+class Session:
+    """A linter for one run, its base (path-independent) config and rule set."""
+
+    linter: Linter
+    base: Config
+    ruleset: RuleSet
+
+    def include(self, cli_include: tuple[str, ...] = ()) -> tuple[str, ...]:
+        return tuple(cli_include) or self.base.include or DEFAULT_INCLUDE
+
+    def exclude(self, cli_exclude: tuple[str, ...] = ()) -> tuple[str, ...]:
+        return tuple(cli_exclude) or self.base.exclude
+
+    def skipped_notice(self, config: Config | None = None) -> str | None:
+        """One line naming the rules a model without annotations cannot run, or None."""
+        config = config or self.base
+        skipped = self.linter.skipped_rules(config)
+        if not skipped:
+            return None
+        return (f"model '{self.linter.model_name(config)}' levert geen lemma's, woordsoorten of "
+                f"zinsontleding; overgeslagen regels: {', '.join(r.id for r in skipped)}")
+
+
+def make_options(select=(), ignore=(), min_severity=None, model=None, config_path=None,
+                 isolated=False) -> Options:
+    """Options from the values of the shared lint options (comma lists split)."""
+    return Options(model=model, config=config_path, isolated=isolated, select=split_selectors(select),
+                   ignore=split_selectors(ignore), min_severity=min_severity)
+
+
+def open_session(options: Options) -> Session:
+    """Build the linter and check every selector against the rule set.
+
+    Raises VacaturelintError (UsageError for an unknown selector; config, rule and
+    model errors as they come)."""
+    linter = Linter(options)
+    base = linter.config_for(None)
+    ruleset = linter.ruleset(base)
+    for selector in (*options.select, *options.ignore):
+        if not is_known_selector(selector, ruleset):
+            raise UsageError(f"onbekende regel of categorie '{selector}' (zie 'vacaturelint rules')")
+    return session_for(linter)
+
+
+def session_for(linter: Linter) -> Session:
+    base = linter.config_for(None)
+    return Session(linter=linter, base=base, ruleset=linter.ruleset(base))
+
+
+@dataclass(frozen=True)
+class Target:
+    """One path to lint; ``explicit`` when named by the user (not found in a walk)."""
+
+    path: str
+    explicit: bool
+
+
+def targets(session: Session, paths: Iterable[str], include=(), exclude=()) -> list[Target]:
+    """Named paths, folders walked with the include/exclude globs, ``-`` for stdin."""
+    return [Target(p, e) for p, e in expand(paths, session.include(include), session.exclude(exclude))]
+
+
+@dataclass
+class Loaded:
+    """The outcome of reading one target: a source with its config, an error, or
+    a skip (a binary file met in a walk); ``note`` is a ``-v`` line."""
+
+    target: Target
+    source: Source | None = None
+    config: Config | None = None
+    error: str | None = None
+    note: str | None = None
+
+
+def load(session: Session, target: Target, stdin_name: str | None = None,
+         read_stdin: Callable[[], bytes] | None = None) -> Loaded:
+    """Read one target. Walks skip only binary files; everything else unreadable is
+    an error, reported by the caller with exit code 2."""
+    try:
+        if target.path == STDIN:
+            name = stdin_name or STDIN
+            if read_stdin is None:
+                raise InputError("standaardinvoer wordt hier niet gelezen")
+            source = source_from_bytes(read_stdin(), name, kind_for(name))
+            return Loaded(target, source, session.linter.config_for(stdin_name), note=_encoding_note(source))
+        source = read_source(target.path)
+    except InputError as error:
+        if target.explicit or not isinstance(error, NotTextError):
+            return Loaded(target, error=str(error))
+        return Loaded(target, note=f"overgeslagen: {error}")
+    if not target.explicit and source.kind not in LINTABLE_KINDS:
+        return Loaded(target)
+    return Loaded(target, source, session.linter.config_for(source.path), note=_encoding_note(source))
+
+
+def _encoding_note(source: Source) -> str | None:
+    return None if source.encoding == "docx" else f"{source.path}: gelezen als {source.encoding}"
+
+
+@dataclass
+class Batch:
+    """Sources ready to lint with their configs, and the errors met while reading."""
+
+    sources: list[Source] = field(default_factory=list)
+    configs: list[Config] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, loaded: Loaded) -> None:
+        if loaded.error:
+            self.errors.append(loaded.error)
+        if loaded.note:
+            self.notes.append(loaded.note)
+        if loaded.source is not None:
+            self.sources.append(loaded.source)
+            self.configs.append(loaded.config)
+
+
+def error_line(message: str) -> str:
+    """The one stderr line for an error."""
+    return f"vacaturelint: fout: {message}"
+
+
+def exit_code(results, errors: Iterable[str] = ()) -> int:
+    """2 if anything could not be checked, else 1 with findings, else 0."""
+    if any(True for _ in errors):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
