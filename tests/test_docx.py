@@ -58,7 +58,11 @@ def test_one_line_per_paragraph_headers_first_footers_last():
     blocks = {b.text: b for b in extraction.blocks}
     assert blocks["Je spreekt Nederlands als moedertaal"].kind == "list_item"
     assert blocks["Je komt in een jong team terecht."].section == "wie zoeken wij?"
-    assert blocks["Vacature bij Bakkerij Noord"].section == "koptekst"
+    header = blocks["Vacature bij Bakkerij Noord"]
+    assert header.part == "header" and header.section == ""  # the part is explicit, not a section
+    assert blocks["Bakkerij Noord zoekt een verkoopster."].part == "footer"
+    assert [(p.name, text[p.start:p.end]) for p in extraction.parts] == [
+        ("header", "Vacature bij Bakkerij Noord\n"), ("footer", "Bakkerij Noord zoekt een verkoopster.")]
     for block in extraction.blocks:  # exact offset map: block text is the text at its place
         assert text[block.to_source(0) : block.to_source(len(block.text))] == block.text
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from vacaturelint.extract import extract
 from vacaturelint.lineindex import LineIndex
+from vacaturelint.source import Source
 
 
 def test_markdown_masks_markup_and_keeps_offsets():
     text = "# Titel\n\nEen **jong** [team](https://jong.example/team) en `code jong`.\n"
-    blocks = extract(text, "markdown").blocks
+    blocks = extract(Source(path="x.md", text=text, kind="markdown"))[1].blocks
     body = next(b for b in blocks if "team" in b.text)
     assert "https" not in body.text and "code" not in body.text and "**" not in body.text
     i = body.text.index("jong")
@@ -30,7 +31,7 @@ def test_html_entities_and_tags_map_back(linter):
 
 def test_list_items_are_separate_blocks():
     text = "Wat wij vragen:\n- een rijbewijs\n- jong\n"
-    blocks = extract(text, "plain").blocks
+    blocks = extract(Source(path="x.txt", text=text, kind="plain"))[1].blocks
     assert [b.kind for b in blocks] == ["heading", "list_item", "list_item"]
     assert blocks[1].section == "wat wij vragen"
 

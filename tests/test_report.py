@@ -21,9 +21,10 @@ import pytest
 
 from tests.conftest import ROOT
 from vacaturelint import app
+from vacaturelint.extract.base import Part
 from vacaturelint.findings import FileResult, Finding
 from vacaturelint.report import batch
-from vacaturelint.report.html import Part, page_head, page_tail, render_vacancy
+from vacaturelint.report.html import page_head, page_tail, render_vacancy
 
 VACANCY = (
     "Verkoopster gezocht\n\n"
@@ -203,8 +204,8 @@ def test_docx_parts_are_labelled_and_positions_are_paragraphs(linter, tmp_path):
 
 def test_parts_render_nested_correctly():
     text = "kop\nromp\nvoet"
-    _, fragment = render_vacancy(1, FileResult(path="x", text=text),
-                                 parts=[Part(0, 4, "Koptekst"), Part(9, 13, "Voettekst")])
+    _, fragment = render_vacancy(1, FileResult(path="x", text=text, kind="docx",
+                                               parts=(Part(0, 4, "header"), Part(9, 13, "footer"))))
     assert '<span class="part" data-label="Koptekst">kop\n</span>romp\n<span class="part" ' \
            'data-label="Voettekst">voet</span>' in fragment
 

@@ -82,46 +82,51 @@ class Linter:
         return self.lint_sources([Source(path=path, text=text, kind=kind)])[0]
 
     def lint_sources(self, sources: list[Source], configs: list[Config] | None = None) -> list[FileResult]:
-        """Lint several sources with one pass of the pipeline over all their blocks.
+        """Lint several sources with one pass of the pipeline over all their blocks
+        (one pass per model, when configs name different models).
 
         Per-file problems (a bad docx, ...) become ``FileResult.error``; config,
         rule and model errors raise VacaturelintError for the caller to report.
         """
         configs = configs or [self.config_for(s.path) for s in sources]
+        results: list[FileResult | None] = [None] * len(sources)
+        by_model: dict[str, list[int]] = {}
+        for i, config in enumerate(configs):
+            by_model.setdefault(self.model_name(config), []).append(i)
+        for indices in by_model.values():
+            group = self._lint_group([sources[i] for i in indices], [configs[i] for i in indices])
+            for i, result in zip(indices, group):
+                results[i] = result
+        return results
+
+    def _lint_group(self, sources: list[Source], configs: list[Config]) -> list[FileResult]:
+        """Sources whose configs name the same model."""
         rulesets = [self.ruleset(c) for c in configs]
-        pipeline = self.pipeline(rulesets, configs[0] if configs else None)
-        prepared: list[tuple[Source, Extraction | None, str | None]] = []
+        pipeline = self.pipeline(rulesets, configs[0])
+        prepared: list[tuple[Source, str, Extraction | None, str | None]] = []
         for source in sources:
             try:
-                prepared.append((*self._extract(source), None))
+                prepared.append((source, *extract(source), None))
             except VacaturelintError as exc:
-                prepared.append((source, None, str(exc)))
-        texts = [b.text for _, ex, _ in prepared if ex for b in ex.blocks]
+                prepared.append((source, "", None, str(exc)))
+        texts = [b.text for _, _, ex, _ in prepared if ex for b in ex.blocks]
         docs = iter(self.doc_cache.docs(pipeline, texts) if self.doc_cache is not None else pipeline.pipe(texts))
         results = []
-        for (source, extraction, error), config, ruleset in zip(prepared, configs, rulesets):
+        for (source, text, extraction, error), config, ruleset in zip(prepared, configs, rulesets):
             if extraction is None:
-                results.append(FileResult(path=source.path, error=error, encoding=source.encoding))
+                results.append(FileResult(path=source.path, error=error, encoding=source.encoding, kind=source.kind))
                 continue
             file_docs = [next(docs) for _ in extraction.blocks]
             compiled = self.compiled(ruleset, pipeline, config.extra_rules)
-            hits, notes = compiled.run(extraction.blocks, file_docs, source.text)
-            findings = self._findings(source, extraction, hits, ruleset, config)
+            hits, notes = compiled.run(extraction.blocks, file_docs, text)
+            findings = self._findings(source.path, text, extraction, hits, ruleset, config)
             results.append(FileResult(path=source.path, findings=findings, encoding=source.encoding,
-                                      notes=notes, text=source.text))
+                                      notes=notes, text=text, kind=source.kind, parts=tuple(extraction.parts)))
         return results
 
-    def _extract(self, source: Source) -> tuple[Source, Extraction]:
-        if source.kind == "docx":
-            from vacaturelint.extract import docx  # optional format, imported on demand
-
-            text, extraction = docx.extract(source.raw, source.path)
-            return Source(path=source.path, text=text, kind="docx", encoding="docx"), extraction
-        return source, extract(source.text, source.kind)
-
     # -- findings and filters ---------------------------------------------
-    def _findings(self, source, extraction, hits: list[Hit], ruleset: RuleSet, config: Config) -> list[Finding]:
-        text = source.text
+    def _findings(self, path: str, text: str, extraction, hits: list[Hit], ruleset: RuleSet,
+                  config: Config) -> list[Finding]:
         index = LineIndex(text)
         suppressions, meta_hits = resolve(extraction.directives, text,
                                           lambda selector: is_known_selector(selector, ruleset))
@@ -135,23 +140,23 @@ class Linter:
                 continue
             if any(a <= start < b or a < end <= b for a, b in allowed):
                 continue
-            findings.append(self._finding(source, index, hit.rule, start, end, hit.severity, hit.info))
+            findings.append(self._finding(path, text, index, hit.rule, start, end, hit.severity, hit.info))
         for meta in meta_hits:
-            findings.append(self._finding(source, index, meta.rule, meta.start, meta.end, meta.rule.severity,
+            findings.append(self._finding(path, text, index, meta.rule, meta.start, meta.end, meta.rule.severity,
                                           {"message_args": {"match": meta.match}}))
         findings = [f for f in (self._configured(f, config) for f in findings) if f is not None]
         return sorted(findings, key=Finding.sort_key)
 
     @staticmethod
-    def _finding(source, index: LineIndex, rule, start, end, severity, info) -> Finding:
-        matched = source.text[start:end]
+    def _finding(path: str, text: str, index: LineIndex, rule, start, end, severity, info) -> Finding:
+        matched = text[start:end]
         args = {"match": matched, **info.get("message_args", {})}
         message = _render(rule.message, args)
         line, col = index.position(start)
         end_line, end_col = index.position(end)
         suggestions = tuple(dict.fromkeys((*info.get("suggestions", ()), *rule.suggestions)))
         return Finding(
-            path=source.path, start=start, end=end, line=line + 1, column=col + 1,
+            path=path, start=start, end=end, line=line + 1, column=col + 1,
             end_line=end_line + 1, end_column=end_col + 1, rule=rule.id, name=rule.name,
             category=rule.category, severity=severity, message=message, explanation=rule.explanation,
             legal=rule.legal_text, suggestions=suggestions, text=matched, scope=rule.scope,

@@ -45,3 +45,5 @@ class FileResult:
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
     text: str = ""
+    kind: str = ""  # plain | markdown | html | docx
+    parts: tuple = ()  # extract.base.Part: Word header/footer stretches of ``text``

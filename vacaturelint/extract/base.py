@@ -82,9 +82,26 @@ class Block:
     kind: str  # paragraph | list_item | heading
     section: str  # text of the nearest heading above (lower case), "" if none
     offsets: OffsetMap
+    part: str = "body"  # format part: body, or a Word document's header | footer
 
     def to_source(self, pos: int) -> int:
         return self.offsets.to_source(self.prose_start + pos)
+
+
+PART_LABELS = {"header": "koptekst", "body": "hoofdtekst", "footer": "voettekst"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of the text that is not body text (a Word header or footer), [start, end)."""
+
+    start: int
+    end: int
+    name: str  # header | footer
+
+    @property
+    def label(self) -> str:
+        return PART_LABELS[self.name].capitalize()
 
 
 @dataclass
@@ -92,10 +109,11 @@ class Extraction:
     blocks: list[Block] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, Dutch message)
+    parts: list[Part] = field(default_factory=list)  # non-body parts, in text order
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦‣●○■□➢➤►✓✔→–—]|\d{1,3}[.)])[ \t]+(?=\S)")
+BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦‣●○■□➢➤►✓✔→–—]|\d{1,3}[.)])[ \t]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _STARTS_NEW = re.compile(r"\s*[A-ZÀ-Ý0-9\"“‘'(]")
 _HEADINGISH = re.compile(r"^\s*[^\s.,;]([^.;]{0,70}?)[:?]?\s*$")
@@ -142,7 +160,7 @@ def split_blocks(
             previous = ""
             continue
         lead = len(body) - len(body.lstrip())
-        is_item = bool(_BULLET.match(body)) or _any_in(item_starts, start, start + len(line))
+        is_item = bool(BULLET.match(body)) or _any_in(item_starts, start, start + len(line))
         is_heading = _any_in(heading_starts, start, start + len(line))
         new = (
             current is None
@@ -161,35 +179,46 @@ def split_blocks(
 
     blocks: list[Block] = []
     section = ""
-    masked = _SURROGATE.sub(" ", _LONG_RUN.sub(lambda m: " " * len(m.group()), prose))
+    masked = mask_prose(prose)
     for index, (start, end, is_item, is_heading) in enumerate(raw):
         text = prose[start:end]
         if not is_heading and guess_headings and not is_item:
-            nxt = raw[index + 1] if index + 1 < len(raw) else None
-            is_heading = bool(
-                nxt is not None
-                and len(text) <= 60
-                and len(text.split()) <= 7
-                and _HEADINGISH.match(text)
-                and not re.search(r"[.!;,]\s*$", text)
-            )
+            is_heading = index + 1 < len(raw) and looks_like_heading(text)
         kind = "heading" if is_heading else ("list_item" if is_item else "paragraph")
         if is_heading:
-            section = " ".join(text.split()).strip(" :#").lower()
-        for chunk_start, chunk_end in _chunks(masked, start, end):
-            chunk = masked[chunk_start:chunk_end]
-            if not chunk.strip():
-                continue
-            blocks.append(
-                Block(
-                    text=chunk,
-                    prose_start=chunk_start,
-                    kind=kind,
-                    section=section,
-                    offsets=offsets,
-                )
-            )
+            section = section_name(text)
+        blocks.extend(make_blocks(masked, start, end, kind, section, offsets))
     return blocks
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line without final punctuation (only a heading if text follows it)."""
+    return bool(
+        len(text) <= 60
+        and len(text.split()) <= 7
+        and _HEADINGISH.match(text)
+        and not re.search(r"[.!;,]\s*$", text)
+    )
+
+
+def section_name(heading: str) -> str:
+    return " ".join(heading.split()).strip(" :#").lower()
+
+
+def mask_prose(prose: str) -> str:
+    """The prose with over-long whitespace-free runs and lone surrogates blanked
+    (same length, so offsets hold)."""
+    return _SURROGATE.sub(" ", _LONG_RUN.sub(lambda m: " " * len(m.group()), prose))
+
+
+def make_blocks(masked: str, start: int, end: int, kind: str, section: str, offsets: OffsetMap,
+                part: str = "body") -> list[Block]:
+    """Blocks for masked[start:end], split into parseable chunks; blank chunks dropped."""
+    return [
+        Block(text=masked[a:b], prose_start=a, kind=kind, section=section, offsets=offsets, part=part)
+        for a, b in _chunks(masked, start, end)
+        if masked[a:b].strip()
+    ]
 
 
 def _any_in(starts: list[int], low: int, high: int) -> bool:
@@ -209,8 +238,3 @@ def _chunks(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         start = cut
     pieces.append((start, end))
     return pieces
-
-
-def mask(text: str, start: int, end: int) -> str:
-    """Spaces for text[start:end], keeping line breaks so lines stay aligned."""
-    return re.sub(r"[^\r\n]", " ", text[start:end])

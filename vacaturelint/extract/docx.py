@@ -21,13 +21,20 @@ import zipfile
 from dataclasses import dataclass
 
 from vacaturelint.errors import InputError
-from vacaturelint.extract.base import Block, Extraction, OffsetMap, _chunks
+from vacaturelint.extract.base import (
+    BULLET,
+    Extraction,
+    OffsetMap,
+    Part,
+    looks_like_heading,
+    make_blocks,
+    mask_prose,
+    section_name,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
-PART_LABELS = {"header": "koptekst", "body": "hoofdtekst", "footer": "voettekst"}
 
 # Containers whose content is not (current) document text.
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "delInstrText",
@@ -35,8 +42,6 @@ _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "delInst
          W + "drawing", W + "pict", W + "object", MC + "AlternateContent"}
 # Line-breaking characters that would split one paragraph over several lines.
 _BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_HEADINGISH = re.compile(r"^\s*[^\s.,;]([^.;]{0,70}?)[:?]?\s*$")
-_BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦‣●○■□➢➤►✓✔→–—]|\d{1,3}[.)])[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -70,33 +75,59 @@ def paragraphs(raw: bytes | None, path: str) -> list[Paragraph]:
 
 
 def extract(raw: bytes | None, path: str) -> tuple[str, Extraction]:
-    """The document as text (one paragraph per line) and its prose blocks."""
+    """The document as text (one paragraph per line) and its prose blocks, built
+    and masked like every other format's (extract.base); headers and footers are
+    marked as parts."""
     paras = paragraphs(raw, path)
     offsets = OffsetMap()
-    lines = [p.text for p in paras]
-    text = "\n".join(lines)
-    blocks: list[Block] = []
+    text = "\n".join(p.text for p in paras)
+    masked = mask_prose(text)
+    followed = _followed_by_body(paras)
+    extraction = Extraction()
     section = ""
     pos = 0
     for index, para in enumerate(paras):
         start = pos
         pos += len(para.text) + 1
+        _add_part(extraction, para.part, start, min(pos, len(text)))
         body = para.text
         if not body.strip():
             continue
         lead = len(body) - len(body.lstrip())
         kind = para.kind
-        if kind == "paragraph" and para.part == "body" and not para.in_table and _BULLET.match(body):
+        plain_body = kind == "paragraph" and para.part == "body" and not para.in_table
+        if plain_body and BULLET.match(body):
             kind = "list_item"
-        if kind == "paragraph" and para.part == "body" and not para.in_table and _looks_like_heading(paras, index):
+        elif plain_body and followed[index] and looks_like_heading(body.strip()):
             kind = "heading"
         if kind == "heading":
-            section = " ".join(body.split()).strip(" :#").lower()
-        where = section if para.part == "body" else PART_LABELS[para.part]
-        for chunk_start, chunk_end in _chunks(text, start + lead, start + len(body.rstrip())):
-            blocks.append(Block(text=text[chunk_start:chunk_end], prose_start=chunk_start, kind=kind, section=where,
-                                offsets=offsets))
-    return text, Extraction(blocks=blocks)
+            section = section_name(body)
+        where = section if para.part == "body" else ""
+        extraction.blocks.extend(make_blocks(masked, start + lead, start + len(body.rstrip()), kind, where, offsets,
+                                             part=para.part))
+    return text, extraction
+
+
+def _followed_by_body(paras: list[Paragraph]) -> list[bool]:
+    """Per paragraph: is the next non-empty paragraph body text? (One backward pass.)"""
+    result = [False] * len(paras)
+    next_part = None
+    for index in range(len(paras) - 1, -1, -1):
+        result[index] = next_part == "body"
+        if paras[index].text.strip():
+            next_part = paras[index].part
+    return result
+
+
+def _add_part(extraction: Extraction, name: str, start: int, end: int) -> None:
+    """Grow the last header/footer part, or start a new one."""
+    if name == "body":
+        return
+    parts = extraction.parts
+    if parts and parts[-1].name == name and parts[-1].end == start:
+        parts[-1] = Part(parts[-1].start, end, name)
+    else:
+        parts.append(Part(start, end, name))
 
 
 # -- package ------------------------------------------------------------------
@@ -225,18 +256,3 @@ def _kind(p, styles: dict[str, str]) -> str:
     if ppr.find(W + "numPr") is not None or "list" in name or "lijst" in name:
         return "list_item"
     return "paragraph"
-
-
-def _looks_like_heading(paras: list[Paragraph], index: int) -> bool:
-    """A short line without final punctuation followed by more text (a bold line
-    used as a heading in Word without a heading style)."""
-    text = paras[index].text.strip()
-    nxt = next((p for p in paras[index + 1:] if p.text.strip()), None)
-    return bool(
-        nxt is not None
-        and nxt.part == "body"
-        and len(text) <= 60
-        and len(text.split()) <= 7
-        and _HEADINGISH.match(text)
-        and not re.search(r"[.!;,]\s*$", text)
-    )

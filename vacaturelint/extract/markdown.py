@@ -46,10 +46,6 @@ def extract(text: str) -> Extraction:
     result = Extraction()
     chars = list(text)
 
-    def blank_all(pattern: re.Pattern[str], group: int = 0) -> None:
-        for match in pattern.finditer(text):
-            _blank(chars, match.start(group), match.end(group))
-
     for match in _COMMENT.finditer(text):
         if not match.group(0).endswith("-->"):
             result.problems.append((match.start(), match.end(), "HTML-commentaar zonder afsluitende -->"))

@@ -26,7 +26,7 @@ import click
 
 from vacaturelint import app
 from vacaturelint.findings import FileResult
-from vacaturelint.report.html import Part, Summary, page_head, page_tail, render_vacancy
+from vacaturelint.report.html import Summary, page_head, page_tail, render_vacancy
 
 CHUNK = 50
 MAX_WORKERS = 4
@@ -59,26 +59,6 @@ def auto_workers(chunks: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-def _docx_parts(raw: bytes, path: str) -> list[Part]:
-    from vacaturelint.extract import docx as docx_extract
-
-    parts: list[Part] = []
-    pos = 0
-    current: Part | None = None
-    for para in docx_extract.paragraphs(raw, path):
-        end = pos + len(para.text) + 1
-        if para.part != "body":
-            label = docx_extract.PART_LABELS[para.part].capitalize()
-            if current is not None and current.label == label and current.end == pos:
-                current = Part(current.start, end, label)
-                parts[-1] = current
-            else:
-                current = Part(pos, end, label)
-                parts.append(current)
-        pos = end
-    return [Part(p.start, min(p.end, pos - 1), p.label) for p in parts]
-
-
 def lint_chunk(session: app.Session, jobs: list[Job], open_: bool) -> ChunkResult:
     out = ChunkResult()
     batch = app.Batch()
@@ -94,14 +74,12 @@ def lint_chunk(session: app.Session, jobs: list[Job], open_: bool) -> ChunkResul
     out.errors.extend(batch.errors)
     results = session.linter.lint_sources(batch.sources, batch.configs) if batch.sources else []
     rendered = [(index, render_vacancy(index, result, open_=open_)) for index, result in unreadable]
-    for index, source, result in zip(indices, batch.sources, results):
+    for index, result in zip(indices, results):
         for note in result.notes:
             out.messages.append(f"vacaturelint: {result.path}: {note}")
         if result.error:
             out.errors.append(result.error)
-        docx = source.kind == "docx"
-        parts = _docx_parts(source.raw, source.path) if docx and not result.error else []
-        rendered.append((index, render_vacancy(index, result, docx=docx, parts=parts, open_=open_)))
+        rendered.append((index, render_vacancy(index, result, open_=open_)))
     out.rendered = [item for _, item in sorted(rendered, key=lambda pair: pair[0])]
     return out
 

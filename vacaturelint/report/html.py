@@ -49,15 +49,6 @@ class Summary:
         return f"v{self.index}"
 
 
-@dataclass(frozen=True)
-class Part:
-    """A labelled stretch of the text (Word header/footer), [start, end)."""
-
-    start: int
-    end: int
-    label: str
-
-
 def summarize(index: int, result: FileResult) -> Summary:
     return Summary(
         index=index, path=result.path, total=len(result.findings),
@@ -99,7 +90,7 @@ def _finding_item(anchor: str, number: int, f: Finding, docx: bool) -> str:
     return "".join(parts)
 
 
-def _highlighted(text: str, spans: list[tuple[int, Finding]], anchor: str, parts: list[Part]) -> str:
+def _highlighted(text: str, spans: list[tuple[int, Finding]], anchor: str, parts: list) -> str:
     """The text, escaped, with every finding range wrapped in an ``a.hl`` element.
 
     Overlapping findings are cut into segments; a segment names all findings that
@@ -175,9 +166,9 @@ def _summary_table(summary: Summary, findings: list[Finding]) -> str:
     )
 
 
-def render_vacancy(index: int, result: FileResult, docx: bool = False, parts: list[Part] | None = None,
-                   open_: bool = False) -> tuple[Summary, str]:
+def render_vacancy(index: int, result: FileResult, open_: bool = False) -> tuple[Summary, str]:
     """One vacancy as a ``<details>`` section, and its summary for the overview."""
+    docx = result.kind == "docx"
     summary = summarize(index, result)
     anchor = summary.anchor
     out = [f'<details class="vacancy" id="{anchor}"{" open" if open_ else ""}>',
@@ -198,7 +189,7 @@ def render_vacancy(index: int, result: FileResult, docx: bool = False, parts: li
     where = "alinea's (Word: kop- en voettekst apart gemarkeerd)" if docx else "de tekst"
     out.append(f'<h3>Tekst met markeringen</h3><p class="muted">Markeringen in {esc(where)}: '
                "klik of tab naar een markering voor de uitleg.</p>")
-    out.append(f'<div class="text" lang="nl">{_highlighted(result.text, spans, anchor, parts or [])}</div>')
+    out.append(f'<div class="text" lang="nl">{_highlighted(result.text, spans, anchor, list(result.parts))}</div>')
     if numbered:
         out.append("<h3>Bevindingen</h3><ol class=\"findings\">")
         out.extend(_finding_item(anchor, n, f, docx) for n, f in numbered)
