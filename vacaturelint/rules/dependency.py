@@ -33,3 +33,25 @@ def validate(spec, options) -> frozenset[str]:
 def highlight_indices(spec, options) -> list[int]:
     ids = [node["RIGHT_ID"] for node in spec]
     return [ids.index(h) for h in options.get("highlight", ids)]
+
+
+def compile(clauses, nlp, provides):
+    """One DependencyMatcher; a hit spans the highlighted nodes."""
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(nlp.vocab)
+    highlights = {}
+    for key, clause in clauses:
+        matcher.add(key, [list(clause.spec)])
+        highlights[key] = highlight_indices(clause.spec, clause.options)
+
+    def run(doc):
+        hits = []
+        for match_id, token_ids in matcher(doc):
+            key = doc.vocab.strings[match_id]
+            chosen = [token_ids[i] for i in highlights[key]]
+            first, last = doc[min(chosen)], doc[max(chosen)]
+            hits.append((key, first.idx, last.idx + len(last.text), {}))
+        return hits
+
+    return run

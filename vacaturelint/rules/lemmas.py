@@ -28,3 +28,14 @@ def token_patterns(spec, options, with_lemma: bool = True) -> list[list[dict]]:
     extra = {"POS": {"IN": list(options["pos"])}} if options.get("pos") else {}
     lower = [{"LOWER": {"IN": words}, **extra}]
     return [[{"LEMMA": {"IN": words}, **extra}], lower] if with_lemma else [lower]
+
+
+def compile(clauses, nlp, provides):
+    """Lemma clauses as token patterns (LEMMA when the pipeline has it, else LOWER)."""
+    from vacaturelint.rules.prefilter import ClauseMatchers
+    from vacaturelint.rules.tokens import token_matches
+
+    matchers = ClauseMatchers(nlp.vocab)
+    for key, clause in clauses:
+        matchers.add(key, token_patterns(clause.spec, clause.options, "LEMMA" in provides))
+    return token_matches(matchers)

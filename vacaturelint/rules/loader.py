@@ -175,9 +175,11 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
             needs |= module.validate(clause[kind], options)
         except ValueError as exc:
             raise _Problem(line_of(clause, kind), f"{label}: {where}.{kind}: {exc}") from None
-        if (kind == "check" and module.scope(clause[kind]) == "document" and scope != "document"
-                and not getattr(module.get(clause[kind]), "SPAN_FINDINGS", False)):
-            raise _Problem(cline, f"{label}: {where}: check '{clause[kind]}' werkt op documentniveau: zet scope: document")
+        if hasattr(module, "check_scope"):
+            try:
+                module.check_scope(clause[kind], options, scope)
+            except ValueError as exc:
+                raise _Problem(cline, f"{label}: {where}: {exc}") from None
         clauses.append(Clause(kind=kind, spec=clause[kind], options=options, line=cline, index=index))
 
     def parse_conditions(key, value, container) -> tuple[Condition, ...]:

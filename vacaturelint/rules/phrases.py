@@ -68,3 +68,10 @@ class Runner:
                     info["suggestions"] = suggestion
                 hits.append((key, span.start_char, span.end_char, info))
         return hits
+
+
+def compile(clauses, nlp, provides):
+    runner = Runner(nlp)
+    for key, clause in clauses:
+        runner.add(key, clause.spec, clause.options)
+    return runner

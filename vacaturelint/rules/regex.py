@@ -41,3 +41,24 @@ def validate(spec, options) -> frozenset[str]:
     except TimeoutError:
         pass
     return frozenset()
+
+
+def compile(clauses, nlp, provides):
+    """Each pattern over the block text, bounded by TIMEOUT_SECONDS; a timeout is a
+    hit with ``info["timeout"]`` (the runner reports the skipped rule)."""
+    patterns = [(key, compile_pattern(clause.spec, clause.options), clause.options.get("group"))
+                for key, clause in clauses]
+
+    def run(doc):
+        hits = []
+        for key, pattern, group in patterns:
+            try:
+                for m in pattern.finditer(doc.text, timeout=TIMEOUT_SECONDS):
+                    start, end = m.span(group) if group else m.span()
+                    if end > start:
+                        hits.append((key, start, end, {}))
+            except TimeoutError:
+                hits.append((key, -1, -1, {"timeout": True}))
+        return hits
+
+    return run

@@ -29,3 +29,24 @@ def validate(spec, options) -> frozenset[str]:
     except Exception as exc:
         raise ValueError(f"ongeldig spaCy-tokenpatroon: {first_line(exc)}") from None
     return frozenset(needs)
+
+
+def compile(clauses, nlp, provides):
+    """One anchor-indexed matcher over all token-pattern clauses."""
+    from vacaturelint.rules.prefilter import ClauseMatchers
+
+    matchers = ClauseMatchers(nlp.vocab)
+    for key, clause in clauses:
+        matchers.add(key, [list(p) for p in clause.spec], greedy=clause.options.get("greedy"))
+    return token_matches(matchers)
+
+
+def token_matches(matchers):
+    """Hits of a ClauseMatchers as (key, start_char, end_char, info)."""
+
+    def run(doc):
+        strings = doc.vocab.strings
+        return [(strings[match_id], doc[start:end].start_char, doc[start:end].end_char, {})
+                for match_id, start, end in matchers(doc)]
+
+    return run

@@ -49,3 +49,37 @@ def validate(spec, options) -> frozenset[str]:
 
 def scope(spec) -> str:
     return getattr(get(spec), "SCOPE", "span")
+
+
+def check_scope(spec, options, rule_scope: str) -> None:
+    """A document check needs ``scope: document`` unless it reports spans."""
+    module = get(spec)
+    if scope(spec) == "document" and rule_scope != "document" and not getattr(module, "SPAN_FINDINGS", False):
+        raise ValueError(f"check '{spec}' werkt op documentniveau: zet scope: document")
+
+
+def _entries(clauses, wanted_scope: str):
+    return [(key, get(clause.spec), clause.options.get("options", {}))
+            for key, clause in clauses if scope(clause.spec) == wanted_scope]
+
+
+def compile(clauses, nlp, provides):
+    """Span checks, run per block Doc."""
+    entries = _entries(clauses, "span")
+
+    def run(doc):
+        return [(key, start, end, info) for key, module, options in entries
+                for start, end, info in module.run(doc, options)]
+
+    return run if entries else None
+
+
+def compile_document(clauses, nlp, provides):
+    """Document checks, run once per file over [(block, doc), ...]."""
+    entries = _entries(clauses, "document")
+
+    def run(pairs):
+        return [(key, index, start, end, info) for key, module, options in entries
+                for index, start, end, info in module.run(pairs, options)]
+
+    return run if entries else None
