@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "vacaturelint"
 

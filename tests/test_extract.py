@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vacaturelint.extract import extract
 from vacaturelint.lineindex import LineIndex
 from vacaturelint.source import Source
+
+pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
 
 
 def test_markdown_masks_markup_and_keeps_offsets():

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
+
 
 def rules_of(result):
     return [f.rule for f in result.findings]

@@ -10,6 +10,8 @@ from vacaturelint.lineindex import LineIndex
 from vacaturelint.lsp import convert
 from vacaturelint.lsp.server import Settings, document_kind, parse_settings
 
+pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
+
 TEXT = "Één 🎉 regel\u2028nog steeds regel 0\r\nzoek 👩‍💻 een jonge collega\rlaatste"
 
 

@@ -6,6 +6,8 @@ import pytest
 
 from tests.robustness.conftest import BAD
 
+pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
+
 CASES = {
     "bad-yaml": ("select: [leeftijd\nignore: x\n", 2, "ongeldige YAML"),
     "unknown-key": ("select: [leeftijd]\nselcet: [geslacht]\n", 2, "selcet"),

@@ -6,6 +6,8 @@ import pytest
 
 from tests.robustness.conftest import assert_positions
 
+pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
+
 LINES = ["Over ons", "Wij zijn een bedrijf.", "Wij zoeken een jonge collega."]
 
 

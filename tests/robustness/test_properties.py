@@ -4,10 +4,13 @@ deterministic."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.robustness.conftest import assert_positions
+
+pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
 
 # Dutch vacancy fragments, markup and awkward characters, mixed with arbitrary text.
 FRAGMENTS = [

@@ -6,6 +6,8 @@ import pytest
 
 from tests.robustness.conftest import BAD
 
+pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
+
 RULE = """\
 schema_version: 1
 rules:
