@@ -3,7 +3,7 @@
  * Lints the text a short pause after typing (POST /api/lint), shows the text with
  * highlights (keyboard: Tab to a highlight, Enter for the finding), a summary per
  * category and the findings with "Vervang door" buttons for literal suggestions.
- * User text only ever becomes text nodes (never innerHTML). Nothing is stored:
+ * User text only ever becomes text nodes, never markup. Nothing is stored:
  * neither here (no storage API) nor on the server.
  *
  * Offsets from the API count code points; JavaScript strings count UTF-16 units,
