@@ -88,9 +88,9 @@ class LintWorker:
     async def lint(self, request: LintRequest) -> dict:
         """``{"findings": [...], "replacements": [...]}`` for one request, or ApiError."""
         if self.state == LOADING:
-            raise ApiError(503, "model laden...; probeer het zo opnieuw", status="loading")
+            raise ApiError(503, "model laden...; probeer het zo opnieuw", state=LOADING)
         if self.state == FAILED:
-            raise ApiError(503, f"het model kon niet worden geladen: {self.error}", status="error")
+            raise ApiError(503, f"het model kon niet worden geladen: {self.error}", state=FAILED)
         with self._lock:
             if self._pending >= self.max_pending:
                 raise ApiError(503, "de server is bezet; probeer het zo opnieuw")
