@@ -92,6 +92,7 @@ def test_healthz(server):
     (b'{"tekst": "x", "soort": "plain", "text": "x"}', {"Content-Type": "application/json"}, 400, "'tekst', 'soort'"),
     (b'{"kind": "plain"}', {"Content-Type": "application/json"}, 400, "'text' ontbreekt"),
     (b'{"text": 42}', {"Content-Type": "application/json"}, 400, "'text'"),
+    (b'{"text": "Je bent maximaal 35 jaar \\ud800."}', {"Content-Type": "application/json"}, 400, "ongeldig teken"),
     (b'{"text": "x", "kind": "pdf"}', {"Content-Type": "application/json"}, 400, "'kind'"),
     (b'{"text": "x", "select": "leeftijd"}', {"Content-Type": "application/json"}, 400, "'select'"),
     (b'{"text": "x", "ignore": ["LFT999"]}', {"Content-Type": "application/json"}, 400, "'LFT999'"),

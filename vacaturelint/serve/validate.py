@@ -92,6 +92,10 @@ def lint_request(data: object, is_known: Callable[[str], bool]) -> LintRequest:
     text = data["text"]
     if not isinstance(text, str):
         raise ApiError(400, "veld 'text' moet een tekst zijn")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate (\ud800) is no character
+        raise ApiError(400, f"veld 'text' bevat een ongeldig teken op positie {error.start}") from None
     kind = data.get("kind", "plain")
     if kind not in TEXT_KINDS:
         raise ApiError(400, f"veld 'kind' moet een van {', '.join(TEXT_KINDS)} zijn")
