@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import subprocess
 import sys
 
@@ -183,8 +184,9 @@ def test_token_checked_on_every_api_call():
         # the token is checked before anything else: no hint about the body without it
         assert_dutch_error(httpx.post(srv.url + "api/lint", content=b"{", timeout=30), 401)
     finally:
-        srv.stop()
-    assert not any("geheim-123" in line for line in srv.lines)
+        code = srv.stop()
+    assert code == 0  # SIGTERM: a clean shutdown
+    assert not any("geheim-123" in line or "Traceback" in line for line in srv.lines)
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.10", "vacatures.example"])
@@ -201,6 +203,17 @@ def test_bad_cli_input_is_one_dutch_line():
         result = run_cli("serve", "--port", "0", *args)
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr
+
+
+def test_port_in_use_is_one_dutch_line():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--isolated", "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"vacaturelint: fout: kan niet luisteren op 127.0.0.1:{port} (Address already in use)"]
 
 
 def test_model_that_cannot_load_stops_the_server_with_exit_2(tmp_path):
