@@ -16,6 +16,7 @@ import pytest
 
 from tests.chromium import CHROMIUM, Browser, page_requests
 from tests.conftest import needs_program
+from tests.serve.conftest import Server
 
 pytestmark = [pytest.mark.slow, pytest.mark.real_client, needs_program(CHROMIUM is not None, "chromium")]
 
@@ -98,3 +99,31 @@ def test_request_checks_catch_an_outside_request(server, tmp_path):
         requests = page.requests()
     assert "https://cdn.example.org/x.js" in requests
     assert page_requests(net_log, site="127.0.0.1", own=(origin + "/",)) == ["https://cdn.example.org/x.js"]
+
+
+def test_page_asks_for_the_token(tmp_path):
+    """With a token, the page asks for it (without taking focus from the text) and then lints."""
+    srv = Server("--isolated", env={"VACATURELINT_TOKEN": "geheim-456"})
+    try:
+        srv.wait_ready()
+        with Browser(tmp_path, reach="127.0.0.1") as browser:
+            page = browser.open(srv.url)
+            page.evaluate("document.getElementById('editor').focus()")
+            page.type("Je bent maximaal 35 jaar.")
+            page.wait_for("!document.getElementById('token-form').hidden && "
+                          "/toegangstoken/.test(document.getElementById('status').textContent)")
+            assert page.evaluate("document.activeElement.id") == "editor"
+            assert page.evaluate("document.querySelectorAll('#marked a.hl').length") == 0
+            page.press("Tab", shift=True)
+            page.press("Tab", shift=True)
+            page.press("Tab", shift=True)
+            page.press("Tab", shift=True)
+            assert page.evaluate("document.activeElement.id") == "token"
+            page.type("geheim-456")
+            page.press("Enter")
+            page.wait_for("document.querySelectorAll('#marked a.hl').length === 1")
+            assert page.evaluate("document.getElementById('token-form').hidden") is True
+            rejected = [line for line in page.console() if "401" not in line]
+        assert rejected == []  # only the refused calls before the token was given
+    finally:
+        srv.stop()

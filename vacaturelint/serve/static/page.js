@@ -124,7 +124,7 @@
       if (answer.status === 401) {
         tokenForm.hidden = false;
         setStatus("Deze server vraagt een toegangstoken: vul het hieronder in.", "error");
-        tokenInput.focus();
+        if (doc.activeElement === doc.body || !doc.activeElement) tokenInput.focus();  // never while typing
         return;
       }
       if (answer.status !== 200) {
