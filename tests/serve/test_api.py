@@ -153,6 +153,28 @@ def test_forty_concurrent_requests(server, linter):
         assert any(f["rule"] == "LFT002" and f"{20 + i} jaar" in f["text"] for f in expected)
 
 
+def test_event_loop_answers_while_the_model_works(server):
+    """While long checks wait for or run on the worker thread, /healthz keeps answering and
+    sees them pending: the event loop never waits for the model."""
+    long_text = "Wij zoeken een ervaren verkoopster voor ons jonge team. Je bent maximaal 35 jaar.\n\n" * 250
+
+    async def scenario():
+        async with httpx.AsyncClient(base_url=server.url, timeout=300) as client:
+            lints = [asyncio.ensure_future(client.post("api/lint", json={"text": long_text})) for _ in range(4)]
+            seen = 0
+            while seen < 2 and not all(task.done() for task in lints):
+                health = await client.get("healthz")
+                assert health.status_code == 200
+                seen = max(seen, health.json()["pending"])
+                await asyncio.sleep(0.01)  # polite polling, not a timing
+            answers = await asyncio.gather(*lints)
+            return seen, answers
+
+    seen, answers = asyncio.run(scenario())
+    assert seen >= 2  # answered while at least two checks were in the worker's queue
+    assert [a.status_code for a in answers] == [200] * 4
+
+
 def test_time_limit_per_request():
     """A limit too short for any real check: the request gets a Dutch 504, the server lives on."""
     srv = Server("--isolated", "--timeout", "0.000001")

@@ -68,7 +68,8 @@ def create_app(worker: LintWorker, token: str | None = None) -> Starlette:
         return Response(body, media_type=media_type, headers=COMMON_HEADERS)
 
     async def healthz(_: Request) -> JSONResponse:
-        body = {"status": worker.state, "model": worker.model_name, "version": __version__}
+        body = {"status": worker.state, "model": worker.model_name, "version": __version__,
+                "pending": worker.pending}
         if worker.error:
             body["error"] = worker.error
         return JSONResponse(body, status_code=200 if worker.state == READY else 503, headers=COMMON_HEADERS)

@@ -71,6 +71,11 @@ class LintWorker:
         self.state = READY
 
     @property
+    def pending(self) -> int:
+        """Checks waiting for or running on the worker thread."""
+        return self._pending
+
+    @property
     def model_name(self) -> str:
         return self.linter.model_name(self.config)
 
