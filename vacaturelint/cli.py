@@ -135,5 +135,7 @@ def lsp() -> None:
 
 
 from vacaturelint.report.command import report  # noqa: E402  (commands register after the group)
+from vacaturelint.serve.command import serve  # noqa: E402
 
 main.add_command(report)
+main.add_command(serve)

@@ -12,6 +12,7 @@ from lsprotocol import types
 
 from vacaturelint.findings import Finding
 from vacaturelint.lineindex import LineIndex
+from vacaturelint.suggestions import is_replacement
 
 SOURCE = "vacaturelint"
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
@@ -20,12 +21,6 @@ SEVERITY = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-# Suggestions that start like an instruction ("laat de leeftijd weg", "noem ...") describe
-# what to do; they are shown in hovers but not offered as literal replacement text.
-_INSTRUCTION_WORDS = frozenset({
-    "laat", "noem", "beschrijf", "gebruik", "vermeld", "schrap", "verwijder", "vervang", "geef",
-    "overweeg", "formuleer", "vraag", "maak", "kies", "zet", "licht",
-})
 SUPPRESSIBLE_KINDS = ("markdown", "html")
 
 
@@ -107,13 +102,6 @@ def hover(findings: list[Finding], index: LineIndex, encoding: str = UTF16) -> t
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_markdown(findings)),
         range=to_range(index, start, end, encoding),
     )
-
-
-def is_replacement(suggestion: str) -> bool:
-    """Whether a suggestion is literal replacement text (not an instruction or a pattern)."""
-    words = suggestion.split()
-    return bool(words) and "..." not in suggestion and "…" not in suggestion \
-        and words[0].lower() not in _INSTRUCTION_WORDS
 
 
 def _edit(uri: str, version: int | None, edits: list[types.TextEdit], versioned: bool) -> types.WorkspaceEdit:
