@@ -204,3 +204,4 @@ def lsp() -> None:
 from vacaturelint.report.command import report  # noqa: E402  (reuses the options of check above)
 
 main.add_command(report)
+main.add_command(__import__("vacaturelint.audit.command", fromlist=["audit"]).audit)  # issue 11
