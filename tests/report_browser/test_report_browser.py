@@ -11,57 +11,23 @@ are produced. Skipped only when no chromium binary is installed.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import struct
-import subprocess
 import zlib
 from pathlib import Path
 
 import docx
 import pytest
 
+from tests.browser import CHROMIUM, chromium, console_lines, html_tag, page_requests
 from tests.conftest import ROOT, needs_program, run_cli
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.slow,
               needs_program(CHROMIUM is not None, "chromium")]
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-         "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0", "--window-size=1200,1800"]
 HOSTILE = ('Wij zoeken een jonge collega. <script>document.documentElement.setAttribute("data-pwned","1")</script>'
            '<img src=x onerror="document.documentElement.setAttribute(\'data-pwned\',\'2\')">\n')
-
-
-def chromium(tmp: Path, url: str, *extra: str) -> subprocess.CompletedProcess:
-    profile = tmp / f"profile-{len(list(tmp.glob('profile-*')))}"
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, url],
-                          capture_output=True, text=True, timeout=120)
-
-
-def console_lines(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if ":CONSOLE" in line]
-
-
-def page_requests(net_log: Path) -> list[str]:
-    """URLs the page itself requested (site_for_cookies file://), from Chromium's net log."""
-    log = json.loads(net_log.read_text(encoding="utf-8"))
-    start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
-    urls = []
-    for event in log["events"]:
-        params = event.get("params") or {}
-        if event["type"] == start and "file://" in str(params.get("site_for_cookies", "")):
-            if not params.get("url", "").startswith(("file:", "data:")):
-                urls.append(params["url"])
-    return urls
-
-
-def html_tag(dom: str) -> str:
-    match = re.search(r"<html[^>]*>", dom)
-    assert match, dom[:200]
-    return match.group(0)
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ that: an audit is not a gate), 2 usage, input, config, rule, model or cluster er
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import sys
 
@@ -133,13 +134,21 @@ def _audit(paths, outdir, scheduler, workers, text_field, id_field, kind, by, pa
         progress.advance(part.size)
 
     try:
-        with runner.connect(scheduler, workers) as client:
-            runner.run(client, parts, settings, on_result, lambda part: progress.advance(part.size, skipped=True))
+        first = None
+        for part in parts:  # partitions done in an earlier run: no cluster needed for them
+            if part.records is not None:
+                first = part
+                break
+            progress.advance(part.size, skipped=True)
+        if first is not None:
+            with runner.connect(scheduler, workers) as client:
+                runner.run(client, itertools.chain([first], parts), settings, on_result,
+                           lambda part: progress.advance(part.size, skipped=True))
     finally:
         progress.close()
     info = {"vacaturelint": current["vacaturelint"], "model": model_name,
             "feeds": [os.path.basename(os.path.normpath(p)) for p in paths],
-            "generated": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "generated": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "by_fields": [b.label for b in by]}
     store.merge("findings")
     store.merge("ads")

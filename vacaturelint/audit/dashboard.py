@@ -112,7 +112,7 @@ def _trend(label: str, groups: dict, cats: list[str]) -> str:
         return ""
     width, height, left, bottom = 680, 260, 50, 40
     top_share = max([groups[m]["categories"][c]["share"] or 0 for m in months for c in cats] + [0.01])
-    step = (width - left - 20) / max(1, len(months) - 1)
+    step = (width - left - 50) / max(1, len(months) - 1)
 
     def x(i: int) -> float:
         return left + (i * step if len(months) > 1 else (width - left) / 2)
@@ -137,7 +137,7 @@ def _trend(label: str, groups: dict, cats: list[str]) -> str:
             f'<text x="{left - 6}" y="16" text-anchor="end">{pct(top_share)}</text>')
     svg = (f'<svg class="chart" role="img" aria-label="Trend per maand ({esc(label)})" viewBox="0 0 {width} '
            f'{height}" width="100%">{axis}{ticks}{"".join(lines)}</svg>')
-    head = "".join(f'<th scope="col" class="num">{_swatch(c)}</th>' for c in cats)
+    head = "".join(f'<th scope="col" class="num">{_short(c)}</th>' for c in cats)
     rows = "".join(
         f'<tr><th scope="row">{esc(m)}</th><td class="num">{_n(groups[m]["audited"])}</td>'
         f'<td class="num">{pct(groups[m]["with_findings"]["share"])}</td>'
@@ -151,10 +151,17 @@ def _trend(label: str, groups: dict, cats: list[str]) -> str:
     return f"<h3>Trend per maand: {esc(label)}</h3>{svg}{legend}{table}"
 
 
+def _short(category: str) -> str:
+    return f'<span class="swatch" data-cat="{esc(category)}" title="{esc(category_label(category))}">{esc(category)}</span>'
+
+
 def _breakdown(label: str, groups: dict, cats: list[str]) -> str:
-    ordered = sorted(groups.items(), key=lambda kv: (-kv[1]["ads"], kv[0]))
+    if label.endswith((":month", ":year")):  # periods in time order
+        ordered = sorted(groups.items())
+    else:
+        ordered = sorted(groups.items(), key=lambda kv: (-kv[1]["ads"], kv[0]))
     shown = ordered[:MAX_GROUP_ROWS]
-    head = "".join(f'<th scope="col" class="num">{_swatch(c)}</th>' for c in cats)
+    head = "".join(f'<th scope="col" class="num">{_short(c)}</th>' for c in cats)
     rows = "".join(
         f'<tr><th scope="row">{esc(key)}</th><td class="num">{_n(g["ads"])}</td><td class="num">{_n(g["failed"])}'
         f'</td><td class="num">{pct(g["with_findings"]["share"])}<br><span class="muted">'
@@ -162,7 +169,7 @@ def _breakdown(label: str, groups: dict, cats: list[str]) -> str:
         + "".join(f'<td class="num">{pct(g["categories"][c]["share"])}<br><span class="muted">'
                   f'{interval(g["categories"][c])}</span></td>' for c in cats) + "</tr>"
         for key, g in shown)
-    more = (f'<p class="muted">De {len(shown)} grootste van {len(ordered)} waarden; alle staan in summary.json.</p>'
+    more = (f'<p class="muted">De eerste {len(shown)} van {len(ordered)} waarden; alle staan in summary.json.</p>'
             if len(ordered) > len(shown) else "")
     return (f'<h3>Per {esc(label)}</h3><div class="table-wrap"><table><thead><tr><th scope="col">{esc(label)}</th>'
             '<th scope="col" class="num">vacatures</th><th scope="col" class="num">niet gecontroleerd</th>'

@@ -126,14 +126,12 @@ class _Jsonl:
     @staticmethod
     def _lines(feed: Feed) -> Iterator[tuple[int, bytes] | dict]:
         try:
-            handle = open(feed.path, "rb")
+            with open(feed.path, "rb") as handle:
+                for number, line in enumerate(handle, start=1):
+                    if line.strip():
+                        yield number, line
         except OSError as exc:
             yield _unreadable(feed.path, exc.strerror or exc)
-            return
-        with handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    yield number, line
 
     def chunks(self, feed: Feed, size: int) -> Iterator[list]:
         return _chunked(self._lines(feed), size)
@@ -169,19 +167,17 @@ class _Csv:
     def _rows(feed: Feed) -> Iterator[tuple[int, dict] | dict]:
         csv.field_size_limit(sys.maxsize)
         try:
-            handle = open(feed.path, encoding="utf-8-sig", errors="surrogateescape", newline="")
+            with open(feed.path, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+                reader = csv.DictReader(handle)
+                try:
+                    for row in reader:
+                        yield reader.line_num, row
+                except csv.Error as exc:
+                    yield {"id": f"{os.path.basename(feed.path)}:{reader.line_num}",
+                           ERROR: f"onleesbaar: CSV-fout op regel {reader.line_num}: {exc}; rest van het bestand "
+                                  "overgeslagen"}
         except OSError as exc:
             yield _unreadable(feed.path, exc.strerror or exc)
-            return
-        with handle:
-            reader = csv.DictReader(handle)
-            try:
-                for row in reader:
-                    yield reader.line_num, row
-            except csv.Error as exc:
-                yield {"id": f"{os.path.basename(feed.path)}:{reader.line_num}",
-                       ERROR: f"onleesbaar: CSV-fout op regel {reader.line_num}: {exc}; rest van het bestand "
-                              "overgeslagen"}
 
     def chunks(self, feed: Feed, size: int) -> Iterator[list]:
         return _chunked(self._rows(feed), size)

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from vacaturelint.audit.api import linter_for
 from vacaturelint.audit.records import (
     AD_COUNT_COLUMNS,
-    COUNT_CATEGORIES,
-    COUNT_SEVERITIES,
     ERROR,
     FINDING_COLUMNS,
     FINDING_INTS,

@@ -13,7 +13,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from vacaturelint.audit.records import AD_COUNT_COLUMNS, COUNT_CATEGORIES, COUNT_SEVERITIES, error_kind
+from vacaturelint.audit.records import (
+    AD_COUNT_COLUMNS,
+    COUNT_CATEGORIES,
+    COUNT_SEVERITIES,
+    error_kind,
+)
 
 Z95 = 1.959963984540054
 EMPTY = "(leeg)"
@@ -47,7 +52,7 @@ class By:
     period: str | None = None  # month | year
 
     @classmethod
-    def parse(cls, spec: str) -> "By":
+    def parse(cls, spec: str) -> By:
         name, _, period = spec.partition(":")
         if not name or (period and period not in ("month", "year")):
             raise ValueError(f"ongeldige --by '{spec}': gebruik VELD, VELD:month of VELD:year")

@@ -16,7 +16,12 @@ import os
 import re
 import tempfile
 
-from vacaturelint.audit.records import AD_COLUMNS, AD_COUNT_COLUMNS, FINDING_COLUMNS, FINDING_INTS
+from vacaturelint.audit.records import (
+    AD_COLUMNS,
+    AD_COUNT_COLUMNS,
+    FINDING_COLUMNS,
+    FINDING_INTS,
+)
 
 PARTS = "parts"
 _PART = re.compile(r"^ads-(\d{4}-\d{6})\.parquet$")
