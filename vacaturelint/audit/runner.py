@@ -27,7 +27,6 @@ from vacaturelint.audit.feeds import Partition
 from vacaturelint.audit.frame import AuditSettings, audit_frame
 from vacaturelint.errors import ModelError, VacaturelintError
 
-CONNECT_TIMEOUT = 20  # seconds to reach a scheduler
 WORKER_TIMEOUT = 60  # seconds to wait for a first worker on an existing cluster
 IN_FLIGHT_PER_WORKER = 2
 
@@ -61,7 +60,7 @@ def connect(address: str | None, workers: int | None):
 
     if address:
         try:
-            client = Client(address, timeout=f"{CONNECT_TIMEOUT}s")
+            client = Client(address)  # waits distributed.comm.timeouts.connect (Dask's config, 30 s)
         except (OSError, TimeoutError, ValueError) as exc:
             raise ClusterError(f"kan geen verbinding maken met Dask-scheduler {address} ({_first(exc)})") from None
         try:
