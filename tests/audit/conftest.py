@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, STAND_IN, run_cli
 
 FEED = ROOT.parent / "shared" / "feed" / "vacatures-2021.jsonl"
 SAMPLE_SIZE = 24
+STAND_IN_MODEL = Path(os.environ.get("VACATURELINT_MODEL", STAND_IN))
 START_TIMEOUT = 60
 
 
@@ -138,12 +139,14 @@ class DaskCluster:
             client.wait_for_workers(count, timeout=START_TIMEOUT)
 
     def stop(self) -> None:
+        """SIGTERM, then SIGKILL after a few seconds (only these processes' own groups)."""
         for process in [*self.workers, self.scheduler]:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 3
         for process in [*self.workers, self.scheduler]:
             try:
-                process.wait(timeout=20)
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
