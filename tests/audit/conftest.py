@@ -52,6 +52,16 @@ def bad_lines() -> list[bytes]:
     ]
 
 
+HOSTILE = ('<script>document.documentElement.setAttribute("data-pwned","1")</script>'
+           '<img src=x onerror="document.documentElement.setAttribute(\'data-pwned\',\'2\')">')
+
+
+def hostile_line() -> bytes:
+    """A good ad whose metadata tries to run script in the dashboard."""
+    return json.dumps({"id": "vijandig", "sector": HOSTILE, "collected": "2021-03-01",
+                       "text": "Wij zoeken een collega voor de administratie."}).encode() + b"\n"
+
+
 BAD_IDS = {"kapot-json": "ongeldige JSON", "zonder-tekst": "tekst ontbreekt", "tekst-null": "tekst ontbreekt",
            "tekst-getal": "geen tekst", "te-groot": "tekst te groot", "latin1": "ongeldige codering"}
 
@@ -157,3 +167,18 @@ def dask_cluster(tmp_path_factory):
     cluster = DaskCluster(tmp_path_factory.mktemp("dask"), workers=2)
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def local_audit(sample, tmp_path_factory):
+    """One audit of a folder on the default local cluster: the real sample, malformed
+    records, one ad with hostile metadata. Returns (folder, outdir, completed process)."""
+    tmp = tmp_path_factory.mktemp("lokaal")
+    folder = tmp / "feeds"
+    folder.mkdir()
+    (folder / "sample.jsonl").write_bytes(sample.read_bytes() + hostile_line())
+    (folder / "slecht.jsonl").write_bytes(b"".join(bad_lines()))
+    out = tmp / "uit"
+    result = run_cli("audit", str(folder), "-o", str(out), "--isolated", "--workers", "1", "--partition-size", "7",
+                     "--by", "collected:month", "--by", "sector")
+    return folder, out, result

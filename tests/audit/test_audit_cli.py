@@ -4,6 +4,9 @@ malformed records, the same findings as ``check``, resuming, refusals and usage 
 from __future__ import annotations
 
 import json
+import os
+import pty
+import re
 import subprocess
 import sys
 
@@ -13,20 +16,6 @@ import pytest
 from tests.audit.conftest import BAD_IDS, SAMPLE_SIZE, ads_of, audit_findings, bad_lines
 from tests.conftest import ROOT, run_cli
 from vacaturelint.audit.records import AD_COLUMNS, FINDING_COLUMNS, error_kind
-
-
-@pytest.fixture(scope="module")
-def local_audit(sample, tmp_path_factory):
-    """One audit of a folder: the real sample plus a feed of malformed records."""
-    tmp = tmp_path_factory.mktemp("lokaal")
-    folder = tmp / "feeds"
-    folder.mkdir()
-    (folder / "sample.jsonl").write_bytes(sample.read_bytes())
-    (folder / "slecht.jsonl").write_bytes(b"".join(bad_lines()))
-    out = tmp / "uit"
-    result = run_cli("audit", str(folder), "-o", str(out), "--isolated", "--workers", "1", "--partition-size", "7",
-                     "--by", "collected:month", "--by", "sector")
-    return folder, out, result
 
 
 @pytest.mark.slow
@@ -41,7 +30,7 @@ def test_outputs_and_exit_code(local_audit, sample):
     meta = ["platform", "title", "company", "location", "sector", "collected"]
     assert list(ads.columns) == ["id", *meta, *AD_COLUMNS]
     assert list(findings.columns) == ["id", *meta, *FINDING_COLUMNS]
-    total = SAMPLE_SIZE + len(bad_lines())
+    total = SAMPLE_SIZE + 1 + len(bad_lines())
     assert len(ads) == total and ads["id"].is_unique  # every ad exactly once
     assert {ad["id"] for ad in ads_of(sample)} <= set(ads["id"])
     errors = ads.dropna(subset=["error"]).set_index("id")["error"]
@@ -57,14 +46,14 @@ def test_outputs_and_exit_code(local_audit, sample):
 @pytest.mark.slow
 def test_same_findings_as_check(local_audit, sample_check):
     _, out, _ = local_audit
-    assert audit_findings(out) == sample_check and len(sample_check) > 10
+    assert audit_findings(out) == sample_check and len(sample_check) > 10  # "vijandig" has no findings
 
 
 @pytest.mark.slow
 def test_summary(local_audit):
     _, out, _ = local_audit
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert summary["ads"] == {"total": SAMPLE_SIZE + len(bad_lines()), "audited": SAMPLE_SIZE,
+    assert summary["ads"] == {"total": SAMPLE_SIZE + 1 + len(bad_lines()), "audited": SAMPLE_SIZE + 1,
                               "failed": len(bad_lines())}
     assert summary["failed_by_reason"] == {"ongeldige JSON": 2, "tekst ontbreekt": 2, "geen tekst": 1,
                                            "tekst te groot": 1, "ongeldige codering": 1}
@@ -81,16 +70,43 @@ def test_summary(local_audit):
     assert all(len(w) <= 10 for w in summary["wording"].values())
 
 
+def run_on_terminal(*args: str) -> tuple[int, str]:
+    """The CLI with stderr on a pseudo-terminal (outside CI), as a user would see it."""
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    process = subprocess.Popen([sys.executable, "-m", "vacaturelint", *args], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=slave, cwd=ROOT, env=env)
+    os.close(slave)
+    chunks = []
+    try:
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # EIO: every process holding the terminal has gone
+                break
+            if not data:
+                break
+            chunks.append(data)
+        process.wait(timeout=300)
+    finally:
+        os.close(master)
+        if process.poll() is None:
+            process.kill()
+    return process.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
 @pytest.mark.slow
-def test_rerun_resumes_and_mismatch_is_refused(local_audit):
+def test_rerun_resumes_with_progress_on_a_terminal_and_mismatch_is_refused(local_audit):
     folder, out, _ = local_audit
     before = pd.read_parquet(out / "ads.parquet")
     parts = sorted((out / "parts").glob("ads-*.parquet"))
     parts[1].unlink()  # as if the run had stopped before this partition was written
-    again = run_cli("audit", str(folder), "-o", str(out), "--isolated", "--workers", "1", "--partition-size", "7",
-                    "--by", "collected:month", "--by", "sector")
-    assert again.returncode == 0, again.stderr
-    assert f"{len(parts) - 1} partitie(s) al klaar" in again.stderr
+    code, terminal = run_on_terminal("audit", str(folder), "-o", str(out), "--isolated", "--workers", "1",
+                                     "--partition-size", "7", "--by", "collected:month", "--by", "sector")
+    assert code == 0, terminal
+    assert f"{len(parts) - 1} partitie(s) al klaar" in terminal
+    total = len(before)
+    assert re.search(rf"vacatures: {total}/{total} \(100%\)  \d+,\d/s  nog 0:00:00", terminal), terminal
     after = pd.read_parquet(out / "ads.parquet")
     pd.testing.assert_frame_equal(before, after)
     for args, what in ((("--select", "leeftijd"), "configuratie"), (("--partition-size", "8"), "partitiegrootte")):

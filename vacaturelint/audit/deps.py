@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 
 from vacaturelint.errors import VacaturelintError
 
-REQUIRED = (("dask.distributed", "dask[distributed]"), ("pyarrow", "pyarrow"), ("pandas", "pandas"))
+REQUIRED = (("dask", "dask[distributed]"), ("distributed", "dask[distributed]"), ("pyarrow", "pyarrow"),
+            ("pandas", "pandas"))
 INSTALL = "pip install 'vacaturelint[audit]'"
 
 
@@ -16,11 +17,13 @@ class MissingDependency(VacaturelintError):
 
 def require() -> None:
     """Raise MissingDependency (one Dutch line) when dask, pyarrow or pandas is missing."""
-    missing = []
+    missing: list[str] = []
     for module, package in REQUIRED:
         try:
-            importlib.import_module(module)
-        except ImportError:
+            found = importlib.util.find_spec(module) is not None  # found, not imported: --help stays fast
+        except (ImportError, ValueError):
+            found = False
+        if not found and package not in missing:
             missing.append(package)
     if missing:
         raise MissingDependency(
