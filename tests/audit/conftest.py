@@ -113,7 +113,7 @@ class DaskCluster:
     def __init__(self, tmp: Path, workers: int, cwd: Path | None = None) -> None:
         self.tmp = tmp
         self.cwd = cwd or tmp
-        self.env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
+        self.env = dict(os.environ)
         self.env.pop("DASK_SCHEDULER_ADDRESS", None)
         scheduler_file = tmp / "scheduler.json"
         self.scheduler = self._start([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port",

@@ -73,8 +73,11 @@ def connect(address: str | None, workers: int | None):
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+    try:
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+    except Exception as exc:  # noqa: BLE001 - ports, process limits, ...: one line, not a traceback
+        raise ClusterError(f"kan geen lokaal Dask-cluster starten ({type(exc).__name__}: {_first(exc)})") from None
     client = Client(cluster)
     try:
         yield client
