@@ -122,8 +122,11 @@ def test_rerun_resumes_with_progress_on_a_terminal_and_mismatch_is_refused(local
 def test_all_done_needs_no_cluster(local_audit):
     folder, out, _ = local_audit
     again = run_cli("audit", str(folder), "-o", str(out), "--isolated", "--partition-size", "7",
+                    "--by", "collected:month", "--by", "sector",
                     "--scheduler", "tcp://127.0.0.1:9")  # nothing listens there: not contacted
     assert again.returncode == 0, again.stderr
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["ads"]["total"] == len(
+        pd.read_parquet(out / "ads.parquet"))
 
 
 def test_usage_errors(tmp_path, sample):
