@@ -9,10 +9,12 @@ when N is larger than the feed, and said so):
 Wall time includes start-up (model load, cluster start) for all three; the steady
 rate of an audit is taken between its first and last partition written (from the
 partition files' times), without start-up. Printed: ads/s, the scaling efficiency of
-2 workers (steady rate(2) / (2 * steady rate(1))), peak resident
-memory per worker process (sampled every 0.1 s; also for the first half of the run
-only, which shows whether memory grows with the feed), and the time 3.1 million ads
-would take on N cores at the measured per-worker rate and efficiency.
+2 workers (steady rate(2) / (2 * steady rate(1))), the CPU seconds the worker
+processes used (ads per CPU second does not depend on other load on a shared
+machine; wall-clock scaling does), peak resident memory per worker process (sampled
+every 0.1 s; also for the first half of the run only, which shows whether memory grows
+with the feed), and the time 3.1 million ads would take on N idle cores at the
+measured ads per worker CPU second.
 
 Usage: python bench/audit.py [--ads N] [--partition-size N] [--model MODEL]
 """
@@ -27,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -44,25 +47,46 @@ def sample(count: int) -> tuple[list[bytes], int]:
     return (lines * repeats)[:count], repeats
 
 
-def timed(cmd: list[str], env: dict, ok=(0, 1)) -> tuple[float, dict[int, int], dict[int, int], int]:
-    """Wall time, peak RSS per process (whole run, and first half of it), and the driver's pid."""
+@dataclass
+class Run:
+    seconds: float  # wall time
+    peak: dict[int, int]  # peak RSS per process
+    half: dict[int, int]  # peak RSS per process in the first half of the run
+    cpu: dict[int, float]  # CPU seconds (user + system) per process, last seen
+    driver: int
+    cpu_at: list[tuple[float, dict[int, float]]]  # (epoch time, CPU seconds per process) samples
+
+    def workers(self, count: int, values: dict) -> list:
+        """Values of the ``count`` processes with the largest peak RSS other than the driver:
+        the Dask workers (other children, such as multiprocessing's resource tracker, are small)."""
+        pids = sorted((pid for pid in self.peak if pid != self.driver), key=self.peak.get, reverse=True)[:count]
+        return [values.get(pid, 0) for pid in pids]
+
+
+def timed(cmd: list[str], env: dict, ok=(0, 1)) -> Run:
+    """Run ``cmd``, sampling memory and CPU time of it and its children every 0.1 s."""
     started = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     driver = process.pid
     parent = psutil.Process(process.pid)
     samples: list[tuple[float, dict[int, int]]] = []
+    cpu: dict[int, float] = {}
+    cpu_at: list[tuple[float, dict[int, float]]] = []
     while process.poll() is None:
         rss = {}
         try:
-            for child in parent.children(recursive=True):
+            for proc in [parent, *parent.children(recursive=True)]:
                 try:
-                    rss[child.pid] = child.memory_info().rss
+                    with proc.oneshot():
+                        rss[proc.pid] = proc.memory_info().rss
+                        times = proc.cpu_times()
+                        cpu[proc.pid] = times.user + times.system
                 except psutil.Error:
                     pass
-            rss[process.pid] = parent.memory_info().rss
         except psutil.Error:
             pass
         samples.append((time.perf_counter() - started, rss))
+        cpu_at.append((time.time(), dict(cpu)))
         time.sleep(0.1)
     seconds = time.perf_counter() - started
     stderr = process.stderr.read().decode()
@@ -75,21 +99,34 @@ def timed(cmd: list[str], env: dict, ok=(0, 1)) -> tuple[float, dict[int, int], 
             peak[pid] = max(peak.get(pid, 0), value)
             if at <= seconds / 2:
                 half[pid] = max(half.get(pid, 0), value)
-    return seconds, peak, half, driver
+    return Run(seconds, peak, half, cpu, driver, cpu_at)
 
 
-def workers_of(peak: dict[int, int], driver: int, count: int) -> list[int]:
-    """Peak RSS of the ``count`` largest processes other than the driver: the Dask workers
-    (the other children of the driver, such as multiprocessing's resource tracker, are small)."""
-    return sorted((v for pid, v in peak.items() if pid != driver), reverse=True)[:count]
+def part_times(outdir: Path) -> list[float]:
+    return sorted(p.stat().st_mtime for p in (outdir / "parts").glob("ads-*.parquet"))
 
 
 def steady_rate(outdir: Path, partition_size: int) -> float | None:
     """Ads per second between the first and the last partition written (start-up excluded)."""
-    times = sorted(p.stat().st_mtime for p in (outdir / "parts").glob("ads-*.parquet"))
+    times = part_times(outdir)
     if len(times) < 3 or times[-1] <= times[0]:
         return None
     return (len(times) - 1) * partition_size / (times[-1] - times[0])
+
+
+def steady_cpu_rate(run: Run, outdir: Path, partition_size: int, workers: int) -> float | None:
+    """Ads per worker CPU second between the first and the last partition written: the
+    steady cost per ad, without imports, model load and cluster start."""
+    times = part_times(outdir)
+    if len(times) < 3:
+        return None
+
+    def worker_cpu(at: float) -> float:
+        sample = min(run.cpu_at, key=lambda s: abs(s[0] - at))[1]
+        return sum(run.workers(workers, sample))
+
+    used = worker_cpu(times[-1]) - worker_cpu(times[0])
+    return (len(times) - 1) * partition_size / used if used > 0 else None
 
 
 def mb(value: float) -> str:
@@ -121,33 +158,47 @@ def main() -> None:
         print(f"{len(lines)} ads ({words / len(lines):.0f} words each on average) from {FEED.name}"
               + (f", the feed repeated {repeats}x" if repeats > 1 else "")
               + f"; model {args.model}; {cores} cores, load average {load:.1f} at start")
-        check_s, check_peak, _, _ = timed([sys.executable, "-m", "vacaturelint", "check", "--isolated", "--format",
-                                           "json", str(files)], env)
-        rates = {}
-        rows = [("check, 1 process", check_s, len(lines) / check_s, None, max(check_peak.values()), None)]
+        check = timed([sys.executable, "-m", "vacaturelint", "check", "--isolated", "--format", "json",
+                       str(files)], env)
+        n = len(lines)
+        check_cpu = check.cpu[check.driver]
+        rows = [("check, 1 process", check.seconds, n / check.seconds, None, check_cpu,
+                 check.peak[check.driver], None)]
+        steady_rates, cpu_rates = {}, {}
         for workers in (1, 2):
             out = tmp / f"out-{workers}"
             cmd = [sys.executable, "-m", "vacaturelint", "audit", str(feed), "-o", str(out), "--isolated",
                    "--workers", str(workers), "--partition-size", str(args.partition_size)]
-            seconds, peak, half, driver = timed(cmd, env, ok=(0,))
+            run = timed(cmd, env, ok=(0,))
             steady = steady_rate(out, args.partition_size)
-            rates[workers] = steady or len(lines) / seconds
-            rows.append((f"audit, {workers} worker(s)", seconds, len(lines) / seconds, steady,
-                         max(workers_of(peak, driver, workers)), max(workers_of(half, driver, workers) or [0])))
-            print(f"  (driver of the {workers}-worker run: peak {mb(peak[driver])})")
-        print(f"{'run':<22}{'wall':>9}{'ads/s':>9}{'steady ads/s':>14}{'peak RSS/worker':>18}{'(1st half)':>12}")
-        for name, seconds, rate, steady, peak_rss, half_rss in rows:
+            worker_cpu = sum(run.workers(workers, run.cpu))
+            steady_rates[workers] = steady or n / run.seconds
+            cpu_rates[workers] = steady_cpu_rate(run, out, args.partition_size, workers) or n / worker_cpu
+            rows.append((f"audit, {workers} worker(s)", run.seconds, n / run.seconds, steady, worker_cpu,
+                         max(run.workers(workers, run.peak)), max(run.workers(workers, run.half))))
+            print(f"  (driver of the {workers}-worker run: peak {mb(run.peak[run.driver])}, "
+                  f"{run.cpu[run.driver]:.0f} CPU s)")
+        print(f"{'run':<20}{'wall':>8}{'ads/s':>7}{'steady':>8}{'CPU s':>8}{'ads/CPU s':>10}"
+              f"{'peak RSS/worker':>16}{'(1st half)':>11}")
+        for name, seconds, rate, steady, cpu_s, peak_rss, half_rss in rows:
             steady_text = f"{steady:.1f}" if steady else "-"
             half_text = mb(half_rss) if half_rss else ""
-            print(f"{name:<22}{seconds:>8.1f}s{rate:>9.1f}{steady_text:>14}{mb(peak_rss):>18}{half_text:>12}")
-        efficiency = rates[2] / (2 * rates[1])
-        print(f"scaling efficiency 1 -> 2 workers (steady rates): {efficiency:.2f} (1.00 = linear)")
-        print(f"audit, 1 worker (steady) vs check (wall, with model load): {rates[1] / rows[0][2]:.2f}x")
-        per_worker = rates[1]
-        for n in (2, 8, 32, 64):
-            hours = VU_2019 / (per_worker * n * efficiency) / 3600
-            print(f"3.1 M ads on {n:>2} cores: {hours:6.1f} h (at {per_worker:.1f} ads/s per worker, efficiency "
-                  f"{efficiency:.2f})")
+            print(f"{name:<20}{seconds:>7.1f}s{rate:>7.1f}{steady_text:>8}{cpu_s:>8.0f}{n / cpu_s:>10.2f}"
+                  f"{mb(peak_rss):>16}{half_text:>11}")
+        wall_efficiency = steady_rates[2] / (2 * steady_rates[1])
+        cpu_efficiency = cpu_rates[2] / cpu_rates[1]
+        print(f"scaling efficiency 1 -> 2 workers, wall (steady rates): {wall_efficiency:.2f} (1.00 = linear; "
+              "meaningful only on otherwise idle cores)")
+        print(f"steady ads per worker CPU second (between first and last partition): 1 worker "
+              f"{cpu_rates[1]:.2f}, 2 workers {cpu_rates[2]:.2f}")
+        print(f"scaling efficiency 1 -> 2 workers, CPU (steady ads per worker CPU second): {cpu_efficiency:.2f}")
+        print(f"check, ads per CPU second with start-up: {n / check_cpu:.2f}")
+        load = os.getloadavg()[0]
+        print(f"load average at the end: {load:.1f} on {cores} cores")
+        for cores_n in (2, 8, 32, 64):
+            hours = VU_2019 / (cpu_rates[2] * cores_n) / 3600
+            print(f"3.1 M ads on {cores_n:>2} idle cores: {hours:6.1f} h (at {cpu_rates[2]:.2f} steady ads per worker "
+                  "CPU second of the 2-worker run, one worker per core)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
