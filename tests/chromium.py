@@ -21,9 +21,11 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import threading
 import time
+import zlib
 from pathlib import Path
 from typing import Self
 
@@ -65,6 +67,20 @@ def html_tag(dom: str) -> str:
     match = re.search(r"<html[^>]*>", dom)
     assert match, dom[:200]
     return match.group(0)
+
+
+def png_size_and_colours(data: bytes) -> tuple[int, int, int]:
+    """Width, height and number of distinct byte values of a PNG screenshot (blank pages have few)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    pos, idat = 8, b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        if kind == b"IDAT":
+            idat += data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    return width, height, len(set(raw))
 
 
 class DevToolsError(RuntimeError):

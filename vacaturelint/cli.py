@@ -134,8 +134,10 @@ def lsp() -> None:
     serve()
 
 
-from vacaturelint.report.command import report  # noqa: E402  (commands register after the group)
+from vacaturelint.audit.command import audit  # noqa: E402  (commands register after the group)
+from vacaturelint.report.command import report  # noqa: E402
 from vacaturelint.serve.command import serve  # noqa: E402
 
 main.add_command(report)
 main.add_command(serve)
+main.add_command(audit)

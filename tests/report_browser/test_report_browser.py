@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import struct
-import zlib
 from pathlib import Path
 
 import docx
 import pytest
 
-from tests.chromium import CHROMIUM, console_lines, html_tag, page_requests
+from tests.chromium import CHROMIUM, console_lines, html_tag, page_requests, png_size_and_colours
 from tests.chromium import run_once as chromium
 from tests.conftest import ROOT, needs_program, run_cli
 
@@ -79,19 +77,6 @@ def test_network_check_catches_a_request(tmp_path):
     assert page_requests(net_log) == ["https://cdn.example.org/x.png"]
 
 
-def _png_size_and_colours(data: bytes) -> tuple[int, int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    pos, idat = 8, b""
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
-        if kind == b"IDAT":
-            idat += data[pos + 8 : pos + 8 + length]
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    return width, height, len(set(raw))
-
-
 def test_screenshots(report, tmp_path):
     """The overview of several vacancies, and one vacancy (open, highlighted)."""
     single = tmp_path / "een.html"
@@ -102,7 +87,7 @@ def test_screenshots(report, tmp_path):
         run = chromium(tmp_path, page.as_uri(), f"--screenshot={shot}")
         assert shot.exists(), run.stderr[-2000:]
         data = shot.read_bytes()
-        width, height, byte_values = _png_size_and_colours(data)
+        width, height, byte_values = png_size_and_colours(data)
         assert (width, height) == (1200, 1800)
         assert len(data) > 30_000 and byte_values > 100  # not a blank page
         keep = ROOT / "tests" / "report_browser" / f"last-{name}.png"
