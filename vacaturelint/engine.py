@@ -155,7 +155,7 @@ class Linter:
             end_line=end_line + 1, end_column=end_col + 1, rule=rule.id, name=rule.name,
             category=rule.category, severity=severity, message=message, explanation=rule.explanation,
             legal=rule.legal_text, suggestions=suggestions, text=matched, scope=rule.scope,
-            note=info.get("note", ""),
+            note=info.get("note", ""), fix=rule.fix_for(matched) if rule.fix and rule.scope == "span" else None,
         )
 
     @staticmethod
