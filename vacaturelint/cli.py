@@ -103,8 +103,9 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
         code = app.EXIT_FINDINGS if outcome.diffs else app.EXIT_CLEAN
     else:
         if fix and outcome is not None:
+            files = len(outcome.texts)
             note(f"{outcome.applied} {'bevinding' if outcome.applied == 1 else 'bevindingen'} hersteld in "
-                 f"{len(outcome.texts)} {'bestand' if len(outcome.texts) == 1 else 'bestanden'}")
+                 f"{files} {'bestand' if files == 1 else 'bestanden'}" if outcome.applied else "niets te herstellen")
         rules = {r.id: r for r in session.ruleset.rules}
         if statistics:
             text = render_statistics(results, color=colored) if fmt == "text" else _statistics_json(results)

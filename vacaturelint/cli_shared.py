@@ -11,7 +11,9 @@ from typing import NoReturn
 import click
 
 from vacaturelint import app, click_nl
-from vacaturelint.severity import SEVERITIES
+from vacaturelint.severity import LABELS_NL, SEVERITIES
+
+SEVERITY_BY_LABEL = {label: severity for severity, label in LABELS_NL.items() if label != severity}
 
 EXIT_INTERRUPTED = 130
 click_nl.install()  # before any command is declared: option help texts are translated at declaration
@@ -64,10 +66,8 @@ class DutchGroup(click.Group):
 def usage_message(error: click.UsageError) -> str:
     """click's (translated) message, and where to find help."""
     message = error.format_message().rstrip(".")
-    ctx = error.ctx
-    if ctx is not None:
-        message += f"; zie '{ctx.command_path} --help'"
-    return message
+    command = error.ctx.command_path if error.ctx is not None else "vacaturelint"
+    return f"{message}; zie '{command} --help'"
 
 
 def use_color(flag: bool | None, isatty: bool) -> bool:
@@ -79,6 +79,11 @@ def use_color(flag: bool | None, isatty: bool) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return isatty
+
+
+def _severity(ctx, param, value):
+    """``fout`` and ``waarschuwing`` are accepted for ``error`` and ``warning``."""
+    return SEVERITY_BY_LABEL.get(value, value)
 
 
 def _apply(options):
@@ -94,7 +99,8 @@ lint_options = _apply([
     click.option("--select", multiple=True, metavar="REGELS",
                  help="Alleen deze regels/categorieën (id, naam, categorie), komma-gescheiden."),
     click.option("--ignore", multiple=True, metavar="REGELS", help="Deze regels/categorieën overslaan."),
-    click.option("--min-severity", type=click.Choice(SEVERITIES), help="Laat bevindingen onder dit niveau weg."),
+    click.option("--min-severity", type=click.Choice([*SEVERITIES, *SEVERITY_BY_LABEL]), callback=_severity,
+                 help="Laat bevindingen onder dit niveau weg (info, warning/waarschuwing, error/fout)."),
     click.option("--model", metavar="NAAM|PAD", help="spaCy-model (naam of pad), of 'blank'. Ook: VACATURELINT_MODEL."),
     click.option("-c", "--config", "config_path", metavar="BESTAND", help="Configuratiebestand (anders: gezocht vanaf elk bestand)."),
     click.option("--isolated", is_flag=True, help="Negeer alle configuratiebestanden."),

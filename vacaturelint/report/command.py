@@ -14,16 +14,16 @@ import sys
 import click
 
 from vacaturelint import app
-from vacaturelint.cli_shared import fail, lint_options, walk_options
+from vacaturelint.cli_shared import DutchCommand, fail, lint_options, walk_options
 from vacaturelint.errors import VacaturelintError
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", default="vacaturelint-rapport.html", show_default=True,
+@click.command(cls=DutchCommand)
+@click.argument("paths", nargs=-1, required=True, metavar="PAD...")
+@click.option("-o", "--output", default="vacaturelint-rapport.html", show_default=True, metavar="BESTAND",
               type=click.Path(dir_okay=False, writable=True), help="Het HTML-bestand dat wordt geschreven.")
-@click.option("--title", default="Vacaturelint-rapport", show_default=True, help="Titel boven het rapport.")
-@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0,
+@click.option("--title", default="Vacaturelint-rapport", show_default=True, metavar="TITEL", help="Titel boven het rapport.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, metavar="AANTAL",
               help="Aantal processen (0: automatisch, hooguit 4 en alleen bij meer dan 100 bestanden).")
 @lint_options
 @walk_options
