@@ -101,7 +101,8 @@ def lint_chunk(session: app.Session, jobs: list[Job], open_: bool) -> ChunkResul
             out.errors.append(result.error)
         docx = source.kind == "docx"
         parts = _docx_parts(source.raw, source.path) if docx and not result.error else []
-        rendered.append((index, render_vacancy(index, result, docx=docx, parts=parts, open_=open_)))
+        rendered.append((index, render_vacancy(index, result, docx=docx, parts=parts, open_=open_,
+                                               markdown=source.kind == "markdown")))
     out.rendered = [item for _, item in sorted(rendered, key=lambda pair: pair[0])]
     return out
 

@@ -43,7 +43,7 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
         if not jobs_list:
             fail("geen bestanden gevonden om te controleren")
         info = (f"{len(jobs_list)} bestand(en) gecontroleerd met vacaturelint, "
-                f"model '{session.linter.model_name(session.base)}'.")
+                f"model '{app.model_label(session.linter.model_name(session.base))}'.")
         outcome = build(session, jobs_list, output, title, info, workers=jobs or None,
                         on_message=lambda m: click.echo(m, err=True))
         notice = session.skipped_notice()
