@@ -200,7 +200,7 @@ def init(directory) -> None:
     """Schrijf een .vacaturelint.yaml met uitleg bij elke instelling (overschrijft niets)."""
     from vacaturelint.config import starter_config
 
-    path = os.path.join(directory, ".vacaturelint.yaml")
+    path = os.path.normpath(os.path.join(directory, ".vacaturelint.yaml"))
     try:
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(starter_config())

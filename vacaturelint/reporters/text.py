@@ -68,7 +68,7 @@ def summary(results, fixable: int = 0) -> str:
              f"{counts['info']} info"]
     line = f"{total} {'bevinding' if total == 1 else 'bevindingen'} in {where}: " + ", ".join(parts) + "."
     if fixable:
-        line += f" {fixable} {'is' if fixable == 1 else 'zijn'} automatisch te herstellen met --fix ([*])."
+        line += f" {fixable} daarvan herstelt --fix automatisch ([*])."
     return line
 
 
