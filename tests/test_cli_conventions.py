@@ -208,6 +208,10 @@ def test_did_you_mean_for_config_keys_and_rule_ids(cli, tmp_path):
     vacancy.write_text("Tekst.\n", encoding="utf-8")
     config = cli("check", str(vacancy))
     assert config.returncode == 2 and "bedoel je 'select'?" in config.stderr and ":1:" in config.stderr
+    (tmp_path / ".vacaturelint.yaml").write_text("ignore: [GSL001, leeftjid]\n", encoding="utf-8")
+    selector = cli("check", str(vacancy))
+    assert selector.returncode == 2 and selector.stderr.count("\n") == 1
+    assert "ignore: onbekende regel of categorie 'leeftjid' (bedoel je 'leeftijd'" in selector.stderr
     explain = cli("explain", "LFT02")
     assert explain.returncode == 2 and "bedoel je 'LFT002'" in explain.stderr
     select = cli("check", "--select", "leeftjid", str(EXAMPLE))

@@ -17,7 +17,7 @@ from pathlib import Path
 from vacaturelint.config import DEFAULT_INCLUDE, Config
 from vacaturelint.discovery import expand
 from vacaturelint.engine import Linter, Options, is_known_selector
-from vacaturelint.errors import InputError, UsageError, VacaturelintError
+from vacaturelint.errors import ConfigError, InputError, UsageError, VacaturelintError
 from vacaturelint.meta import META_CATEGORY, META_RULES
 from vacaturelint.rules.model import CATEGORIES, RuleSet
 from vacaturelint.source import TEXT_KINDS, NotTextError, Source, kind_for, read_source, source_from_bytes
@@ -39,6 +39,15 @@ class Session:
     linter: Linter
     base: Config
     ruleset: RuleSet
+    checked: set = field(default_factory=set)  # config files whose selectors were checked
+
+    def config_for(self, path: str | None) -> Config:
+        """The config for a file, its rule names checked (once per config file)."""
+        config = self.linter.config_for(path)
+        if config.path not in self.checked:
+            check_selectors(self.linter, config)
+            self.checked.add(config.path)
+        return config
 
     def include(self, cli_include: tuple[str, ...] = ()) -> tuple[str, ...]:
         return tuple(cli_include) or self.base.include or DEFAULT_INCLUDE
@@ -101,7 +110,22 @@ def model_label(name: str) -> str:
 
 def session_for(linter: Linter) -> Session:
     base = linter.config_for(None)
-    return Session(linter=linter, base=base, ruleset=linter.ruleset(base))
+    check_selectors(linter, base)
+    return Session(linter=linter, base=base, ruleset=linter.ruleset(base), checked={base.path})
+
+
+def check_selectors(linter: Linter, config: Config) -> None:
+    """A config file's ``select``, ``ignore`` and ``severity`` must name rules that
+    exist; raises ConfigError with "bedoel je ...?" for a near miss."""
+    if config.path is None:
+        return
+    ruleset = linter.ruleset(config)
+    for key, selectors in (("select", config.select), ("ignore", config.ignore),
+                           ("severity", tuple(name for name, _ in config.severity))):
+        for selector in selectors:
+            if not is_known_selector(selector, ruleset):
+                raise ConfigError(f"{config.path}: {key}: onbekende regel of categorie "
+                                  f"'{selector}'{did_you_mean(selector, ruleset)} (zie 'vacaturelint rules')")
 
 
 @dataclass(frozen=True)
@@ -139,7 +163,7 @@ def load(session: Session, target: Target, stdin_name: str | None = None,
             if read_stdin is None:
                 raise InputError("standaardinvoer wordt hier niet gelezen")
             source = source_from_bytes(read_stdin(), name, kind_for(name))
-            return Loaded(target, source, session.linter.config_for(stdin_name), note=_encoding_note(source))
+            return Loaded(target, source, session.config_for(stdin_name), note=_encoding_note(source))
         source = read_source(target.path)
     except InputError as error:
         if target.explicit or not isinstance(error, NotTextError):
@@ -147,7 +171,7 @@ def load(session: Session, target: Target, stdin_name: str | None = None,
         return Loaded(target, note=f"overgeslagen: {error}")
     if not target.explicit and source.kind not in LINTABLE_KINDS:
         return Loaded(target)
-    return Loaded(target, source, session.linter.config_for(source.path), note=_encoding_note(source))
+    return Loaded(target, source, session.config_for(source.path), note=_encoding_note(source))
 
 
 def _encoding_note(source: Source) -> str | None:
