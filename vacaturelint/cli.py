@@ -31,7 +31,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Controleer vacatureteksten.")
 @click.argument("paths", nargs=-1, required=True, metavar="PAD...")
 @click.option("-f", "--format", "fmt", type=click.Choice(list(FORMAT_NAMES)),
               default=lambda: os.environ.get("VACATURELINT_FORMAT", "text"),
@@ -168,7 +168,7 @@ def rules(category, fmt, config_path) -> None:
     click.echo(f"\n{len(selected)} regels. Uitleg: vacaturelint explain REGEL")
 
 
-@main.command()
+@main.command(short_help="Leg een regel uit.")
 @click.argument("rule", metavar="REGEL")
 @click.option("-c", "--config", "config_path", metavar="BESTAND", help="Configuratie (voor extra regelbestanden).")
 def explain(rule, config_path) -> None:
@@ -194,7 +194,7 @@ def explain(rule, config_path) -> None:
     click.echo("Voorbeelden die niet gemeld worden:\n" + "\n".join(f"  - {e.text}" for e in r.good_examples))
 
 
-@main.command()
+@main.command(short_help="Schrijf een .vacaturelint.yaml met uitleg.")
 @click.argument("directory", default=".", metavar="MAP")
 def init(directory) -> None:
     """Schrijf een .vacaturelint.yaml met uitleg bij elke instelling (overschrijft niets)."""
@@ -211,7 +211,7 @@ def init(directory) -> None:
     click.echo(f"vacaturelint: {path} geschreven; pas het aan en draai 'vacaturelint check .'")
 
 
-@main.command()
+@main.command(short_help="Start de taalserver voor editors.")
 def lsp() -> None:
     """Start de taalserver voor editors (LSP over stdin/stdout)."""
     from vacaturelint.lsp.server import main as serve  # pygls is only imported for the server

@@ -18,7 +18,7 @@ from vacaturelint.cli_shared import DutchCommand, fail, lint_options, walk_optio
 from vacaturelint.errors import VacaturelintError
 
 
-@click.command(cls=DutchCommand)
+@click.command(cls=DutchCommand, short_help="Schrijf een HTML-rapport met gemarkeerde bevindingen.")
 @click.argument("paths", nargs=-1, required=True, metavar="PAD...")
 @click.option("-o", "--output", default="vacaturelint-rapport.html", show_default=True, metavar="BESTAND",
               type=click.Path(dir_okay=False, writable=True), help="Het HTML-bestand dat wordt geschreven.")

@@ -20,7 +20,8 @@ ELLIPSIS = "…"
 
 
 def _width(text: str) -> int:
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+               else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def window(line_text: str, first: int, last: int, context: int = CONTEXT, max_span: int = MAX_SPAN
