@@ -346,7 +346,7 @@ def test_report_inside_the_folder_is_not_linted_next_time(cli, tmp_path):
     first = cli("report", "--isolated", str(folder), "-o", str(out))
     second = cli("report", "--isolated", str(folder), "-o", str(out))
     assert first.returncode == second.returncode == 1
-    assert "(2 vacature(s)" in second.stderr
+    assert " van 2 vacatures)" in second.stderr
     assert not [p for p in folder.iterdir() if p.name.startswith(".vacaturelint")]
 
 

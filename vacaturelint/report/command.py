@@ -42,7 +42,7 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
         jobs_list = [Job(i, t) for i, t in enumerate(found, start=1)]
         if not jobs_list:
             fail("geen bestanden gevonden om te controleren")
-        info = (f"{len(jobs_list)} bestand(en) gecontroleerd met vacaturelint, "
+        info = (f"{len(jobs_list)} {'bestand' if len(jobs_list) == 1 else 'bestanden'} gecontroleerd met vacaturelint, "
                 f"model '{app.model_label(session.linter.model_name(session.base))}'.")
         outcome = build(session, jobs_list, output, title, info, workers=jobs or None,
                         on_message=lambda m: click.echo(m, err=True))
@@ -59,8 +59,10 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
         click.echo(app.error_line(error), err=True)
     total = sum(s.total for s in outcome.summaries)
     with_findings = sum(1 for s in outcome.summaries if s.total)
-    click.echo(f"vacaturelint: rapport geschreven: {os.path.abspath(output)} ({len(outcome.summaries)} vacature(s), "
-               f"{total} bevinding(en) in {with_findings})", err=True)
+    count = len(outcome.summaries)
+    click.echo(f"vacaturelint: rapport geschreven: {os.path.abspath(output)} ({total} "
+               f"{'bevinding' if total == 1 else 'bevindingen'} in {with_findings} van {count} "
+               f"{'vacature' if count == 1 else 'vacatures'})", err=True)
     if outcome.errors:
         sys.exit(app.EXIT_ERROR)
     sys.exit(app.EXIT_FINDINGS if total else app.EXIT_CLEAN)
