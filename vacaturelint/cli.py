@@ -51,14 +51,13 @@ def main() -> None:
 def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, include, exclude,
           stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
-    from vacaturelint.reporters import FORMATS
-    from vacaturelint.reporters.text import render_statistics
+    from vacaturelint.reporters import FORMATS, STATISTICS
 
     if fix and show_diff:
         fail("--fix en --diff gaan niet samen: --diff toont alleen wat --fix zou doen")
     if fix and app.STDIN in paths:
         fail("--fix schrijft bestanden en werkt niet op standaardinvoer; gebruik --diff")
-    if statistics and fmt not in ("text", "json"):
+    if statistics and fmt not in ("text", "json"):  # the keys of reporters.STATISTICS
         fail("--statistics kan alleen met --format text of json")
 
     def note(message: str) -> None:
@@ -108,7 +107,7 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
                  f"{files} {'bestand' if files == 1 else 'bestanden'}" if outcome.applied else "niets te herstellen")
         rules = {r.id: r for r in session.ruleset.rules}
         if statistics:
-            text = render_statistics(results, color=colored) if fmt == "text" else _statistics_json(results)
+            text = STATISTICS[fmt](results, color=colored)
         else:
             text = FORMATS[fmt](results, color=colored, rules=rules, quiet=quiet)
         code = app.exit_code(results, errors)
@@ -122,16 +121,6 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
     if errors:
         sys.exit(app.EXIT_ERROR)
     sys.exit(app.EXIT_CLEAN if exit_zero else code)
-
-
-def _statistics_json(results) -> str:
-    import json
-    from collections import Counter
-
-    counts = Counter((f.rule, f.name, f.severity) for r in results for f in r.findings)
-    rows = [{"rule": rule, "name": name, "severity": severity, "count": count}
-            for (rule, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 def _ruleset(config_path):
