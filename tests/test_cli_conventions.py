@@ -290,3 +290,12 @@ def test_suggestions_do_not_repeat_and_fit(cli, tmp_path):
     assert sum("verkoper/verkoopster" in s for s in gsl["suggestions"]) == 1
     lft = next(f for f in findings if f["rule"] == "LFT004")
     assert not any(s.startswith("minimaal") for s in lft["suggestions"])
+
+
+def test_sarif_carries_the_safe_fix(cli):
+    run = json.loads(cli("check", "-f", "sarif", str(EXAMPLE)).stdout)["runs"][0]
+    fixed = [r for r in run["results"] if "fixes" in r]
+    assert [r["ruleId"] for r in fixed] == ["GSL001"]
+    (replacement,) = fixed[0]["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert replacement["insertedContent"]["text"] == "(m/v/x)"
+    assert replacement["deletedRegion"] == {"startLine": 1, "startColumn": 15, "endLine": 1, "endColumn": 20}
