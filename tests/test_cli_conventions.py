@@ -147,6 +147,17 @@ def test_fix_keeps_utf16_and_cp1252_and_exits_zero_when_all_fixed(cli, tmp_path)
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".vacaturelint")]
 
 
+def test_fix_through_a_symlink_keeps_the_link_and_the_mode(cli, tmp_path):
+    real = tmp_path / "echt.md"
+    real.write_text("Adviseur (m/v)\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert cli("check", "--fix", str(link)).returncode == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "Adviseur (m/v/x)\n"
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
 def test_diff_prints_a_unified_diff_and_writes_nothing(cli, tmp_path):
     path = tmp_path / "v.md"
     path.write_bytes(FIX_TEXT.encode("utf-8"))

@@ -60,18 +60,18 @@ def encode(text: str, encoding: str, path: str) -> bytes:
 def write(source: Source, new_text: str) -> None:
     """Replace the file's contents atomically, in its own encoding, keeping its mode."""
     path = source.path
+    target = os.path.realpath(path)  # a symlink stays a symlink: the file it points to is rewritten
     data = encode(new_text, source.encoding, path)
-    with open(path, "rb") as handle:
+    with open(target, "rb") as handle:
         original = handle.read()
     if encode(source.text, source.encoding, path) != original:
         raise InputError(f"{path}: bestand is veranderd of niet exact terug te schrijven; niets geschreven")
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, temp = tempfile.mkstemp(dir=directory, prefix=".vacaturelint-fix-")
+    fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".vacaturelint-fix-")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(temp, os.stat(path).st_mode & 0o7777)
-        os.replace(temp, path)
+        os.chmod(temp, os.stat(target).st_mode & 0o7777)
+        os.replace(temp, target)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
