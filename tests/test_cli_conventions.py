@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import MODEL, ROOT
 
 EXAMPLE = ROOT / "examples" / "vacature-voorbeeld.md"
 ENGLISH = ("Usage:", "Error:", "No such option", "No such command", "Missing argument", "Missing option",
@@ -310,3 +310,12 @@ def test_sarif_carries_the_safe_fix(cli):
     (replacement,) = fixed[0]["fixes"][0]["artifactChanges"][0]["replacements"]
     assert replacement["insertedContent"]["text"] == "(m/v/x)"
     assert replacement["deletedRegion"] == {"startLine": 1, "startColumn": 15, "endLine": 1, "endColumn": 20}
+
+
+@pytest.mark.skipif("nl_ud_selftrained_sm" not in MODEL, reason="the README shows output of the stand-in model")
+def test_readme_shows_real_output(cli):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for args in (["-f", "concise"], ["--select", "LFT001,GSL001"], ["--statistics"]):
+        result = cli("check", *args, "examples/vacature-voorbeeld.md")
+        assert result.returncode == 1
+        assert f"$ vacaturelint check {' '.join(args)} examples/vacature-voorbeeld.md\n{result.stdout}```" in readme
