@@ -223,6 +223,8 @@ def test_did_you_mean_for_config_keys_and_rule_ids(cli, tmp_path):
     selector = cli("check", str(vacancy))
     assert selector.returncode == 2 and selector.stderr.count("\n") == 1
     assert "ignore: onbekende regel of categorie 'leeftjid' (bedoel je 'leeftijd'" in selector.stderr
+    renamed = cli("check", "--ignore", "too-many-musthaves", str(vacancy))
+    assert renamed.returncode == 2 and "heet nu 'te-veel-harde-eisen'" in renamed.stderr
     explain = cli("explain", "LFT02")
     assert explain.returncode == 2 and "bedoel je 'LFT002'" in explain.stderr
     select = cli("check", "--select", "leeftjid", str(EXAMPLE))

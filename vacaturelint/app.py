@@ -93,8 +93,14 @@ def rule_names(ruleset: RuleSet) -> list[str]:
     return [*(r.id for r in rules), *(r.name for r in rules), *CATEGORIES, META_CATEGORY]
 
 
+# Rule names that were renamed (issue 13: Dutch names), so old configs get a pointer.
+RENAMED = {"too-many-musthaves": "te-veel-harde-eisen", "gendered-functietitel": "functietitel-een-geslacht"}
+
+
 def did_you_mean(word: str, ruleset: RuleSet) -> str:
     """`` (bedoel je 'LFT002'?)`` for a near miss of a rule id, name or category, else ''."""
+    if word.lower() in RENAMED:
+        return f" (deze regel heet nu '{RENAMED[word.lower()]}')"
     names = rule_names(ruleset)
     by_key = {n.lower(): n for n in names}
     close = difflib.get_close_matches(word.lower(), list(by_key), n=2, cutoff=0.6)
