@@ -40,8 +40,8 @@ def linter():
 
 def run_cli(*args, input: bytes | None = None, cwd=None, env=None) -> subprocess.CompletedProcess:
     """Run ``python -m vacaturelint`` as a subprocess (bytes in, text out)."""
-    full_env = {**os.environ, **(env or {})}
-    full_env.pop("NO_COLOR", None)
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env = {**base, **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "vacaturelint", *args],
         input=input, capture_output=True, cwd=cwd or ROOT, env=full_env, timeout=300,

@@ -53,7 +53,7 @@ def test_clean_file_exits_zero(cli, tmp_path):
     path.write_text("# Verkoopmedewerker (m/v/x)\n\nJe hebt minimaal 3 jaar werkervaring.\n", encoding="utf-8")
     result = cli("check", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ""
+    assert result.stdout == "Geen bevindingen in 1 bestand.\n"
 
 
 def test_stdin_with_filename_uses_markdown(cli):
@@ -225,7 +225,7 @@ def test_rules_and_explain(cli):
     assert {r["category"] for r in rules} >= {"leeftijd", "geslacht", "herkomst", "functie-eisen"}
     explained = cli("explain", "LFT002")
     assert explained.returncode == 0
-    assert "WGBL" in explained.stdout and "Fout (wordt gemeld)" in explained.stdout
+    assert "WGBL" in explained.stdout and "Voorbeelden die gemeld worden" in explained.stdout
     assert cli("explain", "leeftijdsgrens").returncode == 0
     missing = cli("explain", "XYZ123")
     assert missing.returncode == 2 and "onbekende regel" in missing.stderr

@@ -6,6 +6,7 @@ library's parser (the real browser test is in tests/report_browser/).
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import os
@@ -255,16 +256,18 @@ def test_cli_report_over_a_folder(cli, tmp_path):
     rows = [e for e in tree.elements if e["tag"] == "tr" and "data-i" in e["attrs"]]
     assert len(rows) == 5
     in_rows = iter(rows)
-    totals = []
-    for e in tree.elements:  # the Totaal column (second cell of every overview row), in page order
+    keys = []
+    for e in tree.elements:  # (fouten, waarschuwingen, info, totaal) of every overview row, in page order
         if e["tag"] == "tr" and "data-i" in e["attrs"]:
             next(in_rows)
             cell = 0
+            keys.append([])
         elif e["tag"] == "td" and "data-v" in e["attrs"]:
             cell += 1
-            if cell == 2:
-                totals.append(int(e["attrs"]["data-v"]))
-    assert len(totals) == 5 and totals == sorted(totals, reverse=True) and totals[0] > 0  # most problems first
+            if cell in (2, 3, 4, 5):
+                keys[-1].append(int(e["attrs"]["data-v"]))
+    keys = [(errors, warnings, info, total) for total, errors, warnings, info in keys]
+    assert len(keys) == 5 and keys == sorted(keys, reverse=True) and keys[0][3] > 0  # most errors first
     svg = tree.find("svg", **{"class": "chart"})
     assert svg and tree.find("rect")
     assert "plaatje" not in markup
@@ -288,7 +291,7 @@ def test_cli_report_unreadable_file_exit_2_report_still_written(cli, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (("--select", "bestaatniet"), "onbekende regel of categorie"),
-    (("--model", "/bestaat/niet"), "niet gevonden"),
+    (("--model", "/bestaat/niet"), "pad bestaat niet"),
 ])
 def test_cli_report_usage_errors_write_nothing(cli, tmp_path, args, message):
     good = tmp_path / "goed.md"
@@ -345,5 +348,41 @@ def test_report_inside_the_folder_is_not_linted_next_time(cli, tmp_path):
     first = cli("report", "--isolated", str(folder), "-o", str(out))
     second = cli("report", "--isolated", str(folder), "-o", str(out))
     assert first.returncode == second.returncode == 1
-    assert "(2 vacature(s)" in second.stderr
+    assert " van 2 vacatures)" in second.stderr
     assert not [p for p in folder.iterdir() if p.name.startswith(".vacaturelint")]
+
+
+def test_markdown_headings_and_lists_render_and_keep_positions(linter):
+    text = "# Verkoopster gezocht\n\n## Wat vragen wij\n- Je bent maximaal 30 jaar.\n  * Nederlands als moedertaal\n1. Rijbewijs\n"
+    result = linter.lint_text(text, "v.md", "markdown")
+    assert result.kind == "markdown"
+    summary, fragment = render_vacancy(1, result)
+    tree = parse(page([fragment], [summary]))
+    (text_div,) = tree.find("div", **{"class": "text"})
+    assert text_of(text_div) == text  # marks stay in the text content: offsets still fit
+    assert [text_of(h) for h in tree.find("span", **{"class": "md-h1"})] == ["Verkoopster gezocht"]
+    assert [text_of(h) for h in tree.find("span", **{"class": "md-h2"})] == ["Wat vragen wij"]
+    assert [text_of(m) for m in tree.find("span", **{"class": "md-mark"})] == ["# ", "## "]
+    assert [text_of(b) for b in tree.find("span", **{"class": "md-bullet"})] == ["- ", "* ", "1. "]
+    covered: dict[str, str] = {}
+    for h in tree.find("a", **{"class": "hl"}):
+        for fid in h["attrs"]["data-f"].split():
+            covered[fid] = covered.get(fid, "") + text_of(h)
+    for number, f in enumerate(result.findings, start=1):
+        assert covered.get(f"v1-f{number}") == f.text
+    assert "GSL002" in {f.rule for f in result.findings}  # the highlight inside the heading
+    plain_summary, plain = render_vacancy(1, dataclasses.replace(result, kind="plain"))
+    assert "md-h" not in plain
+
+
+def test_report_header_names_the_model_not_its_path_and_legend_is_plain(cli, tmp_path):
+    path = tmp_path / "v.md"
+    path.write_text("Wij zoeken een jonge collega.\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert cli("report", "--isolated", str(path), "-o", str(out)).returncode == 1
+    markup = out.read_text(encoding="utf-8")
+    model = os.environ.get("VACATURELINT_MODEL", "nl_core_news_sm")
+    assert f"model &#x27;{os.path.basename(model)}&#x27;" in markup
+    if os.sep in model:
+        assert model not in markup
+    assert "Onderdrukking" not in markup and "Commentaar in de tekst" in markup

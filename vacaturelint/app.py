@@ -9,14 +9,17 @@ their own options and render results; none of them reads files or configs itself
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from vacaturelint.config import DEFAULT_INCLUDE, Config
 from vacaturelint.discovery import expand
 from vacaturelint.engine import Linter, Options, is_known_selector
-from vacaturelint.errors import InputError, UsageError
-from vacaturelint.rules.model import RuleSet
+from vacaturelint.errors import ConfigError, InputError, UsageError, VacaturelintError
+from vacaturelint.meta import META_CATEGORY, META_RULES
+from vacaturelint.rules.model import CATEGORIES, RuleSet
 from vacaturelint.source import TEXT_KINDS, NotTextError, Source, kind_for, read_source, source_from_bytes
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -36,6 +39,15 @@ class Session:
     linter: Linter
     base: Config
     ruleset: RuleSet
+    checked: set = field(default_factory=set)  # config files whose selectors were checked
+
+    def config_for(self, path: str | None) -> Config:
+        """The config for a file, its rule names checked (once per config file)."""
+        config = self.linter.config_for(path)
+        if config.path not in self.checked:
+            check_selectors(self.linter, config)
+            self.checked.add(config.path)
+        return config
 
     def include(self, cli_include: tuple[str, ...] = ()) -> tuple[str, ...]:
         return tuple(cli_include) or self.base.include or DEFAULT_INCLUDE
@@ -70,13 +82,56 @@ def open_session(options: Options) -> Session:
     ruleset = linter.ruleset(base)
     for selector in (*options.select, *options.ignore):
         if not is_known_selector(selector, ruleset):
-            raise UsageError(f"onbekende regel of categorie '{selector}' (zie 'vacaturelint rules')")
+            raise UsageError(f"onbekende regel of categorie '{selector}'{did_you_mean(selector, ruleset)} "
+                             "(zie 'vacaturelint rules')")
     return session_for(linter)
+
+
+def rule_names(ruleset: RuleSet) -> list[str]:
+    """Everything a selector may name: rule ids, rule names, categories."""
+    rules = (*ruleset.rules, *META_RULES)
+    return [*(r.id for r in rules), *(r.name for r in rules), *CATEGORIES, META_CATEGORY]
+
+
+# Rule names that were renamed (issue 13: Dutch names), so old configs get a pointer.
+RENAMED = {"too-many-musthaves": "te-veel-harde-eisen", "gendered-functietitel": "functietitel-een-geslacht"}
+
+
+def did_you_mean(word: str, ruleset: RuleSet) -> str:
+    """`` (bedoel je 'LFT002'?)`` for a near miss of a rule id, name or category, else ''."""
+    if word.lower() in RENAMED:
+        return f" (deze regel heet nu '{RENAMED[word.lower()]}')"
+    names = rule_names(ruleset)
+    by_key = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(word.lower(), list(by_key), n=2, cutoff=0.6)
+    if not close:
+        return ""
+    return " (bedoel je " + " of ".join(f"'{by_key[c]}'" for c in close) + "?)"
+
+
+def model_label(name: str) -> str:
+    """How a model is named to users: a path by its folder name, a package by its name."""
+    return Path(name).name if ("/" in name or "\\" in name) else name
 
 
 def session_for(linter: Linter) -> Session:
     base = linter.config_for(None)
-    return Session(linter=linter, base=base, ruleset=linter.ruleset(base))
+    check_selectors(linter, base)
+    return Session(linter=linter, base=base, ruleset=linter.ruleset(base), checked={base.path})
+
+
+def check_selectors(linter: Linter, config: Config) -> None:
+    """A config file's ``select``, ``ignore`` and ``severity`` must name rules that
+    exist; raises ConfigError with "bedoel je ...?" for a near miss."""
+    if config.path is None:
+        return
+    ruleset = linter.ruleset(config)
+    for key, selectors in (("select", config.select), ("ignore", config.ignore),
+                           ("severity", tuple(name for name, _ in config.severity))):
+        for selector in selectors:
+            if not is_known_selector(selector, ruleset):
+                raise ConfigError(f"{config.path}: {key}: onbekende regel of categorie "
+                                  f"'{selector}'{did_you_mean(selector, ruleset)} (zie 'vacaturelint rules')")
 
 
 @dataclass(frozen=True)
@@ -114,7 +169,7 @@ def load(session: Session, target: Target, stdin_name: str | None = None,
             if read_stdin is None:
                 raise InputError("standaardinvoer wordt hier niet gelezen")
             source = source_from_bytes(read_stdin(), name, kind_for(name))
-            return Loaded(target, source, session.linter.config_for(stdin_name), note=_encoding_note(source))
+            return Loaded(target, source, session.config_for(stdin_name), note=_encoding_note(source))
         source = read_source(target.path)
     except InputError as error:
         if target.explicit or not isinstance(error, NotTextError):
@@ -122,7 +177,7 @@ def load(session: Session, target: Target, stdin_name: str | None = None,
         return Loaded(target, note=f"overgeslagen: {error}")
     if not target.explicit and source.kind not in LINTABLE_KINDS:
         return Loaded(target)
-    return Loaded(target, source, session.linter.config_for(source.path), note=_encoding_note(source))
+    return Loaded(target, source, session.config_for(source.path), note=_encoding_note(source))
 
 
 def _encoding_note(source: Source) -> str | None:
@@ -153,8 +208,75 @@ def error_line(message: str) -> str:
     return f"vacaturelint: fout: {message}"
 
 
+def write_output(path: str, text: str) -> None:
+    """Write a command's output to ``path`` (UTF-8). Raises InputError."""
+    try:
+        if Path(path).is_dir():
+            raise InputError(f"{path}: is een map; geef een bestandsnaam voor de uitvoer")
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise InputError(f"{path}: kan uitvoer niet schrijven ({error.strerror or error})") from None
+
+
 def exit_code(results, errors: Iterable[str] = ()) -> int:
     """2 if anything could not be checked, else 1 with findings, else 0."""
     if any(True for _ in errors):
         return EXIT_ERROR
     return EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
+
+
+@dataclass
+class FixOutcome:
+    """What ``--fix``/``--diff`` did: new texts per source index, diffs, counts."""
+
+    texts: dict[int, str] = field(default_factory=dict)
+    diffs: list[str] = field(default_factory=list)
+    applied: int = 0
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def fix(batch: Batch, results, write: bool) -> FixOutcome:
+    """Apply the safe fixes of ``results`` (one per source in ``batch``). With
+    ``write`` the files are rewritten (atomically, same encoding and line endings);
+    otherwise only the diffs are made. Word files and standard input are not written."""
+    from vacaturelint import fixes
+
+    outcome = FixOutcome()
+    for index, (source, result) in enumerate(zip(batch.sources, results)):
+        if result.error or not any(f.fix is not None for f in result.findings):
+            continue
+        if not fixes.fixable(source):
+            outcome.notes.append(f"{source.path}: een Word-bestand (.docx) kan niet automatisch hersteld worden; "
+                                 "pas het document zelf aan")
+            continue
+        new_text, applied = fixes.apply(source.text, result.findings)
+        if not applied:
+            continue
+        if not write:
+            outcome.diffs.append(fixes.diff(source.path, source.text, new_text))
+        else:
+            try:
+                fixes.write(source, new_text)
+            except (InputError, OSError) as error:
+                message = str(error) if isinstance(error, VacaturelintError) else \
+                    f"{source.path}: kan niet schrijven ({error.strerror or error})"
+                outcome.errors.append(message)
+                continue
+        outcome.texts[index] = new_text
+        outcome.applied += applied
+    return outcome
+
+
+def relint(session: Session, batch: Batch, results, outcome: FixOutcome) -> list:
+    """Results after fixing: the fixed sources linted again, the others as they were."""
+    if not outcome.texts:
+        return results
+    indices = sorted(outcome.texts)
+    sources = [replace(batch.sources[i], text=outcome.texts[i]) for i in indices]
+    again = session.linter.lint_sources(sources, [batch.configs[i] for i in indices])
+    merged = list(results)
+    for i, result in zip(indices, again):
+        merged[i] = result
+    return merged

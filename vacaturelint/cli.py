@@ -1,4 +1,4 @@
-"""Command line: ``vacaturelint check|rules|explain|lsp``.
+"""Command line: ``vacaturelint check|rules|explain|init|lsp|report``.
 
 Exit codes: 0 no findings, 1 findings, 2 usage, input, config, rule or model error.
 """
@@ -11,13 +11,18 @@ import sys
 import click
 
 from vacaturelint import __version__, app
-from vacaturelint.cli_shared import fail, lint_options, walk_options
+from vacaturelint.cli_shared import DutchGroup, fail, lint_options, use_color, walk_options
 from vacaturelint.errors import VacaturelintError
 from vacaturelint.rules.model import CATEGORIES
+from vacaturelint.severity import LABELS_NL
+
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github")
+DISTINCTION_NL = {"direct": "direct onderscheid", "indirect": "indirect onderscheid",
+                  "none": "geen wettelijk onderscheid (goede praktijk)"}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="vacaturelint")
+@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="vacaturelint")
 def main() -> None:
     """Vindt uitsluitend taalgebruik in Nederlandse vacatureteksten.
 
@@ -26,19 +31,38 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
-              default=lambda: os.environ.get("VACATURELINT_FORMAT", "text"), help="Uitvoerformaat.")
+@main.command(short_help="Controleer vacatureteksten.")
+@click.argument("paths", nargs=-1, required=True, metavar="PAD...")
+@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMAT_NAMES)),
+              default=lambda: os.environ.get("VACATURELINT_FORMAT", "text"),
+              help="Uitvoerformaat (concise: één regel per bevinding).")
 @lint_options
 @walk_options
-@click.option("--stdin-filename", help="Bestandsnaam voor invoer via '-' (bepaalt formaat en configuratie).")
-@click.option("--color/--no-color", default=None, help="Kleur (standaard: alleen op een terminal).")
+@click.option("--stdin-filename", metavar="NAAM", help="Bestandsnaam voor invoer via '-' (bepaalt formaat en configuratie).")
+@click.option("--fix", is_flag=True, help="Herstel wat veilig kan (zoals (m/v) -> (m/v/x)) en meld wat overblijft.")
+@click.option("--diff", "show_diff", is_flag=True, help="Toon de herstellingen als diff; schrijf niets.")
+@click.option("--exit-zero", is_flag=True, help="Exitcode 0, ook bij bevindingen (wel 2 bij fouten).")
+@click.option("--statistics", is_flag=True, help="Alleen het aantal bevindingen per regel, meeste eerst.")
+@click.option("-o", "--output-file", metavar="BESTAND", help="Schrijf de uitvoer naar dit bestand.")
+@click.option("-q", "--quiet", is_flag=True, help="Alleen bevindingen: geen samenvatting of meldingen.")
+@click.option("--color/--no-color", default=None,
+              help="Kleur (standaard: alleen op een terminal; ook NO_COLOR en FORCE_COLOR).")
 @click.option("-v", "--verbose", is_flag=True, help="Meld gebruikte codering, model en overgeslagen regels.")
 def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, include, exclude,
-          stdin_filename, color, verbose) -> None:
+          stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
-    from vacaturelint.reporters import FORMATS
+    from vacaturelint.reporters import FORMATS, STATISTICS
+
+    if fix and show_diff:
+        fail("--fix en --diff gaan niet samen: --diff toont alleen wat --fix zou doen")
+    if fix and app.STDIN in paths:
+        fail("--fix schrijft bestanden en werkt niet op standaardinvoer; gebruik --diff")
+    if statistics and fmt not in ("text", "json"):  # the keys of reporters.STATISTICS
+        fail("--statistics kan alleen met --format text of json")
+
+    def note(message: str) -> None:
+        if not quiet:
+            click.echo(f"vacaturelint: {message}", err=True)
 
     batch = app.Batch()
     try:
@@ -46,26 +70,57 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
         for target in app.targets(session, paths, include, exclude):
             batch.add(app.load(session, target, stdin_filename, sys.stdin.buffer.read))
         if verbose:
-            for note in batch.notes:
-                click.echo(f"vacaturelint: {note}", err=True)
+            for line in batch.notes:
+                click.echo(f"vacaturelint: {line}", err=True)
         results = session.linter.lint_sources(batch.sources, batch.configs) if batch.sources else []
         notice = session.skipped_notice(batch.configs[0]) if batch.sources else None
         if notice:
-            click.echo(f"vacaturelint: {notice}", err=True)
+            note(notice)
+        outcome = app.fix(batch, results, write=fix) if fix or show_diff else None
+        if fix and outcome is not None:
+            results = app.relint(session, batch, results, outcome)
     except VacaturelintError as error:
         fail(str(error))
-    errors = list(batch.errors)
+    errors = list(batch.errors) + (outcome.errors if outcome else [])
     for result in results:
         if result.error:
             errors.append(result.error)
-        for note in result.notes:
-            click.echo(f"vacaturelint: {result.path}: {note}", err=True)
+        for line in result.notes:
+            note(f"{result.path}: {line}")
+    for line in (outcome.notes if outcome else []):
+        note(line)
     for error in errors:
         click.echo(app.error_line(error), err=True)
-    use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    rules = {r.id: r for r in session.ruleset.rules}
-    click.echo(FORMATS[fmt](results, color=use_color, rules=rules), nl=False)
-    sys.exit(app.exit_code(results, errors))
+
+    to_file = output_file is not None
+    colored = use_color(color, False if to_file else sys.stdout.isatty())
+    if show_diff:
+        text = "".join(outcome.diffs)
+        files = len(outcome.diffs)
+        note(f"{outcome.applied} {'herstelling' if outcome.applied == 1 else 'herstellingen'} in {files} "
+             f"{'bestand' if files == 1 else 'bestanden'} mogelijk met --fix; niets geschreven")
+        code = app.EXIT_FINDINGS if outcome.diffs else app.EXIT_CLEAN
+    else:
+        if fix and outcome is not None:
+            files = len(outcome.texts)
+            note(f"{outcome.applied} {'bevinding' if outcome.applied == 1 else 'bevindingen'} hersteld in "
+                 f"{files} {'bestand' if files == 1 else 'bestanden'}" if outcome.applied else "niets te herstellen")
+        rules = {r.id: r for r in session.ruleset.rules}
+        if statistics:
+            text = STATISTICS[fmt](results, color=colored)
+        else:
+            text = FORMATS[fmt](results, color=colored, rules=rules, quiet=quiet)
+        code = app.exit_code(results, errors)
+    if to_file:
+        try:
+            app.write_output(output_file, text)
+        except VacaturelintError as error:
+            fail(str(error))
+    else:
+        click.echo(text, nl=False, color=colored)
+    if errors:
+        sys.exit(app.EXIT_ERROR)
+    sys.exit(app.EXIT_CLEAN if exit_zero else code)
 
 
 def _ruleset(config_path):
@@ -81,8 +136,8 @@ def _ruleset(config_path):
 
 @main.command()
 @click.option("--category", type=click.Choice(CATEGORIES), help="Alleen deze categorie.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option("-c", "--config", "config_path", help="Configuratie (voor extra regelbestanden).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Uitvoerformaat.")
+@click.option("-c", "--config", "config_path", metavar="BESTAND", help="Configuratie (voor extra regelbestanden).")
 def rules(category, fmt, config_path) -> None:
     """Toon alle regels."""
     import json
@@ -92,19 +147,19 @@ def rules(category, fmt, config_path) -> None:
     if fmt == "json":
         click.echo(json.dumps([{
             "id": r.id, "name": r.name, "category": r.category, "severity": r.severity, "scope": r.scope,
-            "enabled": r.enabled, "message": r.message, "legal": r.legal_text,
+            "enabled": r.enabled, "message": r.message, "legal": r.legal_text, "fixable": bool(r.fix),
         } for r in selected], ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'id':<7} {'ernst':<8} {'categorie':<15} naam")
+    click.echo(f"{'id':<7} {'ernst':<13} {'categorie':<15} naam")
     for r in selected:
-        flag = "" if r.enabled else "  (uit)"
-        click.echo(f"{r.id:<7} {r.severity:<8} {r.category:<15} {r.name}{flag}")
+        flag = ("  (uit)" if not r.enabled else "") + ("  [*] herstelbaar met --fix" if r.fix else "")
+        click.echo(f"{r.id:<7} {LABELS_NL[r.severity]:<13} {r.category:<15} {r.name}{flag}")
     click.echo(f"\n{len(selected)} regels. Uitleg: vacaturelint explain REGEL")
 
 
-@main.command()
-@click.argument("rule")
-@click.option("-c", "--config", "config_path", help="Configuratie (voor extra regelbestanden).")
+@main.command(short_help="Leg een regel uit.")
+@click.argument("rule", metavar="REGEL")
+@click.option("-c", "--config", "config_path", metavar="BESTAND", help="Configuratie (voor extra regelbestanden).")
 def explain(rule, config_path) -> None:
     """Leg een regel uit: melding, uitleg, wettelijke grond en voorbeelden."""
     from vacaturelint.meta import META_RULES
@@ -112,21 +167,40 @@ def explain(rule, config_path) -> None:
     ruleset = _ruleset(config_path)
     found = ruleset.by_id(rule) or next((m for m in META_RULES if rule.upper() == m.id or rule == m.name), None)
     if found is None:
-        fail(f"onbekende regel '{rule}' (zie 'vacaturelint rules')")
+        fail(f"onbekende regel '{rule}'{app.did_you_mean(rule, ruleset)} (zie 'vacaturelint rules')")
         return
     r = found
-    click.echo(f"{r.id} {r.name}  [{r.category}, {r.severity}]\n")
-    click.echo(f"Melding: {r.message}\n")
+    click.echo(f"{r.id} {r.name}  [{r.category}, {LABELS_NL[r.severity]}]\n")
+    click.echo(f"Melding: {r.message.replace('{match}', '…')}\n")
     click.echo(f"{r.explanation}\n")
     click.echo(f"Wettelijke grond: {r.legal_text}")
-    click.echo(f"Soort onderscheid: {r.legal.get('distinction')}")
+    click.echo(f"Soort onderscheid: {DISTINCTION_NL.get(r.legal.get('distinction'), r.legal.get('distinction'))}")
     if r.suggestions:
         click.echo("Suggesties:\n" + "\n".join(f"  - {s}" for s in r.suggestions))
-    click.echo("Fout (wordt gemeld):\n" + "\n".join(f"  - {e.text}" for e in r.bad_examples))
-    click.echo("Goed (wordt niet gemeld):\n" + "\n".join(f"  - {e.text}" for e in r.good_examples))
+    if r.fix:
+        click.echo("Automatisch herstel (--fix):\n" + "\n".join(f"  - ‘{a}’ → ‘{b}’" for a, b in r.fix))
+    click.echo("Voorbeelden die gemeld worden:\n" + "\n".join(f"  - {e.text}" for e in r.bad_examples))
+    click.echo("Voorbeelden die niet gemeld worden:\n" + "\n".join(f"  - {e.text}" for e in r.good_examples))
 
 
-@main.command()
+@main.command(short_help="Schrijf een .vacaturelint.yaml met uitleg.")
+@click.argument("directory", default=".", metavar="MAP")
+def init(directory) -> None:
+    """Schrijf een .vacaturelint.yaml met uitleg bij elke instelling (overschrijft niets)."""
+    from vacaturelint.config import starter_config
+
+    path = os.path.normpath(os.path.join(directory, ".vacaturelint.yaml"))
+    try:
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(starter_config())
+    except FileExistsError:
+        fail(f"{path} bestaat al; niets overschreven")
+    except OSError as error:
+        fail(f"{path}: kan niet schrijven ({error.strerror or error})")
+    click.echo(f"vacaturelint: {path} geschreven; pas het aan en draai 'vacaturelint check .'")
+
+
+@main.command(short_help="Start de taalserver voor editors.")
 def lsp() -> None:
     """Start de taalserver voor editors (LSP over stdin/stdout)."""
     from vacaturelint.lsp.server import main as serve  # pygls is only imported for the server

@@ -4,19 +4,86 @@ command stops on an error."""
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import NoReturn
 
 import click
 
-from vacaturelint import app
-from vacaturelint.severity import SEVERITIES
+from vacaturelint import app, click_nl
+from vacaturelint.severity import LABELS_NL, SEVERITIES
+
+SEVERITY_BY_LABEL = {label: severity for severity, label in LABELS_NL.items() if label != severity}
+
+EXIT_INTERRUPTED = 130
+click_nl.install()  # before any command is declared: option help texts are translated at declaration
 
 
 def fail(message: str) -> NoReturn:
     """One Dutch error line on stderr, exit code 2."""
     click.echo(app.error_line(message), err=True)
     sys.exit(app.EXIT_ERROR)
+
+
+class DutchCommand(click.Command):
+    """A command whose usage line and help speak Dutch (see :mod:`vacaturelint.click_nl`)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
+        super().__init__(*args, **kwargs)
+
+
+class DutchGroup(click.Group):
+    """The ``vacaturelint`` group: Dutch help, and every usage error as one Dutch
+    line (``vacaturelint: fout: ...``) with exit code 2, never click's English."""
+
+    command_class = DutchCommand
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        kwargs.setdefault("subcommand_metavar", "COMMANDO [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        click_nl.install()
+        try:
+            code = super().main(args=args, prog_name=prog_name or "vacaturelint", complete_var=complete_var,
+                                standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as error:
+            click.echo(error.format_message(), err=True)
+            sys.exit(app.EXIT_ERROR)
+        except click.UsageError as error:
+            fail(usage_message(error))
+        except click.ClickException as error:
+            fail(error.format_message().rstrip("."))
+        except click.Abort:
+            click.echo(app.error_line("afgebroken"), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else app.EXIT_CLEAN)
+
+
+def usage_message(error: click.UsageError) -> str:
+    """click's (translated) message, and where to find help."""
+    message = error.format_message().rstrip(".")
+    command = error.ctx.command_path if error.ctx is not None else "vacaturelint"
+    return f"{message}; zie '{command} --help'"
+
+
+def use_color(flag: bool | None, isatty: bool) -> bool:
+    """--color/--no-color wins; then NO_COLOR (off), then FORCE_COLOR (on); else a terminal."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return isatty
+
+
+def _severity(ctx, param, value):
+    """``fout`` and ``waarschuwing`` are accepted for ``error`` and ``warning``."""
+    return SEVERITY_BY_LABEL.get(value, value)
 
 
 def _apply(options):
@@ -29,17 +96,18 @@ def _apply(options):
 
 
 lint_options = _apply([
-    click.option("--select", multiple=True,
+    click.option("--select", multiple=True, metavar="REGELS",
                  help="Alleen deze regels/categorieën (id, naam, categorie), komma-gescheiden."),
-    click.option("--ignore", multiple=True, help="Deze regels/categorieën overslaan."),
-    click.option("--min-severity", type=click.Choice(SEVERITIES), help="Laat bevindingen onder dit niveau weg."),
-    click.option("--model", help="spaCy-model (naam of pad), of 'blank'. Ook: VACATURELINT_MODEL."),
-    click.option("-c", "--config", "config_path", help="Configuratiebestand (anders: gezocht vanaf elk bestand)."),
+    click.option("--ignore", multiple=True, metavar="REGELS", help="Deze regels/categorieën overslaan."),
+    click.option("--min-severity", type=click.Choice([*SEVERITIES, *SEVERITY_BY_LABEL]), callback=_severity,
+                 help="Laat bevindingen onder dit niveau weg (info, warning/waarschuwing, error/fout)."),
+    click.option("--model", metavar="NAAM|PAD", help="spaCy-model (naam of pad), of 'blank'. Ook: VACATURELINT_MODEL."),
+    click.option("-c", "--config", "config_path", metavar="BESTAND", help="Configuratiebestand (anders: gezocht vanaf elk bestand)."),
     click.option("--isolated", is_flag=True, help="Negeer alle configuratiebestanden."),
 ])
 
 walk_options = _apply([
-    click.option("--include", multiple=True,
+    click.option("--include", multiple=True, metavar="GLOB",
                  help="Glob voor bestanden in mappen (standaard *.md, *.txt, *.html, ...)."),
-    click.option("--exclude", multiple=True, help="Glob om bestanden in mappen over te slaan."),
+    click.option("--exclude", multiple=True, metavar="GLOB", help="Glob om bestanden in mappen over te slaan."),
 ])

@@ -9,6 +9,7 @@ for directory walks).
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -102,8 +103,10 @@ def _parse(data, path: Path, line) -> Config:
 
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: configuratie moet een mapping zijn")
-    for key in sorted(set(data) - KEYS):
-        fail(key, f"onbekende sleutel (toegestaan: {', '.join(sorted(KEYS))})")
+    for key in sorted(set(data) - KEYS, key=str):
+        close = difflib.get_close_matches(str(key), sorted(KEYS), n=1)
+        hint = f"bedoel je '{close[0]}'?" if close else f"toegestaan: {', '.join(sorted(KEYS))}"
+        fail(key, f"onbekende sleutel ({hint})")
 
     def strings(key) -> tuple[str, ...]:
         value = data.get(key, [])
@@ -144,6 +147,45 @@ def _parse(data, path: Path, line) -> Config:
         include=include,
         exclude=strings("exclude"),
     )
+
+
+STARTER = """\
+# Configuratie voor vacaturelint (https://pypi.org/project/vacaturelint/).
+# vacaturelint zoekt dit bestand vanaf elke vacature omhoog door de mappen.
+# Alles staat uit (#); haal het hekje weg om een instelling te gebruiken.
+
+# spaCy-model: een naam (nl_core_news_sm), een pad (relatief aan dit bestand),
+# of 'blank' om zonder model te draaien (regels die woordsoorten nodig hebben vallen dan weg).
+# model: nl_core_news_sm
+
+# Alleen deze regels of categorieën (regel-id, regelnaam, categorie of id-voorvoegsel).
+# select: [leeftijd, geslacht, herkomst]
+
+# Deze regels of categorieën overslaan.
+# ignore: [FNE008]
+
+# Ernst per regel of categorie aanpassen: error (fout), warning (waarschuwing) of info.
+# severity:
+#   functie-eisen: info
+
+# Bevindingen onder dit niveau weglaten: info, warning of error.
+# min_severity: warning
+
+# Woorden of zinnen die jullie organisatie bewust gebruikt en niet gemeld wil zien.
+# allow: ["startersbeurs"]
+
+# Eigen regels, naast de ingebouwde (paden relatief aan dit bestand).
+# extra_rules: [eigen-regels.yaml]
+
+# Welke bestanden in mappen worden gecontroleerd, en welke niet.
+# include: ["*.md", "*.txt", "*.html", "*.docx"]
+# exclude: ["archief/*"]
+"""
+
+
+def starter_config() -> str:
+    """The commented ``.vacaturelint.yaml`` that ``vacaturelint init`` writes."""
+    return STARTER
 
 
 def clear_cache() -> None:

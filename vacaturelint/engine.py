@@ -154,13 +154,13 @@ class Linter:
         message = _render(rule.message, args)
         line, col = index.position(start)
         end_line, end_col = index.position(end)
-        suggestions = tuple(dict.fromkeys((*info.get("suggestions", ()), *rule.suggestions)))
+        suggestions = merge_suggestions(info.get("suggestions", ()), rule.suggestions)
         return Finding(
             path=path, start=start, end=end, line=line + 1, column=col + 1,
             end_line=end_line + 1, end_column=end_col + 1, rule=rule.id, name=rule.name,
             category=rule.category, severity=severity, message=message, explanation=rule.explanation,
             legal=rule.legal_text, suggestions=suggestions, text=matched, scope=rule.scope,
-            note=info.get("note", ""),
+            note=info.get("note", ""), fix=rule.fix_for(matched) if rule.fix and rule.scope == "span" else None,
         )
 
     @staticmethod
@@ -236,6 +236,21 @@ def is_known_selector(selector: str, ruleset: RuleSet) -> bool:
     low = selector.lower()
     return low in CATEGORIES or low == META_CATEGORY or any(
         r.selected_by(selector) for r in (*ruleset.rules, *META_RULES))
+
+
+def merge_suggestions(specific, general) -> tuple[str, ...]:
+    """The hit's own suggestions first, then the rule's, without repeats: a rule
+    suggestion is left out when it equals or quotes a specific one (GSL002's "noem
+    beide vormen, bijvoorbeeld verkoper/verkoopster" after "verkoper/verkoopster")."""
+    merged: dict[str, str] = {}
+    for suggestion in specific:
+        merged.setdefault(suggestion.casefold(), suggestion)
+    for suggestion in general:
+        low = suggestion.casefold()
+        if low in merged or any(re.search(r"(?<![\w-])" + re.escape(s) + r"(?![\w-])", low) for s in merged):
+            continue
+        merged[low] = suggestion
+    return tuple(merged.values())
 
 
 class _SafeArgs(dict):

@@ -25,6 +25,7 @@ class Finding:
     text: str
     scope: str = "span"
     note: str = ""
+    fix: str | None = None  # safe replacement for text[start:end] (rules.yaml ``fix``), used by --fix and the LSP
 
     def sort_key(self):
         return (self.path, self.start, self.end, self.rule)

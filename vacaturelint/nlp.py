@@ -25,6 +25,24 @@ INSTALL_HINT = (
 _lock = threading.Lock()
 
 
+BLANK_HINT = "of draai zonder model met --model blank (minder regels)"
+
+
+def missing_model_message(name: str) -> str:
+    """Why ``name`` could not be found: a package that is not installed, a path that
+    does not exist, or a folder that is not a spaCy pipeline."""
+    looks_like_path = os.sep in name or "/" in name or name.startswith(".") or os.path.exists(name)
+    if not looks_like_path:
+        install = f"installeer het met 'python -m spacy download {name}' (internet nodig)" if name == DEFAULT_MODEL \
+            else f"controleer de naam (het standaardmodel: 'python -m spacy download {DEFAULT_MODEL}')"
+        return (f"spaCy-model '{name}' is niet geïnstalleerd: {install}, geef een pad naar een spaCy-pipeline "
+                f"met --model of VACATURELINT_MODEL, {BLANK_HINT}")
+    if not os.path.exists(name):
+        return f"spaCy-model '{name}': dit pad bestaat niet; geef het pad naar een spaCy-pipeline, {BLANK_HINT}"
+    return (f"spaCy-model '{name}': deze map is geen spaCy-pipeline (er staat geen config.cfg in); "
+            f"geef de map van een pipeline (met config.cfg en meta.json), {BLANK_HINT}")
+
+
 def resolve_model(cli_value: str | None = None, config_value: str | None = None) -> str:
     """Model name or path: --model, then $VACATURELINT_MODEL, then config, then default."""
     return cli_value or os.environ.get("VACATURELINT_MODEL") or config_value or DEFAULT_MODEL
@@ -79,7 +97,7 @@ def _load(name: str, needs: frozenset[str]) -> Pipeline:
         nlp = spacy.load(name, exclude=exclude)
     except OSError as exc:
         if "E050" in str(exc) or "E053" in str(exc) or "Can't find model" in str(exc):
-            raise ModelError(f"spaCy-model '{name}' niet gevonden: {INSTALL_HINT}") from None
+            raise ModelError(missing_model_message(name)) from None
         raise ModelError(f"spaCy-model '{name}' kan niet worden geladen: {exc}") from None
     except Exception as exc:  # corrupt or incompatible model
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

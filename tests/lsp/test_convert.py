@@ -83,3 +83,24 @@ def test_settings_are_flat_or_nested_and_validated():
 ])
 def test_document_kind(uri, language, kind):
     assert document_kind(uri, language) == kind
+
+
+def test_preferred_quick_fix_is_the_fix_check_applies(linter, cli, tmp_path):
+    """One definition of a fix: the editor's preferred action makes the same edit as ``check --fix``."""
+    text = "Adviseur (m/v) gezocht\nJe bent maximaal 35 jaar.\n"
+    result = linter.lint_text(text, path="v.md", kind="markdown")
+    index = LineIndex(text)
+    diagnostics = {f: convert.diagnostic(f, index) for f in result.findings}
+    actions = convert.code_actions(result.findings, diagnostics, "file:///v.md", 1, "markdown", index)
+    preferred = [a for a in actions if a.is_preferred]
+    assert [a.title for a in preferred] == ["Herstel: vervang door ‘(m/v/x)’"]
+    (edit,) = preferred[0].edit.changes["file:///v.md"]
+    start = index.offset_from_utf16(edit.range.start.line, edit.range.start.character)
+    end = index.offset_from_utf16(edit.range.end.line, edit.range.end.character)
+    edited = text[:start] + edit.new_text + text[end:]
+    path = tmp_path / "v.md"
+    path.write_text(text, encoding="utf-8")
+    assert cli("check", "--fix", "-q", str(path)).returncode == 1  # the age limit is left for a human
+    assert path.read_text(encoding="utf-8") == edited == text.replace("(m/v)", "(m/v/x)")
+    age = next(f for f in result.findings if f.rule == "LFT002")
+    assert age.fix is None and not any(a.is_preferred for a in actions if diagnostics[age] in a.diagnostics)

@@ -90,7 +90,7 @@ def test_missing_model_and_malformed_messages(tmp_path: Path):
         shown = server.wait(lambda m: m.get("method") == "window/showMessage")
         assert shown["params"]["type"] == 1  # Error
         text = shown["params"]["message"]
-        assert "/bestaat/niet/nl_model" in text and "python -m spacy download nl_core_news_sm" in text
+        assert "/bestaat/niet/nl_model" in text and "pad bestaat niet" in text and "--model blank" in text
         assert "\n" not in text
         progress = server.wait(lambda m: m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "end")
         assert "niet geladen" in progress["params"]["value"]["message"]

@@ -199,7 +199,7 @@ async def test_code_actions_replace_and_suppress(client: LanguageClient, workdir
     assert "Negeer LFT001 op de volgende regel (met reden)" in titles
     assert all(a.kind == types.CodeActionKind.QuickFix for a in actions)
     replace = next(a for a in actions if a.title == "Vervang door ‘enthousiast team’")
-    assert replace.is_preferred
+    assert not replace.is_preferred  # only a rule's safe fix is preferred (it is what check --fix applies)
     replaced = apply_edit(text, replace.edit, uri)
     assert replaced == "# Vacature\n\nWij hebben een enthousiast team.\n"
     suppress = next(a for a in actions if a.title.startswith("Negeer LFT001"))

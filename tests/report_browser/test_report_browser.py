@@ -105,11 +105,11 @@ def test_interaction_sort_tooltip_and_anchor(report, tmp_path):
       function order() { return Array.prototype.map.call(d.querySelectorAll(".overview-table tbody tr"),
                                  function (r) { return r.getAttribute("data-i"); }).join(","); }
       root.setAttribute("data-order-initial", order());
-      var totaal = d.querySelectorAll(".overview-table th button")[1];
-      totaal.click();
+      var fouten = d.querySelectorAll(".overview-table th button")[2];  // sorted descending at first
+      fouten.click();
       root.setAttribute("data-order-ascending", order());
       root.setAttribute("data-totals-ascending", Array.prototype.map.call(
-          d.querySelectorAll(".overview-table tbody tr td:nth-child(2)"), function (c) {
+          d.querySelectorAll(".overview-table tbody tr td:nth-child(3)"), function (c) {
             return c.getAttribute("data-v"); }).join(","));
       d.querySelectorAll(".overview-table th button")[0].click();
       root.setAttribute("data-order-name", Array.prototype.map.call(

@@ -12,6 +12,7 @@ from lsprotocol import types
 
 from vacaturelint.findings import Finding
 from vacaturelint.lineindex import LineIndex
+from vacaturelint.severity import LABELS_NL
 from vacaturelint.suggestions import is_replacement
 
 SOURCE = "vacaturelint"
@@ -75,6 +76,7 @@ def diagnostic(finding: Finding, index: LineIndex, encoding: str = UTF16) -> typ
             "suggestions": list(finding.suggestions),
             "explanation": finding.explanation,
             "legal": finding.legal,
+            "fix": finding.fix,
         },
     )
 
@@ -82,7 +84,7 @@ def diagnostic(finding: Finding, index: LineIndex, encoding: str = UTF16) -> typ
 def hover_markdown(findings: list[Finding]) -> str:
     parts = []
     for f in findings:
-        lines = [f"**{f.rule} · {f.name}** ({f.severity}, {f.category})", "", f.message]
+        lines = [f"**{f.rule} · {f.name}** ({LABELS_NL.get(f.severity, f.severity)}, {f.category})", "", f.message]
         if f.note:
             lines += ["", f"_{f.note}_"]
         if f.explanation:
@@ -120,19 +122,30 @@ def suppression_comment(rule: str) -> str:
 def code_actions(findings: list[Finding], diagnostics: dict[Finding, types.Diagnostic], uri: str,
                  version: int | None, kind: str, index: LineIndex, encoding: str = UTF16,
                  versioned: bool = False) -> list[types.CodeAction]:
-    """Quick fixes for ``findings``: one replacement per suggestion, and (Markdown/HTML)
+    """Quick fixes for ``findings``: the rule's safe fix (``Finding.fix``, the same one
+    ``check --fix`` applies) as the preferred action, one replacement per other
+    suggestion (never preferred: those need a human to choose), and (Markdown/HTML)
     a suppression comment with a reason placeholder above the finding's line."""
     actions: list[types.CodeAction] = []
     for f in findings:
         diag = diagnostics[f]
-        replacements = [s for s in f.suggestions if is_replacement(s)]
-        for n, suggestion in enumerate(replacements):
+        if f.fix is not None:
+            edit = types.TextEdit(range=to_range(index, f.start, f.end, encoding), new_text=f.fix)
+            actions.append(types.CodeAction(
+                title=f"Herstel: vervang door ‘{f.fix}’",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diag],
+                is_preferred=True,
+                edit=_edit(uri, version, [edit], versioned),
+            ))
+        replacements = [s for s in f.suggestions if is_replacement(s) and s != f.fix]
+        for suggestion in replacements:
             edit = types.TextEdit(range=to_range(index, f.start, f.end, encoding), new_text=suggestion)
             actions.append(types.CodeAction(
                 title=f"Vervang door ‘{suggestion}’",
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diag],
-                is_preferred=n == 0,
+                is_preferred=False,
                 edit=_edit(uri, version, [edit], versioned),
             ))
         if kind in SUPPRESSIBLE_KINDS:

@@ -18,7 +18,7 @@ CATEGORY_STYLE = {
     "religie": ("#fbf3b0", "#8a7400", "Religie en levensovertuiging"),
     "gezinssituatie": ("#fcd5f0", "#a3307f", "Gezinssituatie"),
     "functie-eisen": ("#cfe6fd", "#1d5fa6", "Functie-eisen"),
-    "suppressie": ("#e4e4e4", "#555555", "Onderdrukking (vacaturelint)"),
+    "suppressie": ("#e4e4e4", "#555555", "Commentaar in de tekst"),
 }
 OTHER_STYLE = ("#e4e4e4", "#555555", "Overig")
 
@@ -57,6 +57,12 @@ details.vacancy:target, .finding:target { box-shadow: 0 0 0 3px #0b4f9c; }
 .balance { border-left: 4px solid #7b3fb0; background: #f6effc; padding: .5rem .8rem; margin: .5rem 0; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1rem; line-height: 1.75;
   border: 1px solid var(--line); border-radius: 4px; padding: .75rem 1rem; background: #fcfcfc; }
+.md-mark { display: none; }
+.md-h { font-weight: 700; font-size: 1.1em; }
+.md-h1 { font-size: 1.35em; }
+.md-h2 { font-size: 1.2em; }
+.md-bullet { font-size: 0; }
+.md-bullet::before { content: "\\2022\\00a0\\00a0"; font-size: 1rem; }
 .part { display: block; border-left: 3px solid #999; padding-left: .6rem; margin: .25rem 0; }
 .part::before { content: attr(data-label); display: block; font-size: .75rem; text-transform: uppercase;
   letter-spacing: .05em; color: var(--muted); }

@@ -14,16 +14,16 @@ import sys
 import click
 
 from vacaturelint import app
-from vacaturelint.cli_shared import fail, lint_options, walk_options
+from vacaturelint.cli_shared import DutchCommand, fail, lint_options, walk_options
 from vacaturelint.errors import VacaturelintError
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", default="vacaturelint-rapport.html", show_default=True,
+@click.command(cls=DutchCommand, short_help="Schrijf een HTML-rapport met gemarkeerde bevindingen.")
+@click.argument("paths", nargs=-1, required=True, metavar="PAD...")
+@click.option("-o", "--output", default="vacaturelint-rapport.html", show_default=True, metavar="BESTAND",
               type=click.Path(dir_okay=False, writable=True), help="Het HTML-bestand dat wordt geschreven.")
-@click.option("--title", default="Vacaturelint-rapport", show_default=True, help="Titel boven het rapport.")
-@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0,
+@click.option("--title", default="Vacaturelint-rapport", show_default=True, metavar="TITEL", help="Titel boven het rapport.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, metavar="AANTAL",
               help="Aantal processen (0: automatisch, hooguit 4 en alleen bij meer dan 100 bestanden).")
 @lint_options
 @walk_options
@@ -42,8 +42,8 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
         jobs_list = [Job(i, t) for i, t in enumerate(found, start=1)]
         if not jobs_list:
             fail("geen bestanden gevonden om te controleren")
-        info = (f"{len(jobs_list)} bestand(en) gecontroleerd met vacaturelint, "
-                f"model '{session.linter.model_name(session.base)}'.")
+        info = (f"{len(jobs_list)} {'bestand' if len(jobs_list) == 1 else 'bestanden'} gecontroleerd met vacaturelint, "
+                f"model '{app.model_label(session.linter.model_name(session.base))}'.")
         outcome = build(session, jobs_list, output, title, info, workers=jobs or None,
                         on_message=lambda m: click.echo(m, err=True))
         notice = session.skipped_notice()
@@ -59,8 +59,10 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
         click.echo(app.error_line(error), err=True)
     total = sum(s.total for s in outcome.summaries)
     with_findings = sum(1 for s in outcome.summaries if s.total)
-    click.echo(f"vacaturelint: rapport geschreven: {os.path.abspath(output)} ({len(outcome.summaries)} vacature(s), "
-               f"{total} bevinding(en) in {with_findings})", err=True)
+    count = len(outcome.summaries)
+    click.echo(f"vacaturelint: rapport geschreven: {os.path.abspath(output)} ({total} "
+               f"{'bevinding' if total == 1 else 'bevindingen'} in {with_findings} van {count} "
+               f"{'vacature' if count == 1 else 'vacatures'})", err=True)
     if outcome.errors:
         sys.exit(app.EXIT_ERROR)
     sys.exit(app.EXIT_FINDINGS if total else app.EXIT_CLEAN)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -90,29 +91,66 @@ def _finding_item(anchor: str, number: int, f: Finding, docx: bool) -> str:
     return "".join(parts)
 
 
-def _highlighted(text: str, spans: list[tuple[int, Finding]], anchor: str, parts: list) -> str:
+@dataclass(frozen=True)
+class Wrap:
+    """An element around a stretch ``[start, end)`` of the text (a Word part, a
+    Markdown heading or list marker). Wraps never overlap one another; highlights
+    are cut at their edges, so the elements always nest."""
+
+    start: int
+    end: int
+    open: str
+    close: str = "</span>"
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)", re.M)
+_MD_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?=\S)", re.M)
+_LINE_END = re.compile(r"\r\n|\r|\n|$")
+
+
+def markdown_wraps(text: str) -> list[Wrap]:
+    """Headings (``# Kop``) shown as headings and list markers (``- ``, ``1. ``) as
+    bullets; the marks stay in the text (hidden or replaced by CSS), so the text
+    content is still exactly the file and every offset still fits."""
+    wraps = []
+    for m in _MD_HEADING.finditer(text):
+        end = _LINE_END.search(text, m.end()).start()
+        level = len(m.group(1))
+        wraps.append(Wrap(m.start(), m.end(), '<span class="md-mark">'))
+        wraps.append(Wrap(m.end(), end, f'<span class="md-h md-h{level}">'))
+    for m in _MD_ITEM.finditer(text):
+        marker = m.group(0)
+        indent = len(marker) - len(marker.lstrip(" \t"))
+        wraps.append(Wrap(m.start() + indent, m.end(), '<span class="md-bullet">'))
+    return sorted(wraps, key=lambda w: w.start)
+
+
+def _highlighted(text: str, spans: list[tuple[int, Finding]], anchor: str, parts: list,
+                 wraps: list[Wrap] | None = None) -> str:
     """The text, escaped, with every finding range wrapped in an ``a.hl`` element.
 
     Overlapping findings are cut into segments; a segment names all findings that
-    cover it (``data-f``) and takes the colour of the most serious one.
+    cover it (``data-f``) and takes the colour of the most serious one. Word parts
+    and Markdown marks are elements around stretches of the text (:class:`Wrap`).
     """
+    wraps = sorted([*(Wrap(p.start, p.end, f'<span class="part" data-label="{esc(p.label)}">') for p in parts),
+                    *(wraps or [])], key=lambda w: w.start)
     bounds = {0, len(text)}
     for _, f in spans:
         bounds.update((f.start, f.end))
-    for part in parts:
-        bounds.update((part.start, part.end))
+    for wrap in wraps:
+        bounds.update((wrap.start, wrap.end))
     cuts = sorted(b for b in bounds if 0 <= b <= len(text))
-    part_at = {p.start: p for p in parts}
-    part_end = {p.end for p in parts}
+    wrap_at = {w.start: w for w in wraps if w.end > w.start}
     out: list[str] = []
-    open_part = False
+    current: Wrap | None = None
     for a, b in zip(cuts, cuts[1:]):
-        if open_part and a in part_end:
-            out.append("</span>")
-            open_part = False
-        if a in part_at:
-            out.append(f'<span class="part" data-label="{esc(part_at[a].label)}">')
-            open_part = True
+        if current is not None and a >= current.end:
+            out.append(current.close)
+            current = None
+        if current is None and a in wrap_at:
+            current = wrap_at[a]
+            out.append(current.open)
         piece = esc(text[a:b])
         covering = [(n, f) for n, f in spans if f.start <= a and b <= f.end]
         if not covering:
@@ -130,8 +168,8 @@ def _highlighted(text: str, spans: list[tuple[int, Finding]], anchor: str, parts
             f'<a class="hl cat-{esc(main.category)} sev-{esc(main.severity)}" href="#{anchor}-f{covering[0][0]}"'
             f' data-f="{ids}"{label} aria-describedby="{ids}">{piece}</a>'
         )
-    if open_part:
-        out.append("</span>")
+    if current is not None:
+        out.append(current.close)
     return "".join(out)
 
 
@@ -189,7 +227,8 @@ def render_vacancy(index: int, result: FileResult, open_: bool = False) -> tuple
     where = "alinea's (Word: kop- en voettekst apart gemarkeerd)" if docx else "de tekst"
     out.append(f'<h3>Tekst met markeringen</h3><p class="muted">Markeringen in {esc(where)}: '
                "klik of tab naar een markering voor de uitleg.</p>")
-    out.append(f'<div class="text" lang="nl">{_highlighted(result.text, spans, anchor, list(result.parts))}</div>')
+    wraps = markdown_wraps(result.text) if result.kind == "markdown" else []
+    out.append(f'<div class="text" lang="nl">{_highlighted(result.text, spans, anchor, list(result.parts), wraps)}</div>')
     if numbered:
         out.append("<h3>Bevindingen</h3><ol class=\"findings\">")
         out.extend(_finding_item(anchor, n, f, docx) for n, f in numbered)
@@ -236,11 +275,12 @@ def _overview(summaries: list[Summary]) -> str:
     for s in summaries:
         totals.update(s.categories)
     cats = [c for c in CATEGORY_STYLE if totals.get(c)] + sorted(c for c in totals if c not in CATEGORY_STYLE)
-    ordered = sorted(summaries, key=lambda s: (-s.total, -s.severities.get("error", 0), s.index))
+    ordered = sorted(summaries, key=lambda s: (*(-s.severities.get(v, 0) for v in SEVERITY_ORDER), -s.total, s.index))
     head = ['<th scope="col"><button type="button">Vacature</button></th>',
-            '<th scope="col" class="num" aria-sort="descending"><button type="button">Totaal</button></th>']
-    head += [f'<th scope="col" class="num"><button type="button">{esc(LABELS_NL[s])}</button></th>'
-             for s in SEVERITY_ORDER]
+            '<th scope="col" class="num"><button type="button">Totaal</button></th>']
+    head += [f'<th scope="col" class="num"{sorted_by}><button type="button">{esc(LABELS_NL[s])}</button></th>'
+             for s in SEVERITY_ORDER
+             for sorted_by in [' aria-sort="descending"' if s == "error" else ""]]
     head += [f'<th scope="col" class="num"><button type="button">{esc(category_label(c))}</button></th>' for c in cats]
     rows = []
     for s in ordered:
@@ -264,7 +304,7 @@ def _overview(summaries: list[Summary]) -> str:
         f'<p>{len(summaries)} vacatures, {with_findings} met bevindingen{failed_text}; '
         f'{sum(totals.values())} bevindingen ({esc(sev_text)}).</p>'
         f'<h3>Bevindingen per categorie</h3>{_chart(totals)}'
-        '<h3>Vacatures, meeste bevindingen eerst</h3>'
+        '<h3>Vacatures, meeste fouten eerst (dan waarschuwingen)</h3>'
         '<p class="muted">Klik op een kolomkop om te sorteren; klik op een vacature om haar te openen.</p>'
         '<div class="table-wrap"><table class="overview-table sortable">'
         f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>'

@@ -46,6 +46,17 @@ def render(results, rules=None, **_) -> str:
             key = (f.rule, f.text.lower())
             seen[key] = seen.get(key, 0) + 1
             digest = hashlib.sha256(f"{f.rule}\0{f.text.lower()}\0{seen[key]}".encode()).hexdigest()
+            result_fixes = [] if f.fix is None else [{
+                "description": {"text": f"Vervang ‘{f.text}’ door ‘{f.fix}’"},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "replacements": [{
+                        "deletedRegion": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                                          "endColumn": f.end_column},
+                        "insertedContent": {"text": f.fix},
+                    }],
+                }],
+            }]
             out.append({
                 "ruleId": f.rule,
                 "ruleIndex": used[f.rule],
@@ -57,6 +68,7 @@ def render(results, rules=None, **_) -> str:
                                "endColumn": f.end_column, "snippet": {"text": f.text}},
                 }}],
                 "partialFingerprints": {"vacaturelint/v1": digest},
+                **({"fixes": result_fixes} if result_fixes else {}),
             })
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

@@ -21,7 +21,7 @@ from vacaturelint.yamlsource import load as load_yaml
 TOP_KEYS = {"schema_version", "references", "rules"}
 RULE_KEYS = {
     "id", "name", "category", "severity", "message", "explanation", "suggestions", "legal", "match",
-    "unless", "requires", "severity_when", "examples", "enabled", "scope",
+    "unless", "requires", "severity_when", "examples", "enabled", "scope", "fix",
 }
 REQUIRED = ("id", "name", "category", "severity", "message", "explanation", "legal", "match", "examples")
 LEGAL_KEYS = {"ground", "distinction", "refs", "oordelen", "justifiable"}
@@ -152,6 +152,12 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
     enabled = item.get("enabled", True)
     if not isinstance(enabled, bool):
         fail("enabled", "moet true of false zijn")
+    fix = item.get("fix", {})
+    if not isinstance(fix, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str)
+                                            for k, v in fix.items()):
+        fail("fix", "moet een mapping gevonden tekst -> vervanging zijn, bijv. {\"(m/v)\": \"(m/v/x)\"}")
+    if fix and scope != "span":
+        fail("fix", "kan alleen bij scope: span")
 
     needs: set[str] = set()
     match = item["match"]
@@ -241,6 +247,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
         source=path,
         line=line,
         needs=frozenset(needs),
+        fix=tuple((str(k), str(v)) for k, v in fix.items()),
     )
 
 

@@ -61,6 +61,17 @@ class Rule:
     source: str = ""
     line: int = 0
     needs: frozenset[str] = field(default_factory=frozenset)
+    fix: tuple[tuple[str, str], ...] = ()  # safe one-to-one replacements: (matched text, replacement)
+
+    def fix_for(self, matched: str) -> str | None:
+        """The safe replacement for ``matched``, or None. Matched text is compared
+        without case and spaces ("(M / V)" is "(m/v)"); a match in capitals gets
+        the replacement in capitals."""
+        key = fix_key(matched)
+        for source, target in self.fix:
+            if fix_key(source) == key:
+                return target.upper() if matched.isupper() else target
+        return None
 
     @property
     def legal_text(self) -> str:
@@ -87,6 +98,10 @@ class RuleSet:
             if rule.id == key.upper() or rule.name == key.lower():
                 return rule
         return None
+
+
+def fix_key(text: str) -> str:
+    return "".join(text.split()).lower()
 
 
 def selector_matches(selector: str, rule_id: str, name: str, category: str) -> bool:
