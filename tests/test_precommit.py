@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MODEL, ROOT
+
+from tests.conftest import MODEL, ROOT
 
 # Absolute, because the hook runs in another directory.
 HOOK_MODEL = str(Path(MODEL).resolve()) if Path(MODEL).exists() else MODEL

@@ -4,9 +4,9 @@ on real Docs it returns exactly what one spaCy Matcher with all patterns returns
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS
 from spacy.matcher import Matcher
 
+from tests.conftest import CORPUS
 from vacaturelint.rules import lemmas
 from vacaturelint.rules.prefilter import ClauseMatchers
 
