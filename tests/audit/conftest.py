@@ -169,6 +169,22 @@ def dask_cluster(tmp_path_factory):
     cluster.stop()
 
 
+EXTRA = {"-csv": slice(0, 3), "-pq": slice(3, 6)}  # ads of the sample again, as CSV and as Parquet
+
+
+def write_csv_and_parquet(ads: list[dict], folder: Path) -> None:
+    """The same ads (ids with a suffix) as ``extra.csv`` and ``extra.parquet`` (dates as dates)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(ads)
+    frame["id"] = frame["id"].astype(str)
+    csv = frame.iloc[EXTRA["-csv"]].assign(id=lambda f: f["id"] + "-csv")
+    csv.to_csv(folder / "extra.csv", index=False)
+    parquet = frame.iloc[EXTRA["-pq"]].assign(id=lambda f: f["id"] + "-pq",
+                                              collected=lambda f: pd.to_datetime(f["collected"]).dt.date)
+    parquet.to_parquet(folder / "extra.parquet", index=False)
+
+
 @pytest.fixture(scope="session")
 def local_audit(sample, tmp_path_factory):
     """One audit of a folder on the default local cluster: the real sample, malformed
@@ -178,6 +194,7 @@ def local_audit(sample, tmp_path_factory):
     folder.mkdir()
     (folder / "sample.jsonl").write_bytes(sample.read_bytes() + hostile_line())
     (folder / "slecht.jsonl").write_bytes(b"".join(bad_lines()))
+    write_csv_and_parquet(ads_of(sample), folder)
     out = tmp / "uit"
     result = run_cli("audit", str(folder), "-o", str(out), "--isolated", "--workers", "1", "--partition-size", "7",
                      "--by", "collected:month", "--by", "sector")

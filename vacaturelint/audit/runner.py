@@ -74,8 +74,11 @@ def connect(address: str | None, workers: int | None):
             client.close()
         return
     try:
+        # No dashboard; the scheduler's own HTTP routes (health) on a free port of 127.0.0.1,
+        # not on 8787, which another cluster on this machine may hold.
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                               host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     except Exception as exc:  # noqa: BLE001 - ports, process limits, ...: one line, not a traceback
         raise ClusterError(f"kan geen lokaal Dask-cluster starten ({type(exc).__name__}: {_first(exc)})") from None
     client = Client(cluster)
