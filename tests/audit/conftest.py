@@ -22,6 +22,9 @@ FEED = ROOT.parent / "shared" / "feed" / "vacatures-2021.jsonl"
 SAMPLE_SIZE = 24
 STAND_IN_MODEL = Path(os.environ.get("VACATURELINT_MODEL", STAND_IN))
 START_TIMEOUT = 60
+# Even without a dashboard, scheduler and worker serve HTTP routes (health); by default on
+# every interface. Keep them on the loopback interface too, on a free port.
+LOOPBACK_HTTP = "127.0.0.1:0"
 
 
 def feed_lines(count: int, skip: int = 0) -> list[bytes]:
@@ -117,7 +120,8 @@ class DaskCluster:
         self.env.pop("DASK_SCHEDULER_ADDRESS", None)
         scheduler_file = tmp / "scheduler.json"
         self.scheduler = self._start([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port",
-                                      "0", "--no-dashboard", "--scheduler-file", str(scheduler_file)], "scheduler")
+                                      "0", "--no-dashboard", "--dashboard-address", LOOPBACK_HTTP,
+                                      "--scheduler-file", str(scheduler_file)], "scheduler")
         deadline = time.monotonic() + START_TIMEOUT
         while not scheduler_file.exists():
             assert time.monotonic() < deadline and self.scheduler.poll() is None, self._log("scheduler")
@@ -126,7 +130,8 @@ class DaskCluster:
         self.address = json.loads(scheduler_file.read_text())["address"]
         assert self.address.startswith("tcp://127.0.0.1:")
         self.workers = [self._start([sys.executable, "-m", "dask", "worker", self.address, "--host", "127.0.0.1",
-                                     "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}"],
+                                     "--nthreads", "1", "--no-nanny", "--no-dashboard", "--dashboard-address",
+                                     LOOPBACK_HTTP, "--name", f"w{i}"],
                                     f"worker{i}") for i in range(workers)]
         self.wait_for_workers(workers)
 
