@@ -1,7 +1,8 @@
 """Running the partitions on Dask (dask.distributed).
 
 By default a local cluster on this machine: one worker process per core, one thread
-each, on 127.0.0.1, no dashboard. With an address (``--scheduler`` or
+each, on 127.0.0.1 (Dask's HTTP server on a free loopback port: ``dashboard_address=None``
+does not switch it off, dask/distributed#8136, and would warn when 8787 is taken). With an address (``--scheduler`` or
 ``DASK_SCHEDULER_ADDRESS``) an existing cluster is used.
 
 The driver reads one partition at a time and keeps at most a few per worker in
@@ -74,11 +75,8 @@ def connect(address: str | None, workers: int | None):
             client.close()
         return
     try:
-        # No dashboard; the scheduler's own HTTP routes (health) on a free port of 127.0.0.1,
-        # not on 8787, which another cluster on this machine may hold.
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
-                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+                               host="127.0.0.1", dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
     except Exception as exc:  # noqa: BLE001 - ports, process limits, ...: one line, not a traceback
         raise ClusterError(f"kan geen lokaal Dask-cluster starten ({type(exc).__name__}: {_first(exc)})") from None
     client = Client(cluster)
