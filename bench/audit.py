@@ -16,7 +16,7 @@ every 0.1 s; also for the first half of the run only, which shows whether memory
 with the feed), and the time 3.1 million ads would take on N idle cores at the
 measured ads per worker CPU second.
 
-Usage: python bench/audit.py [--ads N] [--partition-size N] [--model MODEL]
+Usage: python bench/audit.py [--ads N] [--partition-size N] [--model MODEL] [--grow F]
 """
 
 from __future__ import annotations
@@ -138,6 +138,8 @@ def main() -> None:
     parser.add_argument("--ads", type=int, default=600)
     parser.add_argument("--partition-size", type=int, default=25)
     parser.add_argument("--model", default=os.environ.get("VACATURELINT_MODEL", str(STAND_IN)))
+    parser.add_argument("--grow", type=int, default=0, metavar="F",
+                        help="also audit F times as many ads with 1 worker: does worker memory grow with the feed?")
     args = parser.parse_args()
     if not FEED.is_file():
         sys.exit(f"bench: {FEED} ontbreekt")
@@ -199,6 +201,16 @@ def main() -> None:
             hours = VU_2019 / (cpu_rates[2] * cores_n) / 3600
             print(f"3.1 M ads on {cores_n:>2} idle cores: {hours:6.1f} h (at {cpu_rates[2]:.2f} steady ads per worker "
                   "CPU second of the 2-worker run, one worker per core)")
+        if args.grow > 1:
+            big_lines, big_repeats = sample(n * args.grow)
+            big = tmp / "big.jsonl"
+            big.write_bytes(b"".join(big_lines))
+            run = timed([sys.executable, "-m", "vacaturelint", "audit", str(big), "-o", str(tmp / "out-big"),
+                         "--isolated", "--workers", "1", "--partition-size", str(args.partition_size)], env, ok=(0,))
+            print(f"memory vs feed size, 1 worker: peak RSS {mb(rows[1][5])} at {n} ads, "
+                  f"{mb(max(run.workers(1, run.peak)))} at {len(big_lines)} ads"
+                  + (f" (feed repeated {big_repeats}x)" if big_repeats > 1 else "")
+                  + f"; driver {mb(run.peak[run.driver])}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -22,6 +22,9 @@ FEED = ROOT.parent / "shared" / "feed" / "vacatures-2021.jsonl"
 SAMPLE_SIZE = 24
 STAND_IN_MODEL = Path(os.environ.get("VACATURELINT_MODEL", STAND_IN))
 START_TIMEOUT = 60
+# Even without a dashboard, scheduler and worker serve HTTP routes (health); by default on
+# every interface. Keep them on the loopback interface too, on a free port.
+LOOPBACK_HTTP = "127.0.0.1:0"
 
 
 def feed_lines(count: int, skip: int = 0) -> list[bytes]:
@@ -117,7 +120,8 @@ class DaskCluster:
         self.env.pop("DASK_SCHEDULER_ADDRESS", None)
         scheduler_file = tmp / "scheduler.json"
         self.scheduler = self._start([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port",
-                                      "0", "--no-dashboard", "--scheduler-file", str(scheduler_file)], "scheduler")
+                                      "0", "--no-dashboard", "--dashboard-address", LOOPBACK_HTTP,
+                                      "--scheduler-file", str(scheduler_file)], "scheduler")
         deadline = time.monotonic() + START_TIMEOUT
         while not scheduler_file.exists():
             assert time.monotonic() < deadline and self.scheduler.poll() is None, self._log("scheduler")
@@ -126,7 +130,8 @@ class DaskCluster:
         self.address = json.loads(scheduler_file.read_text())["address"]
         assert self.address.startswith("tcp://127.0.0.1:")
         self.workers = [self._start([sys.executable, "-m", "dask", "worker", self.address, "--host", "127.0.0.1",
-                                     "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}"],
+                                     "--nthreads", "1", "--no-nanny", "--no-dashboard", "--dashboard-address",
+                                     LOOPBACK_HTTP, "--name", f"w{i}"],
                                     f"worker{i}") for i in range(workers)]
         self.wait_for_workers(workers)
 
@@ -169,6 +174,22 @@ def dask_cluster(tmp_path_factory):
     cluster.stop()
 
 
+EXTRA = {"-csv": slice(0, 3), "-pq": slice(3, 6)}  # ads of the sample again, as CSV and as Parquet
+
+
+def write_csv_and_parquet(ads: list[dict], folder: Path) -> None:
+    """The same ads (ids with a suffix) as ``extra.csv`` and ``extra.parquet`` (dates as dates)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(ads)
+    frame["id"] = frame["id"].astype(str)
+    csv = frame.iloc[EXTRA["-csv"]].assign(id=lambda f: f["id"] + "-csv")
+    csv.to_csv(folder / "extra.csv", index=False)
+    parquet = frame.iloc[EXTRA["-pq"]].assign(id=lambda f: f["id"] + "-pq",
+                                              collected=lambda f: pd.to_datetime(f["collected"]).dt.date)
+    parquet.to_parquet(folder / "extra.parquet", index=False)
+
+
 @pytest.fixture(scope="session")
 def local_audit(sample, tmp_path_factory):
     """One audit of a folder on the default local cluster: the real sample, malformed
@@ -178,6 +199,7 @@ def local_audit(sample, tmp_path_factory):
     folder.mkdir()
     (folder / "sample.jsonl").write_bytes(sample.read_bytes() + hostile_line())
     (folder / "slecht.jsonl").write_bytes(b"".join(bad_lines()))
+    write_csv_and_parquet(ads_of(sample), folder)
     out = tmp / "uit"
     result = run_cli("audit", str(folder), "-o", str(out), "--isolated", "--workers", "1", "--partition-size", "7",
                      "--by", "collected:month", "--by", "sector")

@@ -12,13 +12,14 @@ import pyarrow.parquet as pq
 import pytest
 
 import vacaturelint
-from tests.audit.conftest import BAD_IDS, ads_of, bad_lines
+from tests.audit.conftest import BAD_IDS, ads_of, bad_lines, feed_lines
 from vacaturelint.audit import audit_frame, lint_frame
 from vacaturelint.audit.feeds import Fields, discover, partitions
 from vacaturelint.audit.frame import AuditSettings
 from vacaturelint.audit.records import AD_COLUMNS, ERROR, FINDING_COLUMNS, error_kind
 from vacaturelint.audit.stats import By, wilson
 from vacaturelint.engine import Options
+from vacaturelint.source import Source
 
 
 def test_lint_frame_matches_the_linter_on_real_ads(sample, linter):
@@ -133,3 +134,23 @@ def test_partitions_are_stable_and_skippable(sample):
     skipped = list(partitions(feeds, 5, Fields(), skip=lambda key: key != "0000-000002"))
     assert [p.records is None for p in skipped] == [True, True, False, True, True]
     assert json.loads(sample.read_bytes().splitlines()[10])["id"] == skipped[2].records[0]["id"]
+
+
+def test_vocabulary_does_not_grow_from_batch_to_batch():
+    """Worker memory must not grow with the feed: spaCy's string store stays the same size
+    after the first batch (memory zone), and the findings are those without a zone."""
+    from vacaturelint.audit.api import linter_for
+
+    ads = [json.loads(line) for line in feed_lines(24, skip=500)]  # texts no other test has linted
+    settings = AuditSettings(options=Options(isolated=True))
+    linter = linter_for(settings.options)
+    config = linter.config_for(None)
+    strings = linter.pipeline([linter.ruleset(config)], config).nlp.vocab.strings
+    audit_frame(pd.DataFrame(ads[:8]), settings)
+    size = len(strings)
+    found = [audit_frame(pd.DataFrame(ads[i : i + 8]), settings)[1] for i in (8, 16)]
+    assert len(strings) == size
+    direct = linter.lint_sources([Source(path=a["id"], text=a["text"], kind="plain") for a in ads[8:24]],
+                                 [config] * 16)
+    assert sum(len(f) for f in found) == sum(len(r.findings) for r in direct) > 0
+    assert len(strings) > size  # the control: outside a zone the same texts do grow it

@@ -26,6 +26,7 @@ EXTRA_CSS = """
 .chart .axis { stroke: #888; stroke-width: 1; }
 .chart .whisker { stroke: #1a1a1a; stroke-width: 1.5; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+.num .muted { white-space: nowrap; font-size: .8rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 .wording { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
 .table-wrap { overflow-x: auto; }
