@@ -21,11 +21,11 @@ from tests.audit.conftest import (
     audit_findings,
     bad_lines,
 )
+from tests.conftest import ROOT, run_cli
+from vacaturelint.audit.records import AD_COLUMNS, FINDING_COLUMNS, error_kind
 
 TOTAL = SAMPLE_SIZE + 1 + 6 + len(bad_lines())  # sample, hostile ad, CSV and Parquet ads, bad records
 AUDITED = TOTAL - len(bad_lines())
-from tests.conftest import ROOT, run_cli
-from vacaturelint.audit.records import AD_COLUMNS, FINDING_COLUMNS, error_kind
 
 
 @pytest.mark.slow
