@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vacaturelint.engine import DocCache, Linter, Options
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "vacatures"
 EDIT_WORDS = ("jonge", "verkoopster", "collega", "moedertaal", "team", "fulltime", "(m/v)", "hij")
 

@@ -145,10 +145,9 @@ def rules(category, fmt, config_path) -> None:
     ruleset = _ruleset(config_path)
     selected = [r for r in ruleset.rules if category is None or r.category == category]
     if fmt == "json":
-        click.echo(json.dumps([{
-            "id": r.id, "name": r.name, "category": r.category, "severity": r.severity, "scope": r.scope,
-            "enabled": r.enabled, "message": r.message, "legal": r.legal_text, "fixable": bool(r.fix),
-        } for r in selected], ensure_ascii=False, indent=2))
+        from vacaturelint.rules.model import rule_summary
+
+        click.echo(json.dumps([rule_summary(r) for r in selected], ensure_ascii=False, indent=2))
         return
     click.echo(f"{'id':<7} {'ernst':<13} {'categorie':<15} naam")
     for r in selected:

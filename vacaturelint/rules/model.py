@@ -111,3 +111,12 @@ def selector_matches(selector: str, rule_id: str, name: str, category: str) -> b
     return (
         s.upper() == rule_id or low in (name, category) or low == "all" or len(s) >= 2 and s.isalpha() and rule_id.startswith(s.upper())
     )
+
+
+def rule_summary(rule) -> dict:
+    """One rule as listed by ``vacaturelint rules --format json`` and ``GET /api/rules``."""
+    return {
+        "id": rule.id, "name": rule.name, "category": rule.category, "severity": rule.severity,
+        "scope": rule.scope, "enabled": rule.enabled, "message": rule.message, "legal": rule.legal_text,
+        "fixable": bool(rule.fix),
+    }

@@ -85,10 +85,9 @@ class LintWorker:
 
     def rules(self) -> list[dict]:
         """The rules, in the schema of ``vacaturelint rules --format json``."""
-        return [{
-            "id": r.id, "name": r.name, "category": r.category, "severity": r.severity, "scope": r.scope,
-            "enabled": r.enabled, "message": r.message, "legal": r.legal_text,
-        } for r in self.ruleset.rules]
+        from vacaturelint.rules.model import rule_summary
+
+        return [rule_summary(r) for r in self.ruleset.rules]
 
     async def lint(self, request: LintRequest) -> dict:
         """``{"findings": [...], "replacements": [...]}`` for one request, or ApiError."""
