@@ -12,8 +12,8 @@ import codecs
 import difflib
 import os
 import re
-import tempfile
 
+from vacaturelint import atomic
 from vacaturelint.errors import InputError
 from vacaturelint.findings import Finding
 from vacaturelint.source import TEXT_KINDS, Source
@@ -66,16 +66,9 @@ def write(source: Source, new_text: str) -> None:
         original = handle.read()
     if encode(source.text, source.encoding, path) != original:
         raise InputError(f"{path}: bestand is veranderd of niet exact terug te schrijven; niets geschreven")
-    fd, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".vacaturelint-fix-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, os.stat(target).st_mode & 0o7777)
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    with atomic.replacing(target, prefix=".vacaturelint-fix-", mode=os.stat(target).st_mode & 0o7777) as temp, \
+            open(temp, "wb") as handle:
+        handle.write(data)
 
 
 def diff(path: str, old: str, new: str) -> str:

@@ -15,6 +15,7 @@ import sys
 
 import click
 
+from vacaturelint import atomic
 from vacaturelint.errors import VacaturelintError
 from vacaturelint.severity import SEVERITIES
 
@@ -153,8 +154,8 @@ def _audit(paths, outdir, scheduler, workers, text_field, id_field, kind, by, pa
     store.merge("findings")
     store.merge("ads")
     summary = stats.summarize(store, by, info)
-    _write_text(os.path.join(outdir, "summary.json"), _json(summary))
-    _write_text(os.path.join(outdir, "index.html"), dashboard.render(summary))
+    atomic.write_text(os.path.join(outdir, "summary.json"), _json(summary))
+    atomic.write_text(os.path.join(outdir, "index.html"), dashboard.render(summary))
     ads = summary["ads"]
     return (f"audit klaar: {ads['total']} vacature(s), {ads['failed']} niet gecontroleerd, "
             f"{summary['findings']['total']} bevinding(en); uitvoer in {os.path.abspath(outdir)} "
@@ -165,10 +166,3 @@ def _json(data: dict) -> str:
     import json
 
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _write_text(path: str, text: str) -> None:
-    temp = path + ".tmp"
-    with open(temp, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(temp, path)

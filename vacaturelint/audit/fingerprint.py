@@ -14,7 +14,7 @@ from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
-from vacaturelint import __version__
+from vacaturelint import __version__, atomic
 from vacaturelint.audit.feeds import Feed
 from vacaturelint.config import Config
 from vacaturelint.errors import ConfigError, ModelError
@@ -112,7 +112,5 @@ def check_or_write(outdir: str, current: dict) -> bool:
     if os.path.isdir(outdir) and os.listdir(outdir):
         raise ConfigError(f"{outdir} bestaat al en is geen audit-uitvoermap; kies een lege of nieuwe map")
     os.makedirs(outdir, exist_ok=True)
-    temp = manifest + ".tmp"
-    Path(temp).write_text(json.dumps(current, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(temp, manifest)
+    atomic.write_text(manifest, json.dumps(current, ensure_ascii=False, indent=2) + "\n")
     return False

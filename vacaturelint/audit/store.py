@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 
+from vacaturelint import atomic
 from vacaturelint.audit.records import (
     AD_COLUMNS,
     AD_COUNT_COLUMNS,
@@ -72,21 +72,13 @@ class Store:
         schema = pa.schema([pa.field(c, pa.int64() if c in INTS else pa.string())
                             for c in ("id", *meta, *fixed)])
         target = os.path.join(self.outdir, f"{what}.parquet")
-        fd, temp = tempfile.mkstemp(dir=self.outdir, prefix=f".{what}-", suffix=".parquet")
-        os.close(fd)
-        try:
-            with pq.ParquetWriter(temp, schema) as writer:
-                for key in self.keys():
-                    table = pq.read_table(self.part_path(what, key))
-                    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
-                               else pa.nulls(table.num_rows, f.type) for f in schema]
-                    writer.write_table(pa.Table.from_arrays(columns, schema=schema))
-            os.chmod(temp, 0o666 & ~_umask())
-            os.replace(temp, target)
-        except BaseException:
-            if os.path.exists(temp):
-                os.unlink(temp)
-            raise
+        with atomic.replacing(target, prefix=f".{what}-", suffix=".parquet") as temp, \
+                pq.ParquetWriter(temp, schema) as writer:
+            for key in self.keys():
+                table = pq.read_table(self.part_path(what, key))
+                columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
+                           else pa.nulls(table.num_rows, f.type) for f in schema]
+                writer.write_table(pa.Table.from_arrays(columns, schema=schema))
         return target
 
 
@@ -100,19 +92,6 @@ def _table(frame):
 def _write_atomic(path: str, table) -> None:
     import pyarrow.parquet as pq
 
-    fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".part-", suffix=".parquet")
-    os.close(fd)
-    try:
+    with atomic.replacing(path, prefix=".part-", suffix=".parquet") as temp:
         pq.write_table(table, temp)
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

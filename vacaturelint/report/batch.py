@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import click
 
-from vacaturelint import app
+from vacaturelint import app, atomic
 from vacaturelint.findings import FileResult
 from vacaturelint.report.html import Summary, page_head, page_tail, render_vacancy
 
@@ -148,25 +148,13 @@ def build(session: app.Session, jobs: list[Job], output: str, title: str, info: 
             for chunk in rest:
                 take(lint_chunk(session, chunk, open_), len(chunk), tracker)
         body.seek(0)
-        fd, temp_path = tempfile.mkstemp(dir=directory, prefix=".vacaturelint-rapport-", suffix=".html")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(page_head(title, summaries, info))
-                shutil.copyfileobj(body, handle)
-                handle.write(page_tail())
-            os.chmod(temp_path, 0o666 & ~_umask())
-            os.replace(temp_path, output)
-        except BaseException:
-            if os.path.exists(temp_path):
-                os.unlink(temp_path)
-            raise
+        with atomic.replacing(output, prefix=".vacaturelint-rapport-", suffix=".html") as temp_path, \
+                open(temp_path, "w", encoding="utf-8") as handle:
+            handle.write(page_head(title, summaries, info))
+            shutil.copyfileobj(body, handle)
+            handle.write(page_tail())
     return Outcome(summaries=summaries, errors=errors, workers=n if rest_used(chunks, n) else 1)
 
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def rest_used(chunks: list, n: int) -> bool:
