@@ -70,7 +70,7 @@ def throughput(model: str, files: list[Path], rounds: int) -> tuple[int, float, 
     sources = [read_source(str(f)) for f in files]
     texts = [s.text for s in sources]
     words = sum(map(_words, texts))
-    blocks = [b.text for s in sources for b in extract(s.text, s.kind).blocks]
+    blocks = [b.text for s in sources for b in extract(s)[1].blocks]
 
     linter = Linter(Options(model=model, isolated=True))
     linter.lint_sources(sources[:1])  # load the model and compile the rules
