@@ -12,9 +12,8 @@ certificate ("VOG niet ouder dan 5 jaar"). "gemiddelde leeftijd" is rule LFT010.
 from __future__ import annotations
 
 from vacaturelint.rules.checks._numbers import DASH, NUM, YEAR, compile_, lemma_set, tokens_after, tokens_before, value
+from vacaturelint.rules.checks.registry import check
 
-NEEDS = frozenset({"LEMMA"})
-SCOPE = "span"
 OPTIONS = {"min_age", "max_age"}
 
 _CANDIDATES = [
@@ -60,6 +59,7 @@ _CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "ka
               "bijbaantje", "werken", "vakkenvuller", "vakkenvullers", "geschikt", "leeftijd"}
 
 
+@check("age_limit", needs={"lemma"}, scope="block")
 def run(doc, options):
     low, high = options.get("min_age", 15), options.get("max_age", 70)
     text = doc.text

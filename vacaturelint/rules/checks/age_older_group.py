@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 
 from vacaturelint.rules.checks._numbers import sentence_tokens, word
+from vacaturelint.rules.checks.registry import check
 
-NEEDS = frozenset({"LEMMA"})
-SCOPE = "span"
 OPTIONS: set[str] = set()
 
 # Words that name an age group by themselves.
@@ -34,6 +33,7 @@ _CLIENT = {
 _RECRUIT = {"zoeken", "zoekt", "zoek", "gezocht", "sollicitatie", "solliciteren", "vacature", "vacatures", "bijbaan", "baan", "werk", "banen"}
 
 
+@check("age_older_group", needs={"lemma", "sents"}, scope="block")
 def run(doc, options):
     for token in doc:
         w = word(token)

@@ -16,9 +16,8 @@ adjectives in "jong gedreven team" as verbs or nouns.
 from __future__ import annotations
 
 from vacaturelint.rules.checks._numbers import sentence_tokens, word
+from vacaturelint.rules.checks.registry import check
 
-NEEDS = frozenset({"LEMMA", "DEP"})
-SCOPE = "span"
 OPTIONS: set[str] = set()
 
 YOUNG = {"jong", "jonge", "jonger", "jongere", "jeugdig", "jeugdige", "young"}
@@ -116,6 +115,7 @@ def _mixed(doc, i: int, sent) -> bool:
     return False
 
 
+@check("age_young", needs={"dep", "lemma", "sents"}, scope="block")
 def run(doc, options):
     for token in doc:
         w = word(token)

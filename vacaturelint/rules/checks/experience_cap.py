@@ -9,9 +9,8 @@ ervaring" (a minimum may be needed) and "plusminus/circa 3 jaar" (oordeel
 from __future__ import annotations
 
 from vacaturelint.rules.checks._numbers import DASH, NUM, YEAR, compile_, value
+from vacaturelint.rules.checks.registry import check
 
-NEEDS = frozenset()
-SCOPE = "span"
 OPTIONS: set[str] = set()
 
 _EXPERIENCE = r"(?:\s+\w+){0,2}?\s+(?:relevante\s+|aantoonbare\s+|praktische\s+|professionele\s+)?(?:werk|praktijk|beroeps|vak)?ervaring"
@@ -30,6 +29,7 @@ _MINIMUM = compile_(r"(?:minimaal|min\.|minimum|ten\s+minste|tenminste|minstens|
 _APPROX = compile_(r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|rond(?:om)?|grofweg)\s*$")
 
 
+@check("experience_cap", needs=(), scope="block")
 def run(doc, options):
     text = doc.text
     taken: list[tuple[int, int]] = []

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-NEEDS = frozenset({"LEMMA"})
-SCOPE = "document"
+from vacaturelint.rules.checks.registry import check
+
 OPTIONS = {"min_words", "min_share"}
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "gender_coded_words.yaml"
@@ -96,6 +96,7 @@ def count(docs) -> tuple[Counter, Counter, list]:
     return found_m, found_f, first
 
 
+@check("gender_coded", needs={"lemma"}, scope="document")
 def run(docs, options):
     min_words = options.get("min_words", 5)
     min_share = options.get("min_share", 0.8)

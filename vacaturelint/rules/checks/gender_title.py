@@ -19,10 +19,8 @@ from pathlib import Path
 
 import yaml
 
-# Works without a trained pipeline (--model blank): POS and sentences refine the
-# result when present ("de juiste man" needs them), titles are found either way.
-NEEDS: frozenset[str] = frozenset()
-SCOPE = "span"
+from vacaturelint.rules.checks.registry import check
+
 OPTIONS: set[str] = set()
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "gender_titles.yaml"
@@ -122,6 +120,9 @@ def _person_noun(doc, token, nouns, modifiers) -> bool:
     return addressed and bool(_SEEK.search(sentence))
 
 
+# Works without a trained pipeline (--model blank): POS and sentences refine the
+# result when present ("de juiste man" needs them), titles are found either way.
+@check("gender_title", needs={"sents"}, scope="block")
 def run(doc, options):
     titles, suffixes, nouns, modifiers, surname_like = _data()
     annotated = doc.has_annotation("POS") and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-NEEDS = frozenset({"POS"})
-SCOPE = "span"
+from vacaturelint.rules.checks.registry import check
+
 OPTIONS: set[str] = set()
 
 INTENSIFIERS = {
@@ -100,6 +100,7 @@ def _clauses(doc):
         yield doc[start:]
 
 
+@check("language_level", needs={"pos"}, scope="block")
 def run(doc, options):
     for sent in _clauses(doc):
         if _LEVEL.search(sent.text) or _CORE_TASK.search(sent.text):

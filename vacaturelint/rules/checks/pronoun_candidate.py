@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 
-NEEDS = frozenset({"LEMMA", "POS", "MORPH", "DEP"})
-SCOPE = "document"
-SPAN_FINDINGS = True  # findings are about one pronoun, not the whole document
+from vacaturelint.rules.checks.registry import check
+
 OPTIONS = {"lookback_blocks"}
 
 _MASC = {"hij", "hem", "zijn"}
@@ -153,6 +152,7 @@ def _suggestions(low):
     }[low]
 
 
+@check("pronoun_candidate", needs={"dep", "lemma", "morph", "pos", "sents"}, scope="document", span_findings=True)
 def run(docs, options):
     lookback = options.get("lookback_blocks", 2)
     history: list[list[str]] = []  # mentions per previous block

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import regex as re
 
-NEEDS = frozenset()
-SCOPE = "span"
+from vacaturelint.rules.checks.registry import check
+
 OPTIONS: set[str] = set()
 
 _F = re.IGNORECASE | re.V1
@@ -72,6 +72,7 @@ def _explained(text: str, start: int, end: int) -> bool:
     return False
 
 
+@check("requirements_availability", needs=(), scope="block")
 def run(doc, options):
     text = doc.text
     taken: list[tuple[int, int]] = []

@@ -23,8 +23,8 @@ import re
 
 import regex
 
-NEEDS = frozenset()
-SCOPE = "document"
+from vacaturelint.rules.checks.registry import check
+
 OPTIONS = {"max_hard", "min_for_split"}
 
 _REQUIREMENT_HEADING = re.compile(
@@ -85,6 +85,7 @@ def _demands(doc):
             pos = m.end()
 
 
+@check("requirements_musthaves", needs=(), scope="document")
 def run(docs, options):
     max_hard = options.get("max_hard", 8)
     min_for_split = options.get("min_for_split", 6)

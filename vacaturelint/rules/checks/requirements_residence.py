@@ -17,8 +17,8 @@ and for vague nearness without a place ("dan woon je dichtbij").
 
 from __future__ import annotations
 
-NEEDS = frozenset()
-SCOPE = "span"
+from vacaturelint.rules.checks.registry import check
+
 OPTIONS: set[str] = set()
 
 _RESIDE = {"woonachtig", "wonend", "woont", "woon", "wonen"}
@@ -67,6 +67,7 @@ def _sentence_bounds(doc, token) -> tuple[int, int]:
     return 0, len(doc)
 
 
+@check("requirements_residence", needs={"sents"}, scope="block")
 def run(doc, options):
     taken = -1
     for token in doc:
