@@ -7,6 +7,7 @@ ids must not collide with the built-in ones.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +27,7 @@ RULE_KEYS = {
 REQUIRED = ("id", "name", "category", "severity", "message", "explanation", "legal", "match", "examples")
 LEGAL_KEYS = {"ground", "distinction", "refs", "oordelen", "justifiable"}
 ID_PATTERN = r"^[A-Z]{3}\d{3}$"
+NAME_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def builtin_rules_path() -> Path:
@@ -103,129 +105,18 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
     if not isinstance(item, LineDict):
         raise _Problem(line, "elke regel moet een mapping zijn")
     rid = item.get("id")
-    label = f"regel {rid}" if isinstance(rid, str) else "regel"
-
-    def fail(key, message, container=item):
-        raise _Problem(line_of(container, key), f"{label}: {key}: {message}" if key else f"{label}: {message}")
-
-    for key in sorted(set(item) - RULE_KEYS):
-        fail(key, f"onbekende sleutel (toegestaan: {', '.join(sorted(RULE_KEYS))})")
-    for key in REQUIRED:
-        if key not in item:
-            fail(None, f"verplichte sleutel '{key}' ontbreekt")
-    import re
-
-    if not isinstance(rid, str) or not re.match(ID_PATTERN, rid):
-        fail("id", "moet drie hoofdletters en drie cijfers zijn, bijv. LFT001")
-    name = item["name"]
-    if not isinstance(name, str) or not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", name):
-        fail("name", "moet kebab-case zijn, bijv. jong-team")
-    if item["category"] not in CATEGORIES:
-        fail("category", f"onbekende categorie '{item['category']}' (mogelijk: {', '.join(CATEGORIES)})")
-    if item["severity"] not in SEVERITIES:
-        fail("severity", f"moet een van {', '.join(SEVERITIES)} zijn")
-    for key in ("message", "explanation"):
-        if not isinstance(item[key], str) or not item[key].strip():
-            fail(key, "moet (Nederlandse) tekst zijn")
-    if "\n" in item["message"].strip():
-        fail("message", "moet op één regel passen")
-    suggestions = item.get("suggestions", [])
-    if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
-        fail("suggestions", "moet een lijst teksten zijn")
-    legal = item["legal"]
-    if not isinstance(legal, dict):
-        fail("legal", "moet een mapping zijn met ground, distinction en refs")
-    for key in sorted(set(legal) - LEGAL_KEYS):
-        fail(key, f"onbekende sleutel in legal (toegestaan: {', '.join(sorted(LEGAL_KEYS))})", legal)
-    refs = legal.get("refs")
-    if not isinstance(refs, list) or not refs or not all(isinstance(r, str) for r in refs):
-        fail("legal", "refs moet een niet-lege lijst wettelijke gronden zijn")
-    resolved = [references[r]["title"] if r in references else r for r in refs]
-    oordelen = legal.get("oordelen", [])
-    if not isinstance(oordelen, list) or not all(isinstance(o, str) for o in oordelen):
-        fail("legal", "oordelen moet een lijst teksten zijn (bijv. '2018-36')")
-    if legal.get("distinction") not in ("direct", "indirect", "none"):
-        fail("legal", "distinction moet direct, indirect of none zijn")
-    scope = item.get("scope", "span")
-    if scope not in ("span", "document"):
-        fail("scope", "moet span of document zijn")
-    enabled = item.get("enabled", True)
-    if not isinstance(enabled, bool):
-        fail("enabled", "moet true of false zijn")
-    fix = item.get("fix", {})
-    if not isinstance(fix, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str)
-                                            for k, v in fix.items()):
-        fail("fix", "moet een mapping gevonden tekst -> vervanging zijn, bijv. {\"(m/v)\": \"(m/v/x)\"}")
-    if fix and scope != "span":
-        fail("fix", "kan alleen bij scope: span")
-
+    at = _At(f"regel {rid}" if isinstance(rid, str) else "regel", item)
+    _check_keys(item, at)
+    name = _check_fields(item, at)
+    legal, resolved = _parse_legal(item["legal"], references, at)
+    scope, enabled = _parse_switches(item, at)
+    fix = _parse_fix(item.get("fix", {}), scope, at)
     needs: set[str] = set()
-    match = item["match"]
-    if not isinstance(match, list) or not match:
-        fail("match", "moet een niet-lege lijst clausules zijn")
-    clauses = []
-    for index, clause in enumerate(match):
-        where = f"match[{index}]"
-        cline = line_of(match, index)
-        if not isinstance(clause, dict):
-            raise _Problem(cline, f"{label}: {where}: moet een mapping zijn")
-        kinds = [k for k in clause if k in KINDS]
-        if len(kinds) != 1:
-            raise _Problem(cline, f"{label}: {where}: precies één soort nodig uit {', '.join(KINDS)}")
-        kind = kinds[0]
-        module = KINDS[kind]
-        options = {k: v for k, v in clause.items() if k != kind}
-        for key in sorted(set(options) - set(module.OPTIONS)):
-            raise _Problem(line_of(clause, key), f"{label}: {where}.{key}: onbekende optie voor {kind}")
-        try:
-            needs |= module.validate(clause[kind], options)
-        except ValueError as exc:
-            raise _Problem(line_of(clause, kind), f"{label}: {where}.{kind}: {exc}") from None
-        if hasattr(module, "check_scope"):
-            try:
-                module.check_scope(clause[kind], options, scope)
-            except ValueError as exc:
-                raise _Problem(cline, f"{label}: {where}: {exc}") from None
-        clauses.append(Clause(kind=kind, spec=clause[kind], options=options, line=cline, index=index))
-
-    def parse_conditions(key, value, container) -> tuple[Condition, ...]:
-        if not isinstance(value, list):
-            raise _Problem(line_of(container, key), f"{label}: {key}: moet een lijst voorwaarden zijn")
-        result = []
-        for i, cond in enumerate(value):
-            cl = line_of(value, i)
-            if not isinstance(cond, dict) or len(cond) != 1:
-                raise _Problem(cl, f"{label}: {key}[{i}]: elke voorwaarde is een mapping met één sleutel")
-            (ckind, cspec), = cond.items()
-            try:
-                needs.update(conditions.validate(ckind, cspec))
-            except ValueError as exc:
-                raise _Problem(cl, f"{label}: {key}[{i}].{ckind}: {exc}") from None
-            result.append(Condition(kind=ckind, spec=cspec, line=cl))
-        return tuple(result)
-
-    unless = parse_conditions("unless", item.get("unless", []), item)
-    requires = parse_conditions("requires", item.get("requires", []), item)
-    changes = []
-    sw = item.get("severity_when", [])
-    if not isinstance(sw, list):
-        fail("severity_when", "moet een lijst zijn")
-    for i, change in enumerate(sw):
-        if not isinstance(change, dict) or set(change) - {"when", "severity", "note"} or "when" not in change:
-            raise _Problem(line_of(sw, i), f"{label}: severity_when[{i}]: verwacht when, severity en note")
-        if change.get("severity") not in SEVERITIES:
-            raise _Problem(line_of(sw, i), f"{label}: severity_when[{i}].severity: moet een van {', '.join(SEVERITIES)} zijn")
-        when = parse_conditions("when", change["when"], change)
-        changes.append(SeverityChange(when=when, severity=change["severity"], note=str(change.get("note", ""))))
-
-    examples = item["examples"]
-    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
-        fail("examples", "moet een mapping zijn met 'bad' en 'good'")
-    bad = _examples(examples.get("bad"), "bad", label, examples)
-    good = _examples(examples.get("good"), "good", label, examples)
-    if not bad or not good:
-        fail("examples", "minstens één 'bad' en één 'good' voorbeeld nodig")
-
+    clauses = _parse_clauses(item["match"], scope, needs, at)
+    unless = _parse_conditions("unless", item.get("unless", []), item, needs, at)
+    requires = _parse_conditions("requires", item.get("requires", []), item, needs, at)
+    changes = _parse_severity_when(item.get("severity_when", []), needs, at)
+    bad, good = _parse_examples(item["examples"], at)
     return Rule(
         id=rid,
         name=name,
@@ -233,13 +124,13 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
         severity=item["severity"],
         message=item["message"].strip(),
         explanation=item["explanation"].strip(),
-        suggestions=tuple(suggestions),
+        suggestions=tuple(item.get("suggestions", [])),
         legal={"ground": legal.get("ground", item["category"]), "distinction": legal["distinction"],
-               "refs": resolved, "oordelen": list(oordelen)},
-        clauses=tuple(clauses),
+               "refs": resolved, "oordelen": list(legal.get("oordelen", []))},
+        clauses=clauses,
         unless=unless,
         requires=requires,
-        severity_when=tuple(changes),
+        severity_when=changes,
         bad_examples=bad,
         good_examples=good,
         scope=scope,
@@ -249,6 +140,161 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
         needs=frozenset(needs),
         fix=tuple((str(k), str(v)) for k, v in fix.items()),
     )
+
+
+class _At:
+    """Where a problem in one rule is: its label ('regel LFT001') and its mapping."""
+
+    def __init__(self, label: str, item) -> None:
+        self.label = label
+        self.item = item
+
+    def fail(self, key, message, container=None):
+        where = line_of(self.item if container is None else container, key)
+        raise _Problem(where, f"{self.label}: {key}: {message}" if key else f"{self.label}: {message}")
+
+    def fail_at(self, line: int, message: str):
+        raise _Problem(line, f"{self.label}: {message}")
+
+
+def _check_keys(item, at: _At) -> None:
+    for key in sorted(set(item) - RULE_KEYS):
+        at.fail(key, f"onbekende sleutel (toegestaan: {', '.join(sorted(RULE_KEYS))})")
+    for key in REQUIRED:
+        if key not in item:
+            at.fail(None, f"verplichte sleutel '{key}' ontbreekt")
+
+
+def _check_fields(item, at: _At) -> str:
+    """id, name, category, severity, texts and suggestions; returns the name."""
+    rid = item["id"]
+    if not isinstance(rid, str) or not re.match(ID_PATTERN, rid):
+        at.fail("id", "moet drie hoofdletters en drie cijfers zijn, bijv. LFT001")
+    name = item["name"]
+    if not isinstance(name, str) or not re.match(NAME_PATTERN, name):
+        at.fail("name", "moet kebab-case zijn, bijv. jong-team")
+    if item["category"] not in CATEGORIES:
+        at.fail("category", f"onbekende categorie '{item['category']}' (mogelijk: {', '.join(CATEGORIES)})")
+    if item["severity"] not in SEVERITIES:
+        at.fail("severity", f"moet een van {', '.join(SEVERITIES)} zijn")
+    for key in ("message", "explanation"):
+        if not isinstance(item[key], str) or not item[key].strip():
+            at.fail(key, "moet (Nederlandse) tekst zijn")
+    if "\n" in item["message"].strip():
+        at.fail("message", "moet op één regel passen")
+    suggestions = item.get("suggestions", [])
+    if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
+        at.fail("suggestions", "moet een lijst teksten zijn")
+    return name
+
+
+def _parse_legal(legal, references, at: _At) -> tuple[dict, list[str]]:
+    """The rule's legal ground; returns it with its refs resolved to titles."""
+    if not isinstance(legal, dict):
+        at.fail("legal", "moet een mapping zijn met ground, distinction en refs")
+    for key in sorted(set(legal) - LEGAL_KEYS):
+        at.fail(key, f"onbekende sleutel in legal (toegestaan: {', '.join(sorted(LEGAL_KEYS))})", legal)
+    refs = legal.get("refs")
+    if not isinstance(refs, list) or not refs or not all(isinstance(r, str) for r in refs):
+        at.fail("legal", "refs moet een niet-lege lijst wettelijke gronden zijn")
+    resolved = [references[r]["title"] if r in references else r for r in refs]
+    oordelen = legal.get("oordelen", [])
+    if not isinstance(oordelen, list) or not all(isinstance(o, str) for o in oordelen):
+        at.fail("legal", "oordelen moet een lijst teksten zijn (bijv. '2018-36')")
+    if legal.get("distinction") not in ("direct", "indirect", "none"):
+        at.fail("legal", "distinction moet direct, indirect of none zijn")
+    return legal, resolved
+
+
+def _parse_switches(item, at: _At) -> tuple[str, bool]:
+    scope = item.get("scope", "span")
+    if scope not in ("span", "document"):
+        at.fail("scope", "moet span of document zijn")
+    enabled = item.get("enabled", True)
+    if not isinstance(enabled, bool):
+        at.fail("enabled", "moet true of false zijn")
+    return scope, enabled
+
+
+def _parse_fix(fix, scope: str, at: _At) -> dict:
+    if not isinstance(fix, dict) or not all(isinstance(k, str) and k.strip() and isinstance(v, str)
+                                            for k, v in fix.items()):
+        at.fail("fix", "moet een mapping gevonden tekst -> vervanging zijn, bijv. {\"(m/v)\": \"(m/v/x)\"}")
+    if fix and scope != "span":
+        at.fail("fix", "kan alleen bij scope: span")
+    return fix
+
+
+def _parse_clauses(match, scope: str, needs: set[str], at: _At) -> tuple[Clause, ...]:
+    if not isinstance(match, list) or not match:
+        at.fail("match", "moet een niet-lege lijst clausules zijn")
+    return tuple(_parse_clause(clause, index, line_of(match, index), scope, needs, at)
+                 for index, clause in enumerate(match))
+
+
+def _parse_clause(clause, index: int, cline: int, scope: str, needs: set[str], at: _At) -> Clause:
+    where = f"match[{index}]"
+    if not isinstance(clause, dict):
+        at.fail_at(cline, f"{where}: moet een mapping zijn")
+    kinds = [k for k in clause if k in KINDS]
+    if len(kinds) != 1:
+        at.fail_at(cline, f"{where}: precies één soort nodig uit {', '.join(KINDS)}")
+    kind = kinds[0]
+    module = KINDS[kind]
+    options = {k: v for k, v in clause.items() if k != kind}
+    for key in sorted(set(options) - set(module.OPTIONS)):
+        at.fail_at(line_of(clause, key), f"{where}.{key}: onbekende optie voor {kind}")
+    try:
+        needs |= module.validate(clause[kind], options)
+    except ValueError as exc:
+        at.fail_at(line_of(clause, kind), f"{where}.{kind}: {exc}")
+    if hasattr(module, "check_scope"):
+        try:
+            module.check_scope(clause[kind], options, scope)
+        except ValueError as exc:
+            at.fail_at(cline, f"{where}: {exc}")
+    return Clause(kind=kind, spec=clause[kind], options=options, line=cline, index=index)
+
+
+def _parse_conditions(key, value, container, needs: set[str], at: _At) -> tuple[Condition, ...]:
+    if not isinstance(value, list):
+        at.fail_at(line_of(container, key), f"{key}: moet een lijst voorwaarden zijn")
+    result = []
+    for i, cond in enumerate(value):
+        cl = line_of(value, i)
+        if not isinstance(cond, dict) or len(cond) != 1:
+            at.fail_at(cl, f"{key}[{i}]: elke voorwaarde is een mapping met één sleutel")
+        (ckind, cspec), = cond.items()
+        try:
+            needs.update(conditions.validate(ckind, cspec))
+        except ValueError as exc:
+            at.fail_at(cl, f"{key}[{i}].{ckind}: {exc}")
+        result.append(Condition(kind=ckind, spec=cspec, line=cl))
+    return tuple(result)
+
+
+def _parse_severity_when(sw, needs: set[str], at: _At) -> tuple[SeverityChange, ...]:
+    if not isinstance(sw, list):
+        at.fail("severity_when", "moet een lijst zijn")
+    changes = []
+    for i, change in enumerate(sw):
+        if not isinstance(change, dict) or set(change) - {"when", "severity", "note"} or "when" not in change:
+            at.fail_at(line_of(sw, i), f"severity_when[{i}]: verwacht when, severity en note")
+        if change.get("severity") not in SEVERITIES:
+            at.fail_at(line_of(sw, i), f"severity_when[{i}].severity: moet een van {', '.join(SEVERITIES)} zijn")
+        when = _parse_conditions("when", change["when"], change, needs, at)
+        changes.append(SeverityChange(when=when, severity=change["severity"], note=str(change.get("note", ""))))
+    return tuple(changes)
+
+
+def _parse_examples(examples, at: _At) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        at.fail("examples", "moet een mapping zijn met 'bad' en 'good'")
+    bad = _examples(examples.get("bad"), "bad", at.label, examples)
+    good = _examples(examples.get("good"), "good", at.label, examples)
+    if not bad or not good:
+        at.fail("examples", "minstens één 'bad' en één 'good' voorbeeld nodig")
+    return bad, good
 
 
 def _examples(value, key, label, container) -> tuple[Example, ...]:
