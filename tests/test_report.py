@@ -25,6 +25,7 @@ from vacaturelint import app
 from vacaturelint.extract.base import Part
 from vacaturelint.findings import FileResult, Finding
 from vacaturelint.report import batch
+from vacaturelint.report import chunk as report_chunk
 from vacaturelint.report.html import page_head, page_tail, render_vacancy
 
 VACANCY = (
@@ -191,7 +192,7 @@ def test_docx_parts_are_labelled_and_positions_are_paragraphs(linter, tmp_path):
     d.sections[0].footer.paragraphs[0].text = "Voettekst"
     path = tmp_path / "v.docx"
     d.save(path)
-    chunk = batch.lint_chunk(app.session_for(linter), [batch.Job(1, app.Target(str(path), True))], open_=True)
+    chunk = report_chunk.lint_chunk(app.session_for(linter), [report_chunk.Job(1, app.Target(str(path), True))], open_=True)
     (summary, fragment), = chunk.rendered
     tree = parse(fragment)
     parts = tree.find("span", **{"class": "part"})
@@ -223,7 +224,7 @@ def _folder(tmp_path, count):
 
 def test_chunks_and_workers_give_the_same_report(linter, tmp_path, monkeypatch):
     folder = _folder(tmp_path, 13)
-    jobs = [batch.Job(i, app.Target(str(p), False)) for i, p in enumerate(sorted(folder.iterdir()), start=1)]
+    jobs = [report_chunk.Job(i, app.Target(str(p), False)) for i, p in enumerate(sorted(folder.iterdir()), start=1)]
     monkeypatch.setattr(batch, "CHUNK", 4)  # 4 chunks of a 13-file folder
     serial, parallel = tmp_path / "a.html", tmp_path / "b.html"
     one = batch.build(app.session_for(linter), jobs, str(serial), "R", "i", workers=1, progress=False)
