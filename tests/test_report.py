@@ -24,9 +24,9 @@ from tests.conftest import ROOT
 from vacaturelint import app
 from vacaturelint.extract.base import Part
 from vacaturelint.findings import FileResult, Finding
-from vacaturelint.report import batch
-from vacaturelint.report import chunk as report_chunk
-from vacaturelint.report.html import page_head, page_tail, render_vacancy
+from vacaturelint.htmlreport import batch
+from vacaturelint.htmlreport import chunk as report_chunk
+from vacaturelint.htmlreport.html import page_head, page_tail, render_vacancy
 
 VACANCY = (
     "Verkoopster gezocht\n\n"

@@ -208,7 +208,7 @@ def lsp() -> None:
 
 
 from vacaturelint.audit.command import audit  # noqa: E402  (commands register after the group)
-from vacaturelint.report.command import report  # noqa: E402
+from vacaturelint.htmlreport.command import report  # noqa: E402
 from vacaturelint.serve.command import serve  # noqa: E402
 
 main.add_command(report)

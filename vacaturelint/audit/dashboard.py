@@ -3,7 +3,7 @@
 Everything is inline (the report's CSS, SVG charts); there is no script at all, and
 a Content-Security-Policy allows nothing but the page's own style (by hash). All
 values from the feed (group values, wording, file names) pass through the report's
-:func:`~vacaturelint.report.html.esc`.
+:func:`~vacaturelint.htmlreport.html.esc`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import hashlib
 
 from vacaturelint import __version__
 from vacaturelint.audit.records import COUNT_CATEGORIES, COUNT_SEVERITIES, ERROR_KINDS
-from vacaturelint.report.assets import CATEGORY_STYLE, CSS, OTHER_STYLE
-from vacaturelint.report.html import category_label, esc
+from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, OTHER_STYLE
+from vacaturelint.htmlreport.html import category_label, esc
 from vacaturelint.severity import LABELS_NL
 
 MAX_GROUP_ROWS = 60

@@ -14,8 +14,8 @@ from functools import lru_cache
 from importlib import resources
 
 from vacaturelint import __version__
-from vacaturelint.report.assets import CATEGORY_STYLE, CSS, OTHER_STYLE
-from vacaturelint.report.html import esc
+from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, OTHER_STYLE
+from vacaturelint.htmlreport.html import esc
 from vacaturelint.severity import LABELS_NL
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'none'; "

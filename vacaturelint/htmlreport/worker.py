@@ -8,7 +8,7 @@ set the holder; the parent passes its session explicitly.
 from __future__ import annotations
 
 from vacaturelint import app
-from vacaturelint.report.chunk import ChunkResult, Job, lint_chunk
+from vacaturelint.htmlreport.chunk import ChunkResult, Job, lint_chunk
 
 
 class Holder:

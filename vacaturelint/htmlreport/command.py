@@ -30,8 +30,8 @@ from vacaturelint.errors import VacaturelintError
 def report(paths, output, title, jobs, select, ignore, min_severity, model, config_path, isolated, include,
            exclude) -> None:
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
-    from vacaturelint.report.batch import build
-    from vacaturelint.report.chunk import Job
+    from vacaturelint.htmlreport.batch import build
+    from vacaturelint.htmlreport.chunk import Job
 
     if "-" in paths:
         fail("report leest geen standaardinvoer; geef bestanden of mappen")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from vacaturelint import __version__
 from vacaturelint.findings import FileResult, Finding
-from vacaturelint.report.assets import CATEGORY_STYLE, CSS, JS, OTHER_STYLE
+from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, JS, OTHER_STYLE
 from vacaturelint.severity import LABELS_NL, SEVERITIES, rank
 
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # error, warning, info

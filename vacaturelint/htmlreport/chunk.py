@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from vacaturelint import app
 from vacaturelint.findings import FileResult
-from vacaturelint.report.html import Summary, render_vacancy
+from vacaturelint.htmlreport.html import Summary, render_vacancy
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 import click
 
 from vacaturelint import app, atomic
-from vacaturelint.report import worker
-from vacaturelint.report.chunk import Job, lint_chunk
-from vacaturelint.report.html import Summary, page_head, page_tail
+from vacaturelint.htmlreport import worker
+from vacaturelint.htmlreport.chunk import Job, lint_chunk
+from vacaturelint.htmlreport.html import Summary, page_head, page_tail
 
 CHUNK = 50
 MAX_WORKERS = 4
