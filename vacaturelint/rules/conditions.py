@@ -14,7 +14,7 @@ says what to look for (``lemmas``, ``phrases``, ``regex``, ``pos``):
 
 from __future__ import annotations
 
-import regex as re_module
+import regex
 
 from vacaturelint.rules.regex import TIMEOUT_SECONDS
 
@@ -63,8 +63,8 @@ def _compile(pattern):
     if not isinstance(pattern, str):
         raise ValueError("regex moet tekst zijn")
     try:
-        return re_module.compile(pattern, re_module.IGNORECASE | re_module.V0)
-    except re_module.error as exc:
+        return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+    except regex.error as exc:
         raise ValueError(f"ongeldige reguliere expressie: {exc}") from None
 
 
@@ -113,7 +113,7 @@ def _pattern(text: str):
 
 
 def _phrase_pattern(phrase: str):
-    return _pattern(r"(?<!\w)" + re_module.escape(phrase.lower()) + r"(?!\w)")
+    return _pattern(r"(?<!\w)" + regex.escape(phrase.lower()) + r"(?!\w)")
 
 
 def _tokens_have(tokens, text: str, spec: dict) -> bool:

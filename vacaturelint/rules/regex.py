@@ -7,19 +7,19 @@ user's rule file cannot hang the linter. ``flags``: IGNORECASE, MULTILINE, ...;
 
 from __future__ import annotations
 
-import regex as re_module
+import regex
 
 OPTIONS = {"flags", "group"}
 TIMEOUT_SECONDS = 1.0
-_FLAGS = {"IGNORECASE": re_module.IGNORECASE, "MULTILINE": re_module.MULTILINE, "DOTALL": re_module.DOTALL,
-          "VERBOSE": re_module.VERBOSE}
+_FLAGS = {"IGNORECASE": regex.IGNORECASE, "MULTILINE": regex.MULTILINE, "DOTALL": regex.DOTALL,
+          "VERBOSE": regex.VERBOSE}
 
 
 def compile_pattern(spec, options):
     flags = 0
     for flag in options.get("flags", []):
         flags |= _FLAGS[flag]
-    return re_module.compile(spec, flags | re_module.V0)
+    return regex.compile(spec, flags | regex.V0)
 
 
 def validate(spec, options) -> frozenset[str]:
@@ -30,7 +30,7 @@ def validate(spec, options) -> frozenset[str]:
         raise ValueError(f"flags moeten uit {', '.join(_FLAGS)} komen")
     try:
         pattern = compile_pattern(spec, options)
-    except re_module.error as exc:
+    except regex.error as exc:
         raise ValueError(f"ongeldige reguliere expressie: {exc}") from None
     group = options.get("group")
     if group is not None and group not in pattern.groupindex:

@@ -17,36 +17,36 @@ is not a demand either (no "beschikbaar/inzetbaar").
 
 from __future__ import annotations
 
-import regex as re
+import regex
 
 from vacaturelint.rules.checks.registry import check
 
 OPTIONS: set[str] = set()
 
-_F = re.IGNORECASE | re.V1
+_F = regex.IGNORECASE | regex.V1
 _FULL = r"(?:full[- ]?time|voltijds?)"
 _HOURS = r"(?:3[6-9]|40)"
 _PATTERNS = [
-    re.compile(rf"\b{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    re.compile(rf"\b(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
-    re.compile(rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+)\b{_HOURS}\s*(?:uur|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    re.compile(r"\b(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F),
-    re.compile(r"\bflexibel\s+(?:inzetbaar|beschikbaar)\b|\bflexibele\s+inzetbaarheid\b", _F),
-    re.compile(r"\bg[eé]{2}n\s*\W{0,2}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
+    regex.compile(rf"\b{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
+    regex.compile(rf"\b(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    regex.compile(rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+)\b{_HOURS}\s*(?:uur|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
+    regex.compile(r"\b(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F),
+    regex.compile(r"\bflexibel\s+(?:inzetbaar|beschikbaar)\b|\bflexibele\s+inzetbaarheid\b", _F),
+    regex.compile(r"\bg[eé]{2}n\s*\W{0,2}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
 ]
-_SCHEDULE = re.compile(
+_SCHEDULE = regex.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
     r"|\brooster|\bploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
     _F,
 )
 # a part-time alternative next to a fulltime demand ("32/36 uur bespreekbaar", "(minimaal 32 uur)")
-_ALTERNATIVE = re.compile(
+_ALTERNATIVE = regex.compile(
     r"\bpart-?\s?time\b|\bbespreekbaar\b|\bin\s+overleg\b|\b(?:minimaal|minstens|vanaf)\s+(?:[12]?\d|3[0-5])\s*(?:uur|u)\b", _F
 )
 _FULLTIME_PATTERNS = 4  # the first four patterns are fulltime/hours demands
-_REASON = re.compile(r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
+_REASON = regex.compile(r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 # a sentence ends at . ! ? ; or a line break; "Je.Werk" (glued scraped text) also counts
-_END = re.compile(r"[.!?;](?=\s|\p{Lu}|$)|[\n\r]", re.V1)
+_END = regex.compile(r"[.!?;](?=\s|\p{Lu}|$)|[\n\r]", regex.V1)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
