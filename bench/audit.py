@@ -33,11 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+import stand_in  # bench/stand_in.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FEED = SHARED / "feed" / "vacatures-2021.jsonl"
-STAND_IN = SHARED / "models" / "nl_ud_selftrained_sm-0.1.0"
 VU_2019 = 3_100_000
 
 
@@ -137,7 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ads", type=int, default=600)
     parser.add_argument("--partition-size", type=int, default=25)
-    parser.add_argument("--model", default=os.environ.get("VACATURELINT_MODEL", str(STAND_IN)))
+    parser.add_argument("--model", default=stand_in.model())
     parser.add_argument("--grow", type=int, default=0, metavar="F",
                         help="also audit F times as many ads with 1 worker: does worker memory grow with the feed?")
     args = parser.parse_args()

@@ -27,12 +27,12 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "vacatures"
-DEFAULT_MODEL = REPO_ROOT.parent / "shared" / "models" / "nl_ud_selftrained_sm-0.1.0"
 sys.path.insert(0, str(REPO_ROOT))
 
 from lsprotocol import types  # noqa: E402
 from pygls.lsp.client import LanguageClient  # noqa: E402
 
+from bench.stand_in import model as default_model  # noqa: E402
 from vacaturelint.lineindex import LineIndex  # noqa: E402
 
 REPLACEMENTS = ("collega", "team", "organisatie")
@@ -154,7 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--file", type=Path, help="vacature (standaard: de corpustekst het dichtst bij 600 woorden)")
     parser.add_argument("--edits", type=int, default=80, help="aantal gemeten bewerkingen (standaard 80)")
-    parser.add_argument("--model", default=os.environ.get("VACATURELINT_MODEL") or str(DEFAULT_MODEL))
+    parser.add_argument("--model", default=default_model())
     args = parser.parse_args()
     path = args.file or pick_vacancy()
     text = path.read_text(encoding="utf-8")

@@ -25,10 +25,11 @@ import sys
 import time
 from pathlib import Path
 
+import stand_in  # bench/stand_in.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "vacatures"
-STAND_IN = SHARED / "models" / "nl_ud_selftrained_sm-0.1.0"
 TARGET_STARTUP = 1.3
 TARGET_THROUGHPUT = 0.8
 
@@ -99,7 +100,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs per command for (a) (median)")
     parser.add_argument("--rounds", type=int, default=2, help="passes over the corpus for (b) (best)")
     parser.add_argument("--file", type=Path, help="vacancy for (a); default: the median-sized corpus file")
-    parser.add_argument("--model", default=os.environ.get("VACATURELINT_MODEL") or str(STAND_IN))
+    parser.add_argument("--model", default=stand_in.model())
     args = parser.parse_args()
 
     model = str(Path(args.model).resolve()) if Path(args.model).exists() else args.model

@@ -1,7 +1,7 @@
 """Shared fixtures: the real spaCy pipeline and the real CLI, never mocks.
 
 The model comes from $VACATURELINT_MODEL; without it, the stand-in pipeline in
-../shared/models is used when present, else nl_core_news_sm.
+../shared/models is used when present, else nl_core_news_sm (bench/stand_in.py).
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.stand_in import use_stand_in
+
 ROOT = Path(__file__).resolve().parents[1]
-STAND_IN = ROOT.parent / "shared" / "models" / "nl_ud_selftrained_sm-0.1.0"
-if not os.environ.get("VACATURELINT_MODEL") and STAND_IN.is_dir():
-    os.environ["VACATURELINT_MODEL"] = str(STAND_IN)
-MODEL = os.environ.get("VACATURELINT_MODEL", "nl_core_news_sm")
+MODEL = use_stand_in()
 CORPUS = ROOT.parent / "shared" / "corpus"
 # CI sets this so that tests needing a real Neovim or Chromium fail instead of skipping
 # when the program is missing: the real-client tests must really run there.

@@ -1,27 +1,16 @@
-"""Tests for bench/quality.py: matching and counting on hand-made data (no linter)."""
+"""Tests for bench/quality/measure.py (python -m bench.quality): matching and counting on hand-made data (no linter)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench.quality import labeltool
+from bench.quality import measure as quality
+
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look the module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-quality = _load("bench_quality", REPO / "bench" / "quality.py")
-labeltool = _load("bench_labeltool", REPO / "bench" / "quality" / "labeltool.py")
 Span = quality.Span
 
 

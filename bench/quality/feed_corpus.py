@@ -1,4 +1,4 @@
-"""Lay out feed ads as a label corpus, so labeltool.py and quality.py work on them
+"""Lay out feed ads as a label corpus, so labeltool.py and measure.py (python -m bench.quality) work on them
 unchanged: ``<out>/vacatures/feed-<id>.txt`` (the record's text, exactly) plus
 ``<out>/index.jsonl`` (the record's metadata, ``selection: random:feed``).
 
@@ -6,7 +6,7 @@ The texts stay outside the repository (default ``build/feed-corpus``, git-ignore
 
     python bench/quality/feed_corpus.py                      # ids from heldout-feed/SAMPLE
     python bench/quality/labeltool.py --corpus build/feed-corpus find vacatures/feed-<id>.txt "jong"
-    python bench/quality.py --labels bench/quality/heldout-feed --corpus build/feed-corpus
+    python -m bench.quality --labels bench/quality/heldout-feed --corpus build/feed-corpus
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Measure vacaturelint's precision and recall against the gold labels.
 
-    python bench/quality.py [--corpus ../shared/corpus] [--model PATH] [--verbose]
+    python -m bench.quality [--corpus ../shared/corpus] [--model PATH] [--verbose]
 
 Loads every label file in bench/quality/labels/ (format: bench/quality/README.md),
 runs the linter ONCE over all labelled texts::
@@ -22,35 +22,24 @@ The corpus texts are read at run time and never copied into the repository.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
-import os
 import subprocess
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+from bench import stand_in
+from bench.quality import labeltool
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 QUALITY_DIR = REPO_ROOT / "bench" / "quality"
 LABEL_DIR = QUALITY_DIR / "labels"
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
-DEFAULT_MODEL = REPO_ROOT.parent / "shared" / "models" / "nl_ud_selftrained_sm-0.1.0"
 
 
 
-def _load_labeltool():
-    """bench/quality/labeltool.py: label validation and the category list, shared."""
-    spec = importlib.util.spec_from_file_location("vacaturelint_labeltool", QUALITY_DIR / "labeltool.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-LABELTOOL = _load_labeltool()
-CATEGORIES = LABELTOOL.CATEGORIES
+CATEGORIES = labeltool.CATEGORIES
 
 # targets from issue 3
 TARGET_PRECISION = 0.9
@@ -197,7 +186,7 @@ class LabelSet:
 
 def load_labels(label_dir: Path, corpus: Path) -> LabelSet:
     """Load and validate every label file; raise ValueError on invalid labels."""
-    tool = LABELTOOL
+    tool = labeltool
     index = tool.load_index(corpus)
     paths = sorted(label_dir.glob("*.yaml"))
     if not paths:
@@ -233,7 +222,7 @@ class LinterError(Exception):
 
 
 def default_model() -> str:
-    return os.environ.get("VACATURELINT_MODEL") or str(DEFAULT_MODEL)
+    return stand_in.model()
 
 
 def run_linter(paths: list[Path], model: str, python: str = sys.executable) -> list[dict]:
@@ -423,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus root (default ../shared/corpus)")
     ap.add_argument("--model", default=None, help="spaCy model name or path "
-                    "(default: $VACATURELINT_MODEL, else ../shared/models/nl_ud_selftrained_sm-0.1.0)")
+                    "(default: $VACATURELINT_MODEL, else the stand-in in ../shared/models)")
     ap.add_argument("--labels", type=Path, default=LABEL_DIR, help="label directory")
     ap.add_argument("--predictions", type=Path, default=None,
                     help="read linter JSON from this file instead of running the linter")
@@ -457,7 +446,3 @@ def main(argv: list[str] | None = None) -> int:
     result = match(labels.gold, predicted)
     report(result, labels, docs, warnings, args.verbose)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

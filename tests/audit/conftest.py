@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, STAND_IN, run_cli
+from tests.conftest import MODEL, ROOT, run_cli
 
 FEED = ROOT.parent / "shared" / "feed" / "vacatures-2021.jsonl"
 SAMPLE_SIZE = 24
-STAND_IN_MODEL = Path(os.environ.get("VACATURELINT_MODEL", STAND_IN))
+STAND_IN_MODEL = Path(MODEL)
 START_TIMEOUT = 60
 # Even without a dashboard, scheduler and worker serve HTTP routes (health); by default on
 # every interface. Keep them on the loopback interface too, on a free port.

@@ -13,7 +13,6 @@ tried and every failure; exit 1 when something failed.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -22,9 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-STAND_IN = ROOT.parent / "shared" / "models" / "nl_ud_selftrained_sm-0.1.0"
-if not os.environ.get("VACATURELINT_MODEL") and STAND_IN.is_dir():
-    os.environ["VACATURELINT_MODEL"] = str(STAND_IN)
+from bench.stand_in import use_stand_in  # noqa: E402
+
+use_stand_in()
 CORPUS = ROOT.parent / "shared" / "corpus" / "vacatures"
 
 PIECES = ["<div>", "</div>", "<p>", "</p>", "<li>", "<!--", "-->", "<!-- vacaturelint-disable LFT001 -- r -->",

@@ -1,0 +1,1 @@
+"""Gold labels and the quality measurement: ``python -m bench.quality`` (README.md here)."""
