@@ -3,18 +3,16 @@
 Everything is inline (the report's CSS, SVG charts); there is no script at all, and
 a Content-Security-Policy allows nothing but the page's own style (by hash). All
 values from the feed (group values, wording, file names) pass through the report's
-:func:`~vacaturelint.htmlreport.html.esc`.
+:func:`~vacaturelint.htmlreport.document.esc`.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-
 from vacaturelint import __version__
 from vacaturelint.audit.records import COUNT_CATEGORIES, COUNT_SEVERITIES, ERROR_KINDS
 from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, OTHER_STYLE
-from vacaturelint.htmlreport.html import category_label, esc
+from vacaturelint.htmlreport.document import document_start, esc, header_start
+from vacaturelint.htmlreport.html import category_label
 from vacaturelint.severity import LABELS_NL
 
 MAX_GROUP_ROWS = 60
@@ -31,10 +29,6 @@ th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align:
 .wording { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
 .table-wrap { overflow-x: auto; }
 """
-
-
-def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
 def _swatch_css() -> str:
@@ -207,8 +201,6 @@ def _failed(summary: dict) -> str:
 
 def render(summary: dict, title: str = "Vacaturelint-audit") -> str:
     css = CSS + EXTRA_CSS + _swatch_css()
-    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src 'none'; img-src 'none'; "
-           "connect-src 'none'; font-src 'none'; form-action 'none'; base-uri 'none'")
     ads = summary["ads"]
     overall = summary["shares"]["with_findings"]
     cats = _shown_categories(summary)
@@ -221,14 +213,9 @@ def render(summary: dict, title: str = "Vacaturelint-audit") -> str:
     info = (f"{_n(ads['total'])} vacatures uit {feeds}; model '{summary.get('model', '')}'; "
             f"vacaturelint {__version__}; {summary.get('generated', '')}.")
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="nl"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="vacaturelint {esc(__version__)}">'
-        f"<title>{esc(title)}</title><style>{css}</style></head><body>"
-        f'<header><h1>{esc(title)}</h1><p class="meta">{esc(info)}</p>'
-        '<p class="meta">Een bevinding is een risico op verboden onderscheid, geen oordeel. Aandelen gaan over de '
+        document_start(title, css=css)
+        + header_start(title, info)
+        + '<p class="meta">Een bevinding is een risico op verboden onderscheid, geen oordeel. Aandelen gaan over de '
         "gecontroleerde vacatures; het 95%-interval (Wilson) geeft de onzekerheid door het aantal vacatures, niet "
         "die van de detector zelf (zie de precisie en recall in de README).</p></header><main>"
         '<section aria-labelledby="totals-title"><h2 id="totals-title">Totaal</h2><ul class="cards">'

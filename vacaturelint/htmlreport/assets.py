@@ -22,6 +22,15 @@ CATEGORY_STYLE = {
 }
 OTHER_STYLE = ("#e4e4e4", "#555555", "Overig")
 
+
+def category_css() -> str:
+    """Category tints and bars; the generic rule first so category rules win."""
+    rules = [f".hl, .swatch {{ background: {OTHER_STYLE[0]}; }}"]
+    for cat, (tint, bar, _) in CATEGORY_STYLE.items():
+        rules.append(f'.hl.cat-{cat}, [data-cat="{cat}"] {{ background: {tint}; }}')
+        rules.append(f".finding.cat-{cat} {{ border-left: 4px solid {bar}; }}")
+    return "\n".join(rules)
+
 CSS = """
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --line: #c8c8c8; --bg: #fff; }
 * { box-sizing: border-box; }

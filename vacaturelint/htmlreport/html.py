@@ -10,24 +10,17 @@ the file's text.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from vacaturelint import __version__
 from vacaturelint.findings import FileResult, Finding
-from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, JS, OTHER_STYLE
+from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, JS, OTHER_STYLE, category_css
+from vacaturelint.htmlreport.document import document_start, esc, header_start
 from vacaturelint.severity import LABELS_NL, SEVERITIES, rank
 
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # error, warning, info
 SEVERITY_PLURAL = {"error": "fouten", "warning": "waarschuwingen", "info": "info"}
-
-
-def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def category_label(category: str) -> str:
@@ -238,16 +231,6 @@ def render_vacancy(index: int, result: FileResult, open_: bool = False) -> tuple
 
 
 # -- page ----------------------------------------------------------------------
-def _category_css() -> str:
-    rules = []
-    for cat, (tint, bar, _) in CATEGORY_STYLE.items():
-        rules.append(f'.hl.cat-{cat}, [data-cat="{cat}"] {{ background: {tint}; }}')
-        rules.append(f".finding.cat-{cat} {{ border-left: 4px solid {bar}; }}")
-    rules.append(f".hl, .swatch {{ background: {OTHER_STYLE[0]}; }}")
-    # put the generic rule first so category rules win
-    return rules[-1] + "\n" + "\n".join(rules[:-1])
-
-
 def _chart(totals: Counter) -> str:
     cats = [c for c in CATEGORY_STYLE if totals.get(c)] + sorted(c for c in totals if c not in CATEGORY_STYLE)
     if not cats:
@@ -324,27 +307,16 @@ def _legend() -> str:
             f'<ul class="legend">{sevs}</ul></section>')
 
 
-def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
 def page_head(title: str, summaries: list[Summary], info: str) -> str:
     """Everything before the vacancy sections: head, legend, overview (several vacancies)."""
-    css = CSS + _category_css()
-    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(JS)}; "
-           "img-src 'none'; connect-src 'none'; font-src 'none'; form-action 'none'; base-uri 'none'")
+    css = CSS + category_css()
     several = len(summaries) > 1
     toolbar = ('<div class="toolbar"><button type="button" id="open-all">Alles uitklappen</button>'
                '<button type="button" id="close-all">Alles inklappen</button></div>') if several else ""
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="nl"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="vacaturelint {esc(__version__)}">'
-        f"<title>{esc(title)}</title><style>{css}</style></head><body>"
-        f'<header><h1>{esc(title)}</h1><p class="meta">{esc(info)}</p>'
-        '<p class="meta">Een markering is een risico op verboden onderscheid, geen oordeel: de uitleg noemt de '
+        document_start(title, css=css, script=JS)
+        + header_start(title, info)
+        + '<p class="meta">Een markering is een risico op verboden onderscheid, geen oordeel: de uitleg noemt de '
         "wettelijke grond. Oordelen van het College voor de Rechten van de Mens zijn niet bindend.</p></header>"
         f"<main>{_legend()}{_overview(summaries) if several else ''}"
         f'<section aria-labelledby="vacancies-title"><h2 id="vacancies-title">'

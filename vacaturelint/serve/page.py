@@ -13,9 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from vacaturelint import __version__
-from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, OTHER_STYLE
-from vacaturelint.htmlreport.html import esc
+from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, category_css
+from vacaturelint.htmlreport.document import document_start, esc
 from vacaturelint.severity import LABELS_NL
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'none'; "
@@ -27,19 +26,10 @@ def _static(name: str) -> str:
     return resources.files("vacaturelint.serve").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def category_css() -> str:
-    """Category tints as in the report: the generic rule first so category rules win."""
-    rules = [f".hl, .swatch {{ background: {OTHER_STYLE[0]}; }}"]
-    for cat, (tint, bar, _) in CATEGORY_STYLE.items():
-        rules.append(f'.hl.cat-{cat}, [data-cat="{cat}"] {{ background: {tint}; }}')
-        rules.append(f".finding.cat-{cat} {{ border-left: 4px solid {bar}; }}")
-    return "\n".join(rules) + "\n"
-
-
 @lru_cache(maxsize=1)
 def assets() -> dict[str, tuple[str, str]]:
     return {
-        "page.css": (CSS + category_css() + _static("page.css"), "text/css; charset=utf-8"),
+        "page.css": (CSS + category_css() + "\n" + _static("page.css"), "text/css; charset=utf-8"),
         "page.js": (_static("page.js"), "text/javascript; charset=utf-8"),
     }
 
@@ -73,13 +63,8 @@ def html(token_required: bool = False) -> str:
         '<span class="muted"> Het token blijft in deze pagina; het wordt nergens opgeslagen.</span></form>'
     )
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="nl"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="vacaturelint {esc(__version__)}">'
-        "<title>Vacaturelint: vacaturetekst controleren</title>"
-        '<link rel="stylesheet" href="/assets/page.css"></head><body>'
-        '<header><h1>Vacaturelint</h1>'
+        document_start("Vacaturelint: vacaturetekst controleren", stylesheet="/assets/page.css")
+        + '<header><h1>Vacaturelint</h1>'
         '<p class="meta">Plak of typ een vacaturetekst. Na een korte pauze in het typen worden woorden '
         "gemarkeerd die kunnen uitsluiten, met uitleg, wettelijke grond en suggesties. Er wordt niets "
         "op de server bewaard.</p>"
