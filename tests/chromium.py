@@ -279,9 +279,3 @@ class Page:
     def requests(self) -> list[str]:
         """Every URL this page requested (documents, scripts, styles, fetches...)."""
         return [e["params"]["request"]["url"] for e in self._events("Network.requestWillBeSent")]
-
-    def screenshot(self, path: Path) -> None:
-        import base64
-
-        data = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)["data"]
-        path.write_bytes(base64.b64decode(data))

@@ -372,7 +372,7 @@ def test_markdown_headings_and_lists_render_and_keep_positions(linter):
     for number, f in enumerate(result.findings, start=1):
         assert covered.get(f"v1-f{number}") == f.text
     assert "GSL002" in {f.rule for f in result.findings}  # the highlight inside the heading
-    plain_summary, plain = render_vacancy(1, dataclasses.replace(result, kind="plain"))
+    _, plain = render_vacancy(1, dataclasses.replace(result, kind="plain"))
     assert "md-h" not in plain
 
 

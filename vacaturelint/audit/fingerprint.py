@@ -59,7 +59,6 @@ def rules_identity(files) -> str:
 
 def config_identity(config: Config) -> dict:
     data = asdict(config)
-    data.pop("pyproject_sections", None)
     data.pop("include", None)
     data.pop("exclude", None)
     return json.loads(json.dumps(data))  # tuples -> lists, as they come back from JSON

@@ -6,5 +6,4 @@ from vacaturelint.reporters import github, json_format, sarif, text
 
 FORMATS = {"text": text.render, "concise": text.render_concise, "json": json_format.render, "sarif": sarif.render,
            "github": github.render}
-HUMAN_FORMATS = ("text", "concise")
 STATISTICS = {"text": text.render_statistics, "json": json_format.render_statistics}
