@@ -25,19 +25,13 @@ from pathlib import Path
 
 import yaml
 
+from vacaturelint.rules.model import CATEGORIES  # the one list of categories
+from vacaturelint.spans import overlaps
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LABEL_DIR = Path(__file__).resolve().parent / "labels"
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 
-CATEGORIES = (
-    "leeftijd",
-    "geslacht",
-    "herkomst",
-    "beperking",
-    "religie",
-    "gezinssituatie",
-    "functie-eisen",
-)
 SEVERITIES = ("error", "warning", "info")
 TOP_KEYS = ("file", "selection", "title", "findings", "silent", "document")
 FINDING_KEYS = ("start", "end", "text", "category", "severity", "why")
@@ -245,7 +239,7 @@ def validate(label_path: Path, corpus: Path, index: dict | None = None) -> dict:
     f_spans = [(it["start"], it["end"]) for it in data.get("findings") or []]
     for it in data.get("silent") or []:
         for s, e in f_spans:
-            if it["start"] < e and s < it["end"]:
+            if overlaps(it["start"], it["end"], s, e):
                 raise LabelError(f"{name}: silent {it['text']!r} overlaps a finding at {s}..{e}")
     doc = data.get("document")
     if doc is not None and not isinstance(doc, list):

@@ -31,15 +31,13 @@ from pathlib import Path
 
 from bench import stand_in
 from bench.quality import labeltool
+from vacaturelint.rules.model import CATEGORIES
+from vacaturelint.spans import overlaps
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 QUALITY_DIR = REPO_ROOT / "bench" / "quality"
 LABEL_DIR = QUALITY_DIR / "labels"
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
-
-
-
-CATEGORIES = labeltool.CATEGORIES
 
 # targets from issue 3
 TARGET_PRECISION = 0.9
@@ -67,9 +65,7 @@ class Span:
         if self.file != other.file:
             return False
         # zero-width spans are treated as one code point wide
-        a_end = max(self.end, self.start + 1)
-        b_end = max(other.end, other.start + 1)
-        return self.start < b_end and other.start < a_end
+        return overlaps(self.start, max(self.end, self.start + 1), other.start, max(other.end, other.start + 1))
 
 
 @dataclass

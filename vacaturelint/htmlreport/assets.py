@@ -9,8 +9,11 @@ vacancies for links and printing); without it the report still reads and prints.
 
 from __future__ import annotations
 
+from vacaturelint.meta import META_CATEGORY
+from vacaturelint.rules.model import CATEGORIES
+
 # category -> (background tint, bar colour in the chart, Dutch label)
-CATEGORY_STYLE = {
+_STYLES = {
     "leeftijd": ("#ffe0b8", "#b35c00", "Leeftijd"),
     "geslacht": ("#ead7fb", "#7b3fb0", "Geslacht"),
     "herkomst": ("#c4f0ee", "#0f7b76", "Herkomst"),
@@ -20,6 +23,8 @@ CATEGORY_STYLE = {
     "functie-eisen": ("#cfe6fd", "#1d5fa6", "Functie-eisen"),
     "suppressie": ("#e4e4e4", "#555555", "Commentaar in de tekst"),
 }
+# in the order of rules.model.CATEGORIES, then suppressions; a category without a style fails here
+CATEGORY_STYLE = {category: _STYLES[category] for category in (*CATEGORIES, META_CATEGORY)}
 OTHER_STYLE = ("#e4e4e4", "#555555", "Overig")
 
 

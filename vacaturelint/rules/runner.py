@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from vacaturelint.rules import conditions
 from vacaturelint.rules.kinds import KINDS
 from vacaturelint.rules.model import Rule, RuleSet
+from vacaturelint.spans import overlaps_any
 
 
 @dataclass
@@ -115,6 +116,6 @@ def _longest(spans: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
     ordered = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0]))
     kept: list[tuple[int, int, dict]] = []
     for span in ordered:
-        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+        if not overlaps_any(span[0], span[1], ((k[0], k[1]) for k in kept)):
             kept.append(span)
     return sorted(kept, key=lambda s: s[0])

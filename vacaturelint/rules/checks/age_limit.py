@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from vacaturelint.rules.checks._numbers import DASH, NUM, YEAR, compile_, lemma_set, tokens_after, tokens_before, value
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.spans import overlaps_any
 
 OPTIONS = {"min_age", "max_age"}
 
@@ -67,7 +68,7 @@ def run(doc, options):
     for pattern, kind in _CANDIDATES:
         for m in pattern.finditer(text):
             start, end = m.span("s") if m.groupdict().get("s") else m.span()
-            if any(s < end and start < e for s, e in taken):
+            if overlaps_any(start, end, taken):
                 continue
             numbers = [value(m.group(g)) for g in ("a", "b") if m.groupdict().get(g)]
             if not numbers or any(n is None for n in numbers):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from vacaturelint.rules.checks._numbers import DASH, NUM, YEAR, compile_, value
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.spans import overlaps_any
 
 OPTIONS: set[str] = set()
 
@@ -36,7 +37,7 @@ def run(doc, options):
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
+            if overlaps_any(start, end, taken):
                 continue
             taken.append((start, end))
             a = value(m.group("a")) if m.groupdict().get("a") else None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.spans import overlaps_any
 
 OPTIONS: set[str] = set()
 
@@ -79,7 +80,7 @@ def run(doc, options):
     for number, pattern in enumerate(_PATTERNS):
         for m in pattern.finditer(text, timeout=1.0):
             start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
+            if overlaps_any(start, end, taken):
                 continue
             if _explained(text, start, end):
                 continue
