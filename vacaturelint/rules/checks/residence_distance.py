@@ -32,7 +32,10 @@ _DISTANCE = re.compile(r"^(reis|fiets|rij|loop|auto|ov-?)?(afstand|reistijd)$")
 _UNIT = {"minuten", "minuutjes", "min", "min.", "kwartier", "km", "kilometer", "kilometers", "uur", "half"}
 _LIMIT = {"binnen", "maximaal", "max", "max.", "hooguit", "maximum", "hoogstens", "op", "niet", "korte", "redelijke",
           "acceptabele", "goede", "te", "beperkte"}
-_RESIDE = re.compile(r"^(woon\w*|wonen\w*|wonend|vandaan|reist|reis|reizen|thuis|huis)$")
+_RESIDE = re.compile(r"^(woon\w*|wonen\w*|wonend|vandaan)$")
+# a bare "afstand" is a residence distance only with a measure or a judging word before it
+# ("op 20 km afstand", "op redelijke afstand"), not "op afstand" (remote) or "1,5 m afstand"
+_BARE_DISTANCE_BEFORE = re.compile(r"^(\d+\s*(km|kilometer|min|minuten)|km|kilometer|kilometers|minuten|korte|redelijke|acceptabele|goede|beperkte)$")
 _REGION = {"regio", "omgeving", "buurt", "omstreken", "directe"}
 _FROM_WHO = {"je", "jij", "u", "kandidaten", "kandidaat", "sollicitanten", "sollicitant", "iemand", "mensen",
              "medewerkers", "medewerker", "collega", "collega's", "komt", "kom", "afkomstig", "bij", "voorkeur"}
@@ -68,6 +71,8 @@ def _distance_hits(doc):
     for token in doc:
         w = word(token)
         if _DISTANCE.match(w):
+            if w == "afstand" and (token.i == 0 or not _BARE_DISTANCE_BEFORE.match(word(doc[token.i - 1]))):
+                continue
             anchor = token
         elif w in _UNIT and token.i > 0 and (doc[token.i - 1].like_num or word(doc[token.i - 1]) in {"een", "half"}):
             nxt = {word(t) for t in doc[token.i + 1 : token.i + 4]}
@@ -87,6 +92,7 @@ def _distance_hits(doc):
         # span: from the limiting word before the number/distance to the place after "van"
         start = anchor.i
         while start > sent.start and (word(doc[start - 1]) in _LIMIT or doc[start - 1].like_num
+                                      or _BARE_DISTANCE_BEFORE.match(word(doc[start - 1])) is not None
                                       or word(doc[start - 1]) in _UNIT or word(doc[start - 1]) == "een"):
             start -= 1
         end = anchor.i
@@ -123,7 +129,13 @@ def _region_hits(doc):
 
 
 def run(doc, options):
-    taken = [(s, e) for s, e, _ in requirements_residence.run(doc, {})]
+    # FNE004 already reports a residence demand in this sentence: one finding is enough
+    taken = []
+    for s, _e, _ in requirements_residence.run(doc, {}):
+        first = doc.char_span(s, s + 1, alignment_mode="expand")
+        if first is not None:
+            sent = sentence_tokens(doc, first.start)
+            taken.append((sent.start_char, sent.end_char))
     for start, end in [*_distance_hits(doc), *_region_hits(doc)]:
         if any(s < end and start < e for s, e in taken):
             continue
