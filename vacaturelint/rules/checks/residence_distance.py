@@ -78,6 +78,8 @@ def _distance_hits(doc):
             nxt = {word(t) for t in doc[token.i + 1 : token.i + 4]}
             if not nxt & {"van", "vanaf", "rond", "rondom", "reizen", "rijden", "fietsen", "reistijd"}:
                 continue
+            if token.i + 1 < len(doc) and _DISTANCE.match(word(doc[token.i + 1])):
+                continue  # "20 km afstand van ...": the distance word is the anchor
             anchor = token
         else:
             continue
