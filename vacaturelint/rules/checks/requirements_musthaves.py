@@ -73,12 +73,24 @@ _INLINE_STOP = re.compile(
     r"^(wat\s+(bieden|krijg)|wij\s+bieden|we\s+bieden|ons\s+aanbod|aanbod|arbeidsvoorwaarden|wat\s+ga\s+(je|jij)\s+doen"
     r"|jouw\s+taken|taken|werkzaamheden|salaris)\b"
     r"|\b(wat\s+(bieden|krijg)\s+(wij|we|je|jij)|wij\s+bieden\s+(je|jou|u)|we\s+bieden\s+(je|jou|u)"
-    r"|wat\s+mag\s+(je|jij)\s+(van\s+ons\s+)?verwachten|arbeidsvoorwaarden\s*:)",
+    r"|wat\s+mag\s+(je|jij)\s+(van\s+ons\s+)?verwachten|arbeidsvoorwaarden\s*:|waarom\s+(zou|kies|werken)\s+(je|jij|bij)"
+    r"|dit\s+(bieden|krijg)\s+(wij|we|je|jij)|wat\s+(kunnen|kun)\s+(wij|we|je|jij)\s+((je|jou|van\s+ons)\s+)?(bieden|verwachten))",
     re.IGNORECASE,
 )
+# an item of the offer that slipped into a requirements list ("Auto van de zaak",
+# "Een marktconform salaris"): no demand, unless it speaks to the candidate
+_OFFER_ITEM = re.compile(
+    r"\b(salaris\w*|van\s+de\s+zaak|vakantiedagen|vakantiegeld|pensioen\w*|doorgroei\w*|reiskosten\w*|bonus\w*"
+    r"|13e\s+maand|dertiende\s+maand|eindejaarsuitkering|sfeer|teamcultuur|bedrijfscultuur|arbeidsvoorwaarden"
+    r"|opleidingsmogelijkheden|opleidingsbudget|uitdagende\s+projecten|dienstverband)\b",
+    re.IGNORECASE,
+)
+_CANDIDATE = re.compile(r"\b(je|jij|jou|jouw|u|kandidaat)\b", re.IGNORECASE)
+# the organisation speaking about itself ("Wij versnellen de energietransitie")
+_ORGANISATION = re.compile(r"\b(we|wij|ons|onze)\b", re.IGNORECASE)
 _NORMALISE = regex.compile(r"[^\p{L}\p{N}]+")
 _WISH_HEADING = re.compile(r"\b(wensen|pr[eé]s?|pre's|pluspunten|nice\s+to\s+have|bonus|extra)\b", re.IGNORECASE)
-_CUT = regex.compile(r"[;•·]+|(?<=[.!?])\s*(?=\p{Lu})")
+_CUT = regex.compile(r"[;•·\n]+|(?<=[.!?])\s*(?=\p{Lu})")
 _MIN_WORDS = 2
 
 
@@ -103,24 +115,60 @@ _STRONG_REQUIREMENT = re.compile(
 
 
 def _demands(doc):
-    """Parts of a block that each state one demand: sentences, cut at ';'.
+    """Parts of a block that each state one demand: lines and sentences, cut at ';'.
 
     Sentences are cut by punctuation, not by the parser, so a parse error cannot
-    split one demand in two ("Ervaring met pakket 1 is een pré."). Stops at a
-    glued-in offer or task heading; the caller learns that from ``stopped``."""
+    split one demand in two ("Ervaring met pakket 1 is een pré."). Yields
+    ``(kind, start, end, piece)``: kind ``demand``, ``intro`` for a line that
+    introduces a list ("Wij verwachten minimaal:"), or ``stop`` at a glued-in
+    offer or task heading (and then ends)."""
     text = doc.text
     pos = 0
     for m in [*_CUT.finditer(text), None]:
         end = m.start() if m else len(text)
         piece = text[pos:end].strip(" \t\r\n-–•*")
         if _INLINE_STOP.search(piece):
-            yield None
+            yield "stop", 0, 0, piece
             return
         if len(piece.split()) >= _MIN_WORDS and not _NOT_DEMAND.search(piece):
             start = text.index(piece, pos)
-            yield start, start + len(piece), piece
+            if piece.rstrip().endswith((":", "...", "…")):
+                yield "intro", start, start + len(piece), piece
+            elif piece.rstrip().endswith("!"):
+                pass  # an exclamation ("Geen probleem!") is a pitch, not a demand
+            elif not ((_OFFER_ITEM.search(piece) or _ORGANISATION.search(piece)) and not _CANDIDATE.search(piece)):
+                yield "demand", start, start + len(piece), piece
         if m:
             pos = m.end()
+
+
+def _section_demands(sections):
+    """Demands per requirements section, in order: ``(block_index, start, end, piece, section)``.
+
+    After a glued-in offer or task heading nothing more of that section counts.
+    When a section introduces its list ("Wij verwachten minimaal:", "De ideale
+    kandidaat ..."), the sketch before the introduction is not counted."""
+    groups: list[list] = []
+    current = None
+    stopped = False
+    for index, block, doc in sections:
+        if current is None or block.section != current:
+            current, stopped = block.section, False
+            groups.append([])
+        if stopped:
+            continue
+        for kind, start, end, piece in _demands(doc):
+            if kind == "stop":
+                stopped = True
+                break
+            groups[-1].append((kind, index, start, end, piece, block.section))
+    for group in groups:
+        intros = [k for k, entry in enumerate(group) if entry[0] == "intro"]
+        if intros and sum(1 for entry in group[intros[0]:] if entry[0] == "demand") >= 2:
+            group = group[intros[0]:]
+        for kind, index, start, end, piece, section in group:
+            if kind == "demand":
+                yield index, start, end, piece, section
 
 
 def run(docs, options):
@@ -142,24 +190,15 @@ def run(docs, options):
             if anchor is None and _is_requirements(block.section):
                 anchor = (index, 0, len(doc.text.rstrip()))
     seen: set[str] = set()
-    stopped_section = None
-    for index, block, doc in sections:
-        if block.section == stopped_section:
-            continue  # after a glued-in offer or task heading, until the next heading
-        stopped_section = None
-        for demand in _demands(doc):
-            if demand is None:
-                stopped_section = block.section
-                break
-            start, end, piece = demand
-            key = _NORMALISE.sub(" ", piece.lower()).strip()
-            if key in seen:
-                continue  # the same list repeated
-            seen.add(key)
-            if _WISH_HEADING.search(block.section) or _WISH.search(piece):
-                wishes += 1
-            else:
-                hard.append((index, start, end))
+    for index, start, end, piece, section in _section_demands(sections):
+        key = _NORMALISE.sub(" ", piece.lower()).strip()
+        if key in seen:
+            continue  # the same list repeated
+        seen.add(key)
+        if _WISH_HEADING.search(section) or _WISH.search(piece):
+            wishes += 1
+        else:
+            hard.append((index, start, end))
     if not hard:
         return
     if anchor is None or anchor[2] == 0:
