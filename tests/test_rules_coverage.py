@@ -224,3 +224,18 @@ def test_an_offer_heading_glued_into_the_requirements_stops_the_count(linter):
     glued = ("Profiel\n" + " ".join(_DEMANDS) + " Aanbod Een goed salaris. Een leaseauto. Een laptop. "
              "Een telefoon. Vijfentwintig vakantiedagen.\n")
     assert _by_rule(linter, "Medewerker\n\n" + glued, "FNE008") == []
+
+
+def test_a_sketch_before_an_introduced_list_is_not_counted(linter):
+    sketch = " ".join(f"Je vindt onderwerp nummer {i} boeiend." for i in range(8))
+    items = "".join(f"- Je hebt kennis van systeem nummer {i}.\n" for i in range(4))
+    text = f"Medewerker\n\nProfiel\n{sketch}\nWij verwachten minimaal:\n{items}"
+    assert _by_rule(linter, text, "FNE008") == []
+
+
+def test_the_organisation_describing_itself_is_not_a_demand(linter):
+    about = " ".join(f"Wij leveren product nummer {i} aan klanten." for i in range(8))
+    text = "Medewerker\n\nProfiel\n" + " ".join(_DEMANDS[:4]) + " " + about + "\n"
+    assert _by_rule(linter, text, "FNE008") == []
+    demands = " ".join(f"Je hebt kennis van systeem nummer {i}." for i in range(10))
+    assert len(_by_rule(linter, "Medewerker\n\nProfiel\n" + demands + "\n", "FNE008")) == 1

@@ -12,6 +12,9 @@ offer ("Wat bieden wij", "Arbeidsvoorwaarden") is skipped, also when its heading
 is glued into a requirements block by a scraper ("... installaties.Aanbod Een
 goede baan ..."): counting stops there until the next heading. A list that the
 ad repeats (scraped pages often hold the same list twice) counts once.
+After an introducing line ("Wij verwachten minimaal:") only the list counts,
+not the sketch before it; offer items ("Auto van de zaak"), the organisation
+describing itself ("Wij leveren ...") and exclamations are no demands.
 
 Reported (one finding, on the section heading or the first demand):
 
