@@ -49,9 +49,13 @@ def test_durations_and_other_peoples_ages_stay_silent(linter, text):
     assert _by_rule(linter, text, "LFT002") == []
 
 
-def test_a_stated_legal_reason_lowers_the_age_limit_to_a_warning(linter):
+def test_a_stated_legal_reason_lowers_the_age_limit(linter):
     found = _by_rule(linter, "Je bent minimaal 18 jaar, in verband met de Alcoholwet.", "LFT002")
     assert [(f.text, f.severity) for f in found] == [("minimaal 18 jaar", "warning")]
+    assert "controleer of die voor deze functie" in found[0].note
+    found = _by_rule(linter, "Je bent minimaal 16 jaar in verband met de werktijden.", "LFT002")
+    assert [(f.text, f.severity) for f in found] == [("minimaal 16 jaar", "warning")]
+    assert "noem de wet" in found[0].note
 
 
 # --------------------------------------------------------------------------- pensioners (LFT007, LFT012)
@@ -239,3 +243,12 @@ def test_the_organisation_describing_itself_is_not_a_demand(linter):
     assert _by_rule(linter, text, "FNE008") == []
     demands = " ".join(f"Je hebt kennis van systeem nummer {i}." for i in range(10))
     assert len(_by_rule(linter, "Medewerker\n\nProfiel\n" + demands + "\n", "FNE008")) == 1
+
+
+def test_a_reason_without_the_law_asks_to_name_the_law(linter):
+    law = _by_rule(linter, "Je bent minimaal 18 jaar, omdat de Alcoholwet dat voorschrijft.", "LFT002")
+    reason = _by_rule(linter, "Je bent minimaal 18 jaar, omdat je alcohol verkoopt.", "LFT002")
+    plain = _by_rule(linter, "Je bent minimaal 18 jaar.", "LFT002")
+    assert [f.severity for f in law] == ["warning"] and "controleer" in law[0].note
+    assert [f.severity for f in reason] == ["warning"] and "noem de wet" in reason[0].note
+    assert [f.severity for f in plain] == ["error"]
