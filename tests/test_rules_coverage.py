@@ -252,3 +252,15 @@ def test_a_reason_without_the_law_asks_to_name_the_law(linter):
     assert [f.severity for f in law] == ["warning"] and "controleer" in law[0].note
     assert [f.severity for f in reason] == ["warning"] and "noem de wet" in reason[0].note
     assert [f.severity for f in plain] == ["error"]
+
+
+def test_half_an_hour_and_work_travel(linter):
+    found = _by_rule(linter, "Bij voorkeur woon je binnen een half uur rijden van de locatie in Nijmegen.", "FNE009")
+    assert [(f.text, f.severity) for f in found] == [("binnen een half uur rijden van de locatie", "info")]
+    work = "Je bent bereid landelijk te werken, maximaal twee uur reistijd van je standplaats."
+    assert _by_rule(linter, work, "FNE009") == []
+
+
+def test_a_named_screening_makes_residence_history_a_hint(linter):
+    text = "Voor de Verklaring van Geen Bezwaar (VGB) ben je langer dan 8 jaar woonachtig in Nederland."
+    assert [f.severity for f in _by_rule(linter, text, "HKM006")] == ["info"]

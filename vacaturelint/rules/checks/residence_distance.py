@@ -44,6 +44,8 @@ _OTHERS = {
     "leerling", "leerlingen", "deelnemer", "deelnemers", "gasten", "bezoekers", "ondernemers", "bedrijven",
     "producten", "leveranciers", "kinderen", "jongeren", "ouderen", "gezinnen", "huurders", "opdrachtgevers",
 }
+# travel for the work itself ("bereid landelijk te werken, maximaal twee uur reistijd")
+_WORK_TRAVEL = {"bereid", "landelijk", "projecten", "project", "klanten", "standplaats", "opdrachtgevers"}
 _OFFER = {"reiskosten", "reiskostenvergoeding", "vergoeding", "vergoed", "vergoeden", "kilometervergoeding",
           "ligt", "liggen", "gelegen", "bereikbaar", "station", "snelweg", "centrum"}
 
@@ -81,6 +83,8 @@ def _distance_hits(doc):
             if token.i + 1 < len(doc) and _DISTANCE.match(word(doc[token.i + 1])):
                 continue  # "20 km afstand van ...": the distance word is the anchor
             anchor = token
+            if w == "half" and token.i + 1 < len(doc) and word(doc[token.i + 1]) == "uur":
+                anchor = doc[token.i + 1]  # "binnen een half uur rijden van ..."
         else:
             continue
         sent = sentence_tokens(doc, token.i)
@@ -88,7 +92,8 @@ def _distance_hits(doc):
         if words & _OTHERS or words & _OFFER:
             continue
         resides = any(_RESIDE.match(word(t)) for t in sent)
-        capped = "reistijd" in w and bool(words & {"maximaal", "max", "max.", "hooguit", "niet", "binnen"})
+        capped = ("reistijd" in w and bool(words & {"maximaal", "max", "max.", "hooguit", "niet", "binnen"})
+                  and not words & _WORK_TRAVEL)
         if not (resides or capped):
             continue
         # span: from the limiting word before the number/distance to the place after "van"
