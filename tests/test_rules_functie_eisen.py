@@ -155,28 +155,28 @@ def _requirements(hard: int, wishes: int = 0, heading: str = "Wat vragen wij") -
 
 
 def test_musthave_count_is_a_document_finding_above_threshold(linter):
-    found = _by_rule(linter, _requirements(9, wishes=2), "FNE008")
+    found = _by_rule(linter, _requirements(10, wishes=2), "FNE008")
     assert len(found) == 1
     finding = found[0]
     assert finding.scope == "document" and finding.severity == "info"
     assert finding.text == "Wat vragen wij"
-    assert "9 harde eisen en 2 wensen" in finding.message
+    assert "10 harde eisen en 2 wensen" in finding.message
 
 
-def test_eight_hard_demands_with_wishes_pass(linter):
-    assert _by_rule(linter, _requirements(8, wishes=1), "FNE008") == []
+def test_nine_hard_demands_with_wishes_pass(linter):
+    assert _by_rule(linter, _requirements(9, wishes=1), "FNE008") == []
 
 
 def test_no_separation_of_wishes_is_reported(linter):
-    found = _by_rule(linter, _requirements(6, heading="Functie-eisen"), "FNE008")
+    found = _by_rule(linter, _requirements(10, heading="Functie-eisen"), "FNE008")
     assert len(found) == 1 and "geen enkele wens" in found[0].message
-    assert _by_rule(linter, _requirements(5, heading="Functie-eisen"), "FNE008") == []
+    assert _by_rule(linter, _requirements(9, heading="Functie-eisen"), "FNE008") == []
 
 
 def test_offer_sections_and_calls_to_action_are_not_counted(linter):
     offer = "Wat bieden wij\n" + "\n".join(f"- Voordeel nummer {i} voor jou." for i in range(12)) + "\n"
     assert _by_rule(linter, offer, "FNE008") == []
-    tail = _requirements(8, wishes=1).replace(
+    tail = _requirements(9, wishes=1).replace(
         "\n\nWat bieden wij", "\n- Herken je jezelf hierin? Solliciteer dan direct.\n- Stuur je cv naar ons.\n\nWat bieden wij"
     )
     assert _by_rule(linter, tail, "FNE008") == []
@@ -251,6 +251,6 @@ def test_musthaves_count_only_the_list_when_the_section_has_one(linter):
 
 
 def test_musthaves_count_sentences_when_the_section_has_no_list(linter):
-    text = f"# Adviseur\n\n## Wie ben jij?\n\n{_PROSE}\n"
+    text = f"# Adviseur\n\n## Wie ben jij?\n\n{_PROSE} Je bent accuraat. Je kunt goed plannen. Je bent stressbestendig.\n"
     found = [f for f in linter.lint_text(text, "v.md", "markdown").findings if f.rule == "FNE008"]
     assert len(found) == 1 and "0 wensen" in found[0].message

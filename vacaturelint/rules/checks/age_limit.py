@@ -1,7 +1,8 @@
 """Explicit ages or age ranges asked of the candidate or team.
 
 Finds "maximaal 35 jaar", "max. 35 jr", "tussen de 25 en 35 jaar", "26-32 jaar",
-"20–40 jaar oud", "minimaal 18 jaar", "vanaf 16 jaar", "niet ouder dan 40",
+"20–40 jaar oud", "minimaal 18 jaar", "ten minste 18 jaar",
+"minstens 16 jaar", "25 jaar of jonger", "vanaf 16 jaar", "niet ouder dan 40",
 "leeftijd: 25-35", "ben je 18+", and tells them apart from
 years of experience, contract length, company age and the ages of clients or
 pupils ("kinderen van 4 tot 12 jaar"), youth wage tables ("16 jaar € 4,96"),
@@ -21,7 +22,7 @@ _CANDIDATES = [
     # (regex, kind); kind decides how much extra evidence is needed
     (compile_(rf"\b(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}(?:\s+oud)?"), "range"),
     (compile_(rf"(?<!\d\s)(?<!\d)\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+ouder\s+dan|jonger\s+dan|onder\s+de|tot)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?)?(?!\s*(?:%|procent|uur|euro|maanden|weken|dagen))"), "upper"),
-    (compile_(rf"\b(?:min(?:imaal|\.)?|minimum|vanaf|ouder\s+dan|boven\s+de)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?|\+)?"), "lower"),
+    (compile_(rf"\b(?:min(?:imaal|\.)?|minimum|minstens|ten\s*minste|tenminste|vanaf|ouder\s+dan|boven\s+de)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?|\+)?"), "lower"),
     (compile_(rf"\b(?P<a>{NUM})\s*(?:{YEAR}\s+(?:of\s+)?(?:ouder|jonger)|\+\s*(?:jaar|jr)\b|{YEAR}\s+oud)"), "explicit"),
     (compile_(rf"\b(?:je\s+bent|ben\s+je|ben\s+jij|leeftijd\s*:?)\s+(?P<s>(?P<a>{NUM})\s*\+)(?!\w)"), "explicit"),
     (compile_(rf"(?<!gemiddelde\s)\bleeftijd(?:s?(?:grens|indicatie|categorie|eis))?(?:\s+(?:van|is|ligt|tussen|rond|:|circa|ca\.))*\s*(?:de\s+)?(?P<a>{NUM})(?:{DASH}(?P<b>{NUM}))?(?:\s*{YEAR})?"), "explicit"),
@@ -54,6 +55,8 @@ _THINGS = {
     "vog", "certificaat", "certificaten", "diploma", "verklaring", "document", "documenten", "bewijs",
     "auto", "rijbewijs", "foto", "pasfoto", "uittreksel", "keuring", "cursus", "training",
 }
+# "25 jaar of jonger", "50 jaar of ouder": an age by itself.
+_OLDER_YOUNGER = compile_(rf"{YEAR}\s+(?:of\s+)?(?:ouder|jonger)\b")
 _AGE_WORDS = {"oud", "leeftijd", "jarige", "leeftijdsgroep", "leeftijdscategorie"}
 _CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "kandidaten", "bent", "ben", "team",
               "collega", "collega's", "medewerker", "medewerkers", "solliciteren", "solliciteer", "bijbaan",
@@ -62,7 +65,7 @@ _CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "ka
 
 @check("age_limit", needs={"lemma"}, scope="block")
 def run(doc, options):
-    low, high = options.get("min_age", 15), options.get("max_age", 70)
+    low, high = options.get("min_age", 13), options.get("max_age", 70)
     text = doc.text
     taken: list[tuple[int, int]] = []
     for pattern, kind in _CANDIDATES:
@@ -82,7 +85,8 @@ def run(doc, options):
             before_tokens = tokens_before(doc, start, 8)
             before = lemma_set(before_tokens[-3:])
             sentence_before = lemma_set(before_tokens)
-            explicit = bool(_AGE_WORDS & (after | sentence_before)) or "oud" in matched or "leeftijd" in matched
+            explicit = (bool(_AGE_WORDS & (after | sentence_before)) or "oud" in matched or "leeftijd" in matched
+                        or _OLDER_YOUNGER.search(matched) is not None)
             if not explicit:
                 if (after | before) & _DURATION:
                     continue
