@@ -154,6 +154,13 @@ class Extraction:
     parts: list[Part] = field(default_factory=list)  # non-body parts, in text order
 
 
+# An HTML start or end tag whose quoted attribute values may hold '<', '>' or a whole
+# '<!-- ... -->' (that is attribute text, not a comment). A quote without its closing
+# quote (within 4,096 characters) counts as an ordinary character, as before.
+TAG_ATTRIBUTES = r"""(?:\s(?:[^<>"']++|"[^"]{0,4096}+"|'[^']{0,4096}+'|["'])*+)?/?>"""
+# Elements whose content is text for a browser (RCDATA/raw text): no comments inside.
+TEXT_ONLY_ELEMENTS = ("textarea", "title", "script", "style")
+
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦‣●○■□➢➤►✓✔→–—]|\d{1,3}[.)])[ \t]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
