@@ -5,8 +5,6 @@ is no reason."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.robustness.conftest import findings
 
 DISABLE = "<!-- vacaturelint-disable-file -- voorbeeld uit de handleiding -->"

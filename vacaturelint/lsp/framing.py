@@ -97,10 +97,7 @@ class FrameDecoder:
                 name, _, value = line.partition(b":")
                 if name.strip().lower() == b"content-length":
                     value = value.strip()
-                    if not value.isdigit():
-                        length = None
-                    else:  # 19 digits and more: over any limit (and int() refuses huge strings)
-                        length = int(value) if len(value) <= 18 else self.max_body + 1
+                    length = _length(value)
         if length is None:
             last = None
             for match in _HEADER.finditer(self.buffer, 0, end + 2):
@@ -155,3 +152,11 @@ class FrameDecoder:
             self._garbage(frames, last.start(), reason)
         if len(self.buffer) > self.max_header:
             self._garbage(frames, len(self.buffer) - _OVERLAP, reason)
+
+
+def _length(value: bytes) -> int | None:
+    """A Content-Length value; None when it is not a number. 19 digits and more are over
+    any limit (and int() refuses very long digit strings)."""
+    if not value.isdigit():
+        return None
+    return int(value) if len(value) <= 18 else 10**18
