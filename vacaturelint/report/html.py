@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from vacaturelint import __version__
 from vacaturelint.findings import FileResult, Finding
+from vacaturelint.pathtext import shown
 from vacaturelint.report.assets import CATEGORY_STYLE, CSS, JS, OTHER_STYLE
 from vacaturelint.severity import LABELS_NL, SEVERITIES, rank
 
@@ -210,7 +211,7 @@ def render_vacancy(index: int, result: FileResult, open_: bool = False) -> tuple
     summary = summarize(index, result)
     anchor = summary.anchor
     out = [f'<details class="vacancy" id="{anchor}"{" open" if open_ else ""}>',
-           f'<summary><span class="path">{esc(result.path)}</span>'
+           f'<summary><span class="path">{esc(shown(result.path))}</span>'
            f'<span class="counts">{esc(_counts_line(summary))}</span></summary><div class="vbody">']
     if result.error:
         out.append(f'<p class="error-box" role="alert">Niet gecontroleerd: {esc(result.error)}</p></div></details>\n')
@@ -285,7 +286,7 @@ def _overview(summaries: list[Summary]) -> str:
     rows = []
     for s in ordered:
         status = ' <span class="sev sev-error-label">niet gecontroleerd</span>' if s.error else ""
-        cells = [f'<td data-v="{esc(s.path)}"><a href="#{s.anchor}">{esc(s.path)}</a>{status}</td>',
+        cells = [f'<td data-v="{esc(shown(s.path))}"><a href="#{s.anchor}">{esc(shown(s.path))}</a>{status}</td>',
                  f'<td class="num" data-v="{s.total}">{s.total}</td>']
         cells += [f'<td class="num" data-v="{s.severities.get(v, 0)}">{s.severities.get(v, 0)}</td>'
                   for v in SEVERITY_ORDER]
@@ -328,6 +329,20 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+GENERATOR_MARK = '<meta name="generator" content="vacaturelint '  # in the first bytes of every report
+
+
+def is_report(path: str) -> bool:
+    """Whether ``path`` is a report this program wrote (its generator mark in the head):
+    a walk over a folder skips it, under any name and through any symlink."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return GENERATOR_MARK.encode("ascii") in head
+
+
 def page_head(title: str, summaries: list[Summary], info: str) -> str:
     """Everything before the vacancy sections: head, legend, overview (several vacancies)."""
     css = CSS + _category_css()
@@ -341,7 +356,7 @@ def page_head(title: str, summaries: list[Summary], info: str) -> str:
         '<html lang="nl"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="vacaturelint {esc(__version__)}">'
+        f'{GENERATOR_MARK}{esc(__version__)}">'
         f"<title>{esc(title)}</title><style>{css}</style></head><body>"
         f'<header><h1>{esc(title)}</h1><p class="meta">{esc(info)}</p>'
         '<p class="meta">Een markering is een risico op verboden onderscheid, geen oordeel: de uitleg noemt de '
