@@ -21,7 +21,7 @@ def _uri(path: str) -> str:
         rel = os.path.relpath(Path(path).resolve(), Path.cwd())
     except ValueError:
         rel = path
-    if rel.startswith(".."):
+    if rel == ".." or rel.startswith("../"):
         return "file://" + quote(os.fsencode(Path(path).resolve().as_posix()), safe="/")
     return quote(os.fsencode(Path(rel).as_posix()), safe="/")
 
