@@ -254,3 +254,25 @@ def test_decoder_resynchronises_in_any_chunking(step):
     assert sum(isinstance(f, TooLarge) for f in frames) == 1
     assert any(isinstance(f, Garbage) for f in frames)
     assert peak <= max(step, 0) + 9_000 and not decoder.buffer
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\n\n    Wij zoeken een jonge collega.\n",  # indented code for CommonMark: comment unindented
+    "- Eisen:\n\n    Wij zoeken een jonge collega.\n",  # list continuation: comment keeps the indent
+    "Intro.\n\n  Wij zoeken een jonge collega.\n",
+], ids=["indented", "list", "two-spaces"])
+def test_suppression_quick_fix_still_suppresses_on_indented_lines(linter, text):
+    """Only real comments count (item 11): the quick fix must write one that does."""
+    from vacaturelint.lineindex import LineIndex
+    from vacaturelint.lsp import convert
+
+    findings = [f for f in linter.lint_text(text, "v.md", "markdown").findings if f.rule == "LFT001"]
+    assert findings
+    index = LineIndex(text)
+    diagnostics = {f: convert.diagnostic(f, index, convert.UTF16) for f in findings}
+    actions = convert.code_actions(findings, diagnostics, "file:///v.md", 1, "markdown", index)
+    suppress = [a for a in actions if a.title.startswith("Negeer LFT001")][0]
+    (edit,) = suppress.edit.changes["file:///v.md"]
+    at = index.offset_from_utf16(edit.range.start.line, edit.range.start.character)
+    fixed = text[:at] + edit.new_text + text[at:]
+    assert [f.rule for f in linter.lint_text(fixed, "v.md", "markdown").findings] == []

@@ -91,6 +91,12 @@ def _any_in_ranges(ranges: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
 
+def in_indented_code(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in an indented code block (where a comment is no directive)."""
+    front = _FRONT_MATTER.match(text)
+    return _any_in_ranges(_indented_code(text, front.end() if front else 0), pos)
+
+
 def extract(text: str) -> Extraction:
     result = Extraction()
     chars = list(text)
