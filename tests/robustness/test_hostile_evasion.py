@@ -64,3 +64,18 @@ def test_a_block_of_only_invisible_characters_is_harmless(cli, write):
     path = write("vacature.md", text)
     result = cli("check", "--isolated", "--format", "json", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_word_documents_are_normalised_too(cli, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Wij zoeken een jon\u200bge collega en een Verkoop\u00adster.")
+    path = tmp_path / "vacature.docx"
+    document.save(path)
+    result = cli("check", "--isolated", "--format", "json", str(path))
+    found = findings(result)
+    assert {f["text"] for f in found} >= {"jon\u200bge collega", "Verkoop\u00adster"}
+    for f in found:
+        assert (f["line"], f["column"]) == (1, "Wij zoeken een jon\u200bge collega en een Verkoop\u00adster.".index(
+            f["text"]) + 1)
