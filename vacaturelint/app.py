@@ -19,6 +19,7 @@ from vacaturelint.discovery import expand
 from vacaturelint.engine import Linter, Options, is_known_selector
 from vacaturelint.errors import ConfigError, InputError, UsageError, VacaturelintError
 from vacaturelint.meta import META_CATEGORY, META_RULES
+from vacaturelint.pathtext import shown
 from vacaturelint.rules.model import CATEGORIES, RuleSet
 from vacaturelint.source import TEXT_KINDS, NotTextError, Source, kind_for, read_source, source_from_bytes
 
@@ -204,8 +205,9 @@ class Batch:
 
 
 def error_line(message: str) -> str:
-    """The one stderr line for an error."""
-    return f"vacaturelint: fout: {message}"
+    """The one stderr line for an error (control characters in it, e.g. from a file
+    name, are shown as escapes: one line stays one line)."""
+    return f"vacaturelint: fout: {shown(message)}"
 
 
 def write_output(path: str, text: str) -> None:

@@ -13,6 +13,7 @@ import click
 from vacaturelint import __version__, app
 from vacaturelint.cli_shared import DutchGroup, fail, lint_options, use_color, walk_options
 from vacaturelint.errors import VacaturelintError
+from vacaturelint.pathtext import shown
 from vacaturelint.rules.model import CATEGORIES
 from vacaturelint.severity import LABELS_NL
 
@@ -62,7 +63,7 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
 
     def note(message: str) -> None:
         if not quiet:
-            click.echo(f"vacaturelint: {message}", err=True)
+            click.echo(f"vacaturelint: {shown(message)}", err=True)
 
     batch = app.Batch()
     try:
@@ -71,7 +72,7 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
             batch.add(app.load(session, target, stdin_filename, sys.stdin.buffer.read))
         if verbose:
             for line in batch.notes:
-                click.echo(f"vacaturelint: {line}", err=True)
+                click.echo(f"vacaturelint: {shown(line)}", err=True)
         results = session.linter.lint_sources(batch.sources, batch.configs) if batch.sources else []
         notice = session.skipped_notice(batch.configs[0]) if batch.sources else None
         if notice:

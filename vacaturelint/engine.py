@@ -13,6 +13,7 @@ from vacaturelint import nlp as nlp_module
 from vacaturelint.config import Config, config_for
 from vacaturelint.errors import VacaturelintError
 from vacaturelint.extract import Extraction, extract
+from vacaturelint.extract.base import INVISIBLE, trim_invisible
 from vacaturelint.findings import FileResult, Finding
 from vacaturelint.lineindex import LineIndex
 from vacaturelint.meta import META_CATEGORY, META_RULES, UNCLOSED_COMMENT
@@ -135,7 +136,7 @@ class Linter:
         allowed = _allowed_ranges(text, config.allow)
         for hit in hits:
             block = extraction.blocks[hit.block_index]
-            start, end = block.to_source(hit.start), block.to_source(hit.end)
+            start, end = trim_invisible(text, block.to_source(hit.start), block.to_source(hit.end))
             if is_suppressed(hit.rule, start, end, suppressions):
                 continue
             if any(a <= start < b or a < end <= b for a, b in allowed):
@@ -160,7 +161,7 @@ class Linter:
             end_line=end_line + 1, end_column=end_col + 1, rule=rule.id, name=rule.name,
             category=rule.category, severity=severity, message=message, explanation=rule.explanation,
             legal=rule.legal_text, suggestions=suggestions, text=matched, scope=rule.scope,
-            note=info.get("note", ""), fix=rule.fix_for(matched) if rule.fix and rule.scope == "span" else None,
+            note=info.get("note", ""), fix=_safe_fix(rule, matched),
         )
 
     @staticmethod
@@ -251,6 +252,14 @@ def merge_suggestions(specific, general) -> tuple[str, ...]:
             continue
         merged[low] = suggestion
     return tuple(merged.values())
+
+
+def _safe_fix(rule, matched: str) -> str | None:
+    """The rule's safe fix for the matched source text; none for a span holding
+    characters the matchers did not see (zero-width, soft hyphen): the user decides."""
+    if not rule.fix or rule.scope != "span" or INVISIBLE.search(matched):
+        return None
+    return rule.fix_for(matched)
 
 
 class _SafeArgs(dict):

@@ -16,6 +16,7 @@ import re
 from vacaturelint import atomic
 from vacaturelint.errors import InputError
 from vacaturelint.findings import Finding
+from vacaturelint.pathtext import shown
 from vacaturelint.source import TEXT_KINDS, Source
 
 _BOMS = {
@@ -74,7 +75,7 @@ def write(source: Source, new_text: str) -> None:
 def diff(path: str, old: str, new: str) -> str:
     """A unified diff (``--- a/path`` / ``+++ b/path``) keeping the file's line endings."""
     lines = difflib.unified_diff(_lines(old), _lines(new),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+                                 fromfile=f"a/{shown(path)}", tofile=f"b/{shown(path)}")
     out = []
     for line in lines:
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ Geen regeleinde aan het einde van het bestand\n")

@@ -72,16 +72,16 @@ def binary_format(data: bytes) -> str | None:
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode bytes, returning (text, encoding name). Raises InputError."""
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+        return _strict(data[3:], "utf-8", path, bom=3), "utf-8-sig"
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
     if data.startswith(codecs.BOM_UTF32_LE):
-        return _strict(data[4:], "utf-32-le", path), "utf-32-le"
+        return _strict(data[4:], "utf-32-le", path, bom=4), "utf-32-le"
     if data.startswith(codecs.BOM_UTF32_BE):
-        return _strict(data[4:], "utf-32-be", path), "utf-32-be"
+        return _strict(data[4:], "utf-32-be", path, bom=4), "utf-32-be"
     if data.startswith(codecs.BOM_UTF16_LE):
-        return _strict(data[2:], "utf-16-le", path), "utf-16-le"
+        return _strict(data[2:], "utf-16-le", path, bom=2), "utf-16-le"
     if data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(data[2:], "utf-16-be", path), "utf-16-be"
+        return _strict(data[2:], "utf-16-be", path, bom=2), "utf-16-be"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -100,12 +100,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     raise InputError(f"{path}: kan de tekst niet decoderen (geen UTF-8, UTF-16, Windows-1252 of Latin-1)")
 
 
-def _strict(data: bytes, encoding: str, path: str) -> str:
+def _strict(data: bytes, encoding: str, path: str, bom: int = 0) -> str:
+    """Decode ``data`` (the file after its ``bom`` bytes of byte-order mark). The error
+    names the byte offset in the file, counted from its first byte, the BOM included."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{path}: ongeldige {encoding.upper()}-tekst bij byte {exc.start}"
+            f"{path}: ongeldige {encoding.upper()}-tekst bij byte {exc.start + bom} "
+            f"(geteld vanaf het begin van het bestand, de BOM meegeteld)"
         ) from None
 
 

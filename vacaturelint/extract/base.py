@@ -36,6 +36,48 @@ class OffsetMap:
         k = bisect.bisect_right(self._prose, prose_pos) - 1
         return self._source[k] + (prose_pos - self._prose[k])
 
+    def without_invisible(self, prose: str, start: int, end: int) -> tuple[str, OffsetMap]:
+        """``prose[start:end]`` with the INVISIBLE characters removed, and the map from
+        positions in that text to source positions (this map composed with the removal).
+
+        A position just after a removed character maps to the source position after it.
+        """
+        composed = OffsetMap()
+        pieces: list[str] = []
+        length = 0
+        run_start = start
+        for match in [*INVISIBLE.finditer(prose, start, end), None]:
+            run_end = match.start() if match is not None else end
+            if run_end > run_start or match is None:
+                composed.add(length, self.to_source(run_start))
+                first = bisect.bisect_right(self._prose, run_start)
+                last = bisect.bisect_left(self._prose, run_end)
+                for k in range(first, last):  # this map's own anchors inside the run
+                    composed.add(length + self._prose[k] - run_start, self._source[k])
+                pieces.append(prose[run_start:run_end])
+                length += run_end - run_start
+            if match is not None:
+                run_start = match.end()
+        composed.add(length, self.to_source(end))
+        return "".join(pieces), composed
+
+
+# Characters that change nothing a reader sees but split a word for a matcher:
+# zero-width space/non-joiner/joiner, word joiner, a byte-order mark inside the text,
+# soft hyphen. Blocks are matched without them; findings point at the source
+# characters (the block's offset map accounts for every removed character).
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def trim_invisible(text: str, start: int, end: int) -> tuple[int, int]:
+    """A source span without INVISIBLE characters at its ends (a match ending just before
+    a removed character maps to the position after it)."""
+    while end > start and INVISIBLE.match(text, end - 1):
+        end -= 1
+    while start < end and INVISIBLE.match(text, start):
+        start += 1
+    return start, end
+
 
 class ProseBuilder:
     """Accumulates prose pieces while recording how they map to the source."""
@@ -111,6 +153,13 @@ class Extraction:
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, Dutch message)
     parts: list[Part] = field(default_factory=list)  # non-body parts, in text order
 
+
+# An HTML start or end tag whose quoted attribute values may hold '<', '>' or a whole
+# '<!-- ... -->' (that is attribute text, not a comment). A quote without its closing
+# quote (within 4,096 characters) counts as an ordinary character, as before.
+TAG_ATTRIBUTES = r"""(?:\s(?:[^<>"']++|"[^"]{0,4096}+"|'[^']{0,4096}+'|["'])*+)?/?>"""
+# Elements whose content is text for a browser (RCDATA/raw text): no comments inside.
+TEXT_ONLY_ELEMENTS = ("textarea", "title", "script", "style")
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 BULLET = re.compile(r"[ \t]*(?:[-*+•·▪◦‣●○■□➢➤►✓✔→–—]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -202,7 +251,7 @@ def looks_like_heading(text: str) -> bool:
 
 
 def section_name(heading: str) -> str:
-    return " ".join(heading.split()).strip(" :#").lower()
+    return " ".join(INVISIBLE.sub("", heading).split()).strip(" :#").lower()
 
 
 def mask_prose(prose: str) -> str:
@@ -213,12 +262,20 @@ def mask_prose(prose: str) -> str:
 
 def make_blocks(masked: str, start: int, end: int, kind: str, section: str, offsets: OffsetMap,
                 part: str = "body") -> list[Block]:
-    """Blocks for masked[start:end], split into parseable chunks; blank chunks dropped."""
-    return [
-        Block(text=masked[a:b], prose_start=a, kind=kind, section=section, offsets=offsets, part=part)
-        for a, b in _chunks(masked, start, end)
-        if masked[a:b].strip()
-    ]
+    """Blocks for masked[start:end], split into parseable chunks; blank chunks dropped.
+
+    A chunk with INVISIBLE characters becomes a block without them, with its own map
+    (``offsets`` composed with the removal, block-relative: ``prose_start`` 0)."""
+    blocks = []
+    for a, b in _chunks(masked, start, end):
+        if INVISIBLE.search(masked, a, b):
+            text, chunk_map = offsets.without_invisible(masked, a, b)
+            block = Block(text=text, prose_start=0, kind=kind, section=section, offsets=chunk_map, part=part)
+        else:
+            block = Block(text=masked[a:b], prose_start=a, kind=kind, section=section, offsets=offsets, part=part)
+        if block.text.strip():
+            blocks.append(block)
+    return blocks
 
 
 def _any_in(starts: list[int], low: int, high: int) -> bool:

@@ -1,23 +1,31 @@
 """HTML: tags, comments, scripts and styles are removed from the prose, entities
-decoded; the offset map records every length change, so positions stay exact."""
+decoded; the offset map records every length change, so positions stay exact.
+
+Only a real comment is a directive: a ``<!--`` inside an attribute value or inside a
+text-only element (``<textarea>``, ``<title>``: their content is text, linted as such)
+is not a comment."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from vacaturelint.extract.base import Extraction, ProseBuilder, split_blocks
+from vacaturelint.extract.base import TAG_ATTRIBUTES, Extraction, ProseBuilder, split_blocks
 from vacaturelint.extract.directives import parse_comment
 
+_ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,31};|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)"
+_ENTITY_ONLY = re.compile(_ENTITY)
 _TOKEN = re.compile(
     r"<!--(?P<comment>.*?)(?:-->|\Z)"
-    r"|<(?P<raw>script|style|template|noscript)\b[^<>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<(?P<raw>script|style|template|noscript)\b" + TAG_ATTRIBUTES + r".*?(?:</(?P=raw)\s*>|\Z)"
+    r"|(?P<open><(?P<text_only>textarea|title)\b" + TAG_ATTRIBUTES + r")(?P<content>.*?)"
+    r"(?P<close></(?P=text_only)\s*>|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?][^<>]*>"
-    r"|</?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>"
-    r"|&(?:[A-Za-z][A-Za-z0-9]{1,31};|#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};)",
+    r"|</?(?P<tag>[A-Za-z][A-Za-z0-9-]*)" + TAG_ATTRIBUTES +
+    r"|" + _ENTITY,
     re.DOTALL | re.IGNORECASE,
-)  # every open-ended scan stops at the next '<' or consumes to the end: linear on hostile input
+)  # every open-ended scan stops at the next '<', at a bounded quoted value, or consumes to the end
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -46,6 +54,11 @@ def extract(text: str) -> Extraction:
                 result.directives.append(directive)
             builder.replace(match.start(), match.end(), "")
             continue
+        if match.group("text_only") is not None:  # text between its tags, entities decoded
+            builder.replace(match.start(), match.end("open"), "\n\n")
+            _keep_text(builder, text, match.start("content"), match.end("content"))
+            builder.replace(match.start("close"), match.end(), "\n\n")
+            continue
         if token.startswith("&"):
             builder.replace(match.start(), match.end(), html.unescape(token))
             continue
@@ -69,3 +82,13 @@ def extract(text: str) -> Extraction:
     prose, offsets = builder.build()
     result.blocks = split_blocks(prose, offsets, headings=headings, list_items=items, guess_headings=False)
     return result
+
+
+def _keep_text(builder: ProseBuilder, text: str, start: int, end: int) -> None:
+    """text[start:end] as prose: unchanged except for decoded entities."""
+    pos = start
+    for match in _ENTITY_ONLY.finditer(text, start, end):
+        builder.keep(pos, text[pos : match.start()])
+        builder.replace(match.start(), match.end(), html.unescape(match.group()))
+        pos = match.end()
+    builder.keep(pos, text[pos:end])

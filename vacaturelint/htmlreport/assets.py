@@ -128,7 +128,8 @@ JS = r"""
   var tip = doc.getElementById("tip");
   function details(el) { return el && el.closest ? el.closest("details.vacancy") : null; }
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var raw = location.hash.slice(1), id;
+    try { id = decodeURIComponent(raw); } catch (e) { id = raw; }  // a malformed #%E0 is no error
     if (!id) return;
     var el = doc.getElementById(id);
     var d = el && (el.matches("details.vacancy") ? el : details(el));

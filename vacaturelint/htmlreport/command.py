@@ -32,14 +32,17 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
     from vacaturelint.htmlreport.batch import build
     from vacaturelint.htmlreport.chunk import Job
+    from vacaturelint.htmlreport.html import is_report
 
     if "-" in paths:
         fail("report leest geen standaardinvoer; geef bestanden of mappen")
     try:
         session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated))
-        written = os.path.abspath(output)  # a report written into the folder is not a vacancy next time
+        # A report in a scanned folder is not a vacancy: not the one being written (also
+        # when reached through a symlink), nor any earlier one (recognised by its mark).
+        written = os.path.realpath(output)
         found = [t for t in app.targets(session, paths, include, exclude)
-                 if t.explicit or os.path.abspath(t.path) != written]
+                 if t.explicit or not (os.path.realpath(t.path) == written or is_report(t.path))]
         jobs_list = [Job(i, t) for i, t in enumerate(found, start=1)]
         if not jobs_list:
             fail("geen bestanden gevonden om te controleren")

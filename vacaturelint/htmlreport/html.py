@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from vacaturelint.findings import FileResult, Finding
 from vacaturelint.htmlreport.assets import CATEGORY_STYLE, CSS, JS, OTHER_STYLE, category_css
 from vacaturelint.htmlreport.document import document_start, esc, header_start
+from vacaturelint.pathtext import shown
 from vacaturelint.severity import LABELS_NL, SEVERITIES, rank
 
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # error, warning, info
@@ -203,7 +204,7 @@ def render_vacancy(index: int, result: FileResult, open_: bool = False) -> tuple
     summary = summarize(index, result)
     anchor = summary.anchor
     out = [f'<details class="vacancy" id="{anchor}"{" open" if open_ else ""}>',
-           f'<summary><span class="path">{esc(result.path)}</span>'
+           f'<summary><span class="path">{esc(shown(result.path))}</span>'
            f'<span class="counts">{esc(_counts_line(summary))}</span></summary><div class="vbody">']
     if result.error:
         out.append(f'<p class="error-box" role="alert">Niet gecontroleerd: {esc(result.error)}</p></div></details>\n')
@@ -268,7 +269,7 @@ def _overview(summaries: list[Summary]) -> str:
     rows = []
     for s in ordered:
         status = ' <span class="sev sev-error-label">niet gecontroleerd</span>' if s.error else ""
-        cells = [f'<td data-v="{esc(s.path)}"><a href="#{s.anchor}">{esc(s.path)}</a>{status}</td>',
+        cells = [f'<td data-v="{esc(shown(s.path))}"><a href="#{s.anchor}">{esc(shown(s.path))}</a>{status}</td>',
                  f'<td class="num" data-v="{s.total}">{s.total}</td>']
         cells += [f'<td class="num" data-v="{s.severities.get(v, 0)}">{s.severities.get(v, 0)}</td>'
                   for v in SEVERITY_ORDER]
@@ -305,6 +306,20 @@ def _legend() -> str:
     )
     return (f'<section aria-label="Legenda"><h2>Legenda</h2><ul class="legend">{cats}</ul>'
             f'<ul class="legend">{sevs}</ul></section>')
+
+
+GENERATOR_MARK = '<meta name="generator" content="vacaturelint '  # in the first bytes of every report
+
+
+def is_report(path: str) -> bool:
+    """Whether ``path`` is a report this program wrote (its generator mark in the head):
+    a walk over a folder skips it, under any name and through any symlink."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return GENERATOR_MARK.encode("ascii") in head
 
 
 def page_head(title: str, summaries: list[Summary], info: str) -> str:

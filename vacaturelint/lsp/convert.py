@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from vacaturelint.extract import markdown
 from vacaturelint.findings import Finding
 from vacaturelint.lineindex import LineIndex
 from vacaturelint.severity import LABELS_NL
@@ -153,6 +154,8 @@ def code_actions(findings: list[Finding], diagnostics: dict[Finding, types.Diagn
             line_start = index.line_starts[line]
             text = index.line_text(line)
             indent = text[: len(text) - len(text.lstrip(" \t"))]
+            if kind == "markdown" and indent and markdown.in_indented_code(index.text, line_start):
+                indent = ""  # indented like the line, the comment would be code, not a directive
             newline = _newline(index)
             at = to_position(index, line_start, encoding)
             edit = types.TextEdit(range=types.Range(start=at, end=at),

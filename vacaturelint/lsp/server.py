@@ -14,13 +14,18 @@
   (section ``vacaturelint``; ``null`` keeps the initializationOptions).
 - ``.vacaturelint.yaml`` / ``pyproject.toml`` changes are noticed before each lint (the
   files' mtimes) and on ``didSave``/``didChangeWatchedFiles``: open buffers are re-linted.
+- Framing is ours (framing.py): a broken header, a wrong or huge ``Content-Length``
+  costs that message (a parse error reply and a log line), never the connection.
+  Requests before ``initialize`` get -32002, requests after ``shutdown`` -32600.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
+import sys
 import threading
 import traceback
 import uuid
@@ -31,6 +36,7 @@ from urllib.parse import urlparse
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
@@ -41,7 +47,7 @@ from vacaturelint.engine import DocCache, Linter, Options
 from vacaturelint.errors import ModelError, VacaturelintError
 from vacaturelint.findings import Finding
 from vacaturelint.lineindex import LineIndex
-from vacaturelint.lsp import convert
+from vacaturelint.lsp import convert, framing
 from vacaturelint.severity import SEVERITIES
 from vacaturelint.source import Source, kind_for
 
@@ -155,6 +161,65 @@ class Protocol(LanguageServerProtocol):
     ranges in the params it hands on, so its built-in handlers are replaced by ones that
     only call ours."""
 
+    PARSE_ERROR = -32700
+    INVALID_REQUEST = -32600
+    SERVER_NOT_INITIALIZED = -32002
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.initialize_seen = False
+
+    def receive(self, frame) -> None:
+        """One frame from the FrameDecoder: a message is handled, anything else is
+        answered with an error (id null, as JSON-RPC prescribes) and logged."""
+        if isinstance(frame, framing.TooLarge):
+            self._reject(self.INVALID_REQUEST, f"bericht te groot ({frame.length} bytes, maximaal "
+                                               f"{framing.MAX_MESSAGE_BYTES}); overgeslagen")
+            return
+        if isinstance(frame, framing.Garbage):
+            self._reject(self.PARSE_ERROR, f"ongeldige invoer overgeslagen ({frame.size} bytes: {frame.reason})")
+            return
+        try:
+            message = json.loads(frame.body, object_hook=self.structure_message)
+        except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
+            self._reject(self.PARSE_ERROR, f"bericht is geen geldige JSON ({exc}); overgeslagen")
+            return
+        except Exception as exc:  # unreadable params: structure_message answered the request
+            self._server.report_server_error(exc, JsonRpcException)
+            return
+        if not hasattr(message, "jsonrpc"):
+            self._reject(self.INVALID_REQUEST, "bericht is geen JSON-RPC-object; overgeslagen")
+            return
+        try:
+            self.handle_message(message)
+        except Exception as exc:  # never let one message take the server down
+            self._server.report_server_error(exc, JsonRpcException)
+
+    def _reject(self, code: int, message: str) -> None:
+        log.warning("%s", message)
+        self._send_response(None, error=types.ResponseError(code=code, message=f"vacaturelint: {message}"))
+
+    def handle_message(self, message):
+        """Lifecycle rules pygls leaves out: before ``initialize`` a request gets
+        -32002 (notifications are dropped, ``exit`` excepted); after ``shutdown`` a
+        request gets -32600 (pygls would drop it, leaving the client waiting)."""
+        method = getattr(message, "method", None)
+        is_request = method is not None and getattr(message, "id", None) is not None
+        if method == types.INITIALIZE:
+            self.initialize_seen = True
+        elif method is not None and method != types.EXIT:
+            if self._shutdown:
+                if is_request:
+                    self._send_response(message.id, error=types.ResponseError(
+                        code=self.INVALID_REQUEST, message="vacaturelint: de server wordt afgesloten (na 'shutdown')"))
+                return
+            if not self.initialize_seen:
+                if is_request:
+                    self._send_response(message.id, error=types.ResponseError(
+                        code=self.SERVER_NOT_INITIALIZED, message="vacaturelint: server is nog niet geïnitialiseerd"))
+                return
+        super().handle_message(message)
+
     def structure_message(self, data):
         """A request whose params cannot be read gets its JSON-RPC error response
         (pygls only logs it, leaving the client waiting)."""
@@ -198,7 +263,66 @@ class VacaturelintServer(LanguageServer):
         self.shown: set[str] = set()  # messages already shown (each only once)
         self.config_signatures: dict[str, tuple] = {}
         self.too_big: set[str] = set()
+        self.stopping = False  # after 'shutdown': no new work for the worker
+        self.tasks: set[asyncio.Task] = set()  # spawned jobs (a reference keeps them alive)
         self._lock = threading.Lock()
+
+    # -- transport -----------------------------------------------------------
+    def start_io(self, stdin=None, stdout=None) -> int:
+        """Serve over stdio with our framing (framing.py). Returns the exit code: 0
+        after ``shutdown`` + ``exit`` or end of input, 1 for ``exit`` without ``shutdown``."""
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        code = 0
+        try:
+            asyncio.run(self._serve(stdin or sys.stdin.buffer))
+        except SystemExit as exc:  # pygls's exit handler
+            code = exc.code if isinstance(exc.code, int) else 0
+        except (BrokenPipeError, KeyboardInterrupt):
+            code = 0
+        finally:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        return code
+
+    async def _serve(self, stdin) -> None:
+        """Read stdin in a daemon thread (a blocked read never delays exit) and hand
+        every frame to the protocol on the event loop."""
+        loop = asyncio.get_running_loop()
+        chunks: asyncio.Queue = asyncio.Queue()
+        fd = stdin.fileno()
+
+        def read() -> None:
+            while True:
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    data = b""
+                loop.call_soon_threadsafe(chunks.put_nowait, data)
+                if not data:
+                    return
+
+        threading.Thread(target=read, name="vacaturelint-stdin", daemon=True).start()
+        decoder = framing.FrameDecoder()
+        while not self._stop_event.is_set():
+            data = await chunks.get()
+            if not data:
+                break  # end of input: the client is gone
+            for frame in decoder.feed(data):
+                self.protocol.receive(frame)
+
+    def spawn(self, coroutine) -> None:
+        """Run a long job (settings, model load) as our own task, so the notification
+        handler returns at once; a task cancelled because the server stops (end of
+        input, ``exit``) ends quietly instead of failing a pygls callback."""
+        async def quietly():
+            try:
+                await coroutine
+            except asyncio.CancelledError:
+                pass
+
+        task = asyncio.ensure_future(quietly())
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
 
     # -- helpers -------------------------------------------------------------
     def report_server_error(self, error: Exception, source) -> None:
@@ -283,6 +407,8 @@ class VacaturelintServer(LanguageServer):
                 self.log_line(f"voortgang niet beschikbaar: {exc}")
                 token = None
         loop = asyncio.get_running_loop()
+        if self.stopping:
+            return
         error = await loop.run_in_executor(self.executor, self._load_job, linter)
         if linter is not self.linter:  # settings changed meanwhile: that load decides
             if token:
@@ -330,7 +456,7 @@ class VacaturelintServer(LanguageServer):
 
     async def lint(self, uri: str) -> None:
         self.timers.pop(uri, None)
-        if self.state != "ready" or uri in self.queued:
+        if self.state != "ready" or uri in self.queued or self.stopping:
             return  # not ready: linted when the model is; queued: that job takes the newest text
         self.queued.add(uri)
         loop = asyncio.get_running_loop()
@@ -441,17 +567,22 @@ def on_initialize(ls: VacaturelintServer, params: types.InitializeParams) -> Non
 
 
 @server.feature(types.INITIALIZED)
-async def on_initialized(ls: VacaturelintServer, params: types.InitializedParams) -> None:
-    settings = await ls.read_settings()
-    await ls.configure(settings, force=True)
+def on_initialized(ls: VacaturelintServer, params: types.InitializedParams) -> None:
+    async def start() -> None:
+        await ls.configure(await ls.read_settings(), force=True)
+
+    ls.spawn(start())
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-async def on_change_configuration(ls: VacaturelintServer, params: types.DidChangeConfigurationParams) -> None:
+def on_change_configuration(ls: VacaturelintServer, params: types.DidChangeConfigurationParams) -> None:
     if ls.state in ("starting",):
         return  # initialized reads the settings itself
-    settings = await ls.read_settings(params.settings)
-    await ls.configure(settings)
+
+    async def reconfigure() -> None:
+        await ls.configure(await ls.read_settings(params.settings))
+
+    ls.spawn(reconfigure())
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -521,6 +652,7 @@ def on_code_action(ls: VacaturelintServer, params: types.CodeActionParams) -> li
 
 @server.feature(types.SHUTDOWN)
 def on_shutdown(ls: VacaturelintServer, params) -> None:
+    ls.stopping = True
     for timer in ls.timers.values():
         timer.cancel()
     ls.timers.clear()
@@ -532,7 +664,14 @@ def main() -> None:
     # pygls logs every malformed message with a traceback; those reach the client's log
     # as one line through report_server_error instead.
     logging.getLogger("pygls").setLevel(logging.CRITICAL)
-    server.start_io()
+    code = server.start_io()
+    # A model load may still run in the worker thread: do not wait for it.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed by 'exit', or the client is gone
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from vacaturelint.pathtext import shown
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -17,7 +19,7 @@ def render(results, **_) -> str:
     lines = []
     for result in results:
         for f in result.findings:
-            props = (f"file={_prop(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
+            props = (f"file={_prop(shown(f.path, keep=chr(13) + chr(10)))},line={f.line},col={f.column},endLine={f.end_line},"
                      f"endColumn={f.end_column},title={_prop('vacaturelint ' + f.rule)}")
             body = f.message
             if f.suggestions:

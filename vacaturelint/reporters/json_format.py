@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from vacaturelint.pathtext import decodable
+
 
 def render(results, **_) -> str:
-    findings = [f.to_dict() for result in results for f in result.findings]
+    findings = [{**f.to_dict(), "path": decodable(f.path)} for result in results for f in result.findings]
     return json.dumps(findings, ensure_ascii=False, indent=2) + "\n"
 
 

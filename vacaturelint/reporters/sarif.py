@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from vacaturelint import __version__
 
@@ -13,13 +14,16 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
+    """A URI reference (RFC 3986): relative to the working folder when the file lies
+    in it, else a ``file://`` URI; every byte outside the unreserved set and ``/`` is
+    percent-encoded (a space, ``#``, ``%``, a newline, a byte that is not UTF-8)."""
     try:
         rel = os.path.relpath(Path(path).resolve(), Path.cwd())
     except ValueError:
         rel = path
-    if rel.startswith(".."):
-        rel = str(Path(path).resolve())
-    return Path(rel).as_posix()
+    if rel == ".." or rel.startswith("../"):
+        return "file://" + quote(os.fsencode(Path(path).resolve().as_posix()), safe="/")
+    return quote(os.fsencode(Path(rel).as_posix()), safe="/")
 
 
 def render(results, rules=None, **_) -> str:

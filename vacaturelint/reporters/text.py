@@ -10,6 +10,7 @@ from collections import Counter
 import click
 
 from vacaturelint.lineindex import LineIndex
+from vacaturelint.pathtext import shown as shown_path
 from vacaturelint.severity import LABELS_NL
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -86,7 +87,7 @@ def render(results, color: bool = False, quiet: bool = False, **_) -> str:
         index = LineIndex(result.text)
         for f in result.findings:
             fixable += f.fix is not None
-            head = f"{f.path}:{f.line}:{f.column}: "
+            head = f"{shown_path(f.path)}:{f.line}:{f.column}: "
             sev = style(LABELS_NL[f.severity], fg=COLOURS[f.severity], bold=True)
             mark = " [*]" if f.fix is not None else ""
             out.append(style(head, bold=True) + f"{sev} [{f.rule}]{mark} {f.message}")
@@ -129,7 +130,7 @@ def render_concise(results, color: bool = False, quiet: bool = False, **_) -> st
             fixable += f.fix is not None
             sev = style(LABELS_NL[f.severity], fg=COLOURS[f.severity], bold=True)
             mark = " [*]" if f.fix is not None else ""
-            out.append(style(f"{f.path}:{f.line}:{f.column}:", bold=True) + f" {sev} [{f.rule}]{mark} {f.message}")
+            out.append(style(f"{shown_path(f.path)}:{f.line}:{f.column}:", bold=True) + f" {sev} [{f.rule}]{mark} {f.message}")
     if not quiet:
         line = summary(results, fixable)
         if line:
