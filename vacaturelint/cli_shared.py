@@ -12,6 +12,7 @@ import click
 
 from vacaturelint import app, click_nl
 from vacaturelint.severity import LABELS_NL, SEVERITIES
+from vacaturelint.source import parse_size
 
 SEVERITY_BY_LABEL = {label: severity for severity, label in LABELS_NL.items() if label != severity}
 
@@ -86,6 +87,16 @@ def _severity(ctx, param, value):
     return SEVERITY_BY_LABEL.get(value, value)
 
 
+def _size(ctx, param, value):
+    """``--max-size 2MB`` -> bytes."""
+    if value is None:
+        return None
+    size = parse_size(value)
+    if size is None:
+        raise click.BadParameter(f"'{value}' is geen grootte (bijvoorbeeld 1000000, 500KB of 2MB)")
+    return size
+
+
 def _apply(options):
     def decorate(command):
         for option in reversed(options):
@@ -110,4 +121,6 @@ walk_options = _apply([
     click.option("--include", multiple=True, metavar="GLOB",
                  help="Glob voor bestanden in mappen (standaard *.md, *.txt, *.html, ...)."),
     click.option("--exclude", multiple=True, metavar="GLOB", help="Glob om bestanden in mappen over te slaan."),
+    click.option("--max-size", metavar="GROOTTE", callback=_size,
+                 help="Grootste invoer per bestand (standaard 1MB; ook 500KB, 2MB). Ook: VACATURELINT_MAX_SIZE."),
 ])

@@ -34,6 +34,7 @@ class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: str | None = None
+    max_size: int | None = None  # bytes read from one input (--max-size); None: env, config, default
 
 
 class Linter:

@@ -28,14 +28,15 @@ from vacaturelint.errors import VacaturelintError
 @lint_options
 @walk_options
 def report(paths, output, title, jobs, select, ignore, min_severity, model, config_path, isolated, include,
-           exclude) -> None:
+           exclude, max_size) -> None:
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
     from vacaturelint.report.batch import Job, build
 
     if "-" in paths:
         fail("report leest geen standaardinvoer; geef bestanden of mappen")
     try:
-        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated))
+        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
+                                                      max_size))
         written = os.path.abspath(output)  # a report written into the folder is not a vacancy next time
         found = [t for t in app.targets(session, paths, include, exclude)
                  if t.explicit or os.path.abspath(t.path) != written]

@@ -26,8 +26,13 @@ SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # error, warning, info
 SEVERITY_PLURAL = {"error": "fouten", "warning": "waarschuwingen", "info": "info"}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    """Escaped for HTML; a surrogate (a file name byte that is not UTF-8, kept by
+    ``os.fsdecode``) is shown as U+FFFD, so the page stays valid UTF-8."""
+    return html.escape(_SURROGATE.sub("\ufffd", str(value)), quote=True)
 
 
 def category_label(category: str) -> str:
