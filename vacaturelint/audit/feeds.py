@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from vacaturelint.audit.records import ERROR, KIND, RAW, ad_record, meta_value
-from vacaturelint.errors import InputError
 from vacaturelint.discovery import walk_tree
+from vacaturelint.errors import InputError
 from vacaturelint.source import KIND_BY_SUFFIX, NotTextError, read_source, regular_file_problem
 
 FEED_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
