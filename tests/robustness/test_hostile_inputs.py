@@ -215,3 +215,47 @@ def test_unreadable_folder_and_file_are_errors_in_check_and_report(tmp_path):
     finally:
         os.chmod(folder / "geheim", 0o755)
         os.chmod(folder / "dicht.md", 0o644)
+
+
+# -- item 8: a rule message that would build a gigabyte string per finding -------
+RULE_FILE = """\
+schema_version: 1
+rules:
+  - id: TST001
+    name: test-regel
+    category: leeftijd
+    severity: warning
+    message: "MESSAGE"
+    explanation: "Uitleg."
+    legal: {ground: leeftijd, distinction: direct, refs: ["WGBL art. 3"]}
+    match:
+      - phrases: [kwartiermaker]
+    examples:
+      bad: ["Wij zoeken een kwartiermaker."]
+      good: ["Wij zoeken een collega."]
+"""
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("Let op: {match:>1000000000}", "plaatshouder '{match:>1000000000}' mag geen opmaak hebben; schrijf {match}"),
+    ("Let op: {match!r}", "plaatshouder '{match!r}' mag geen opmaak hebben"),
+    ("Let op: {match.__class__}", "plaatshouder '{match.__class__}' is geen naam"),
+])
+def test_rule_message_with_a_format_spec_is_refused_at_load(tmp_path, message, expected):
+    (tmp_path / "regels.yaml").write_text(RULE_FILE.replace("MESSAGE", message), encoding="utf-8")
+    (tmp_path / ".vacaturelint.yaml").write_text("extra_rules: [regels.yaml]\n", encoding="utf-8")
+    vacancy = tmp_path / "v.txt"
+    vacancy.write_text("Wij zoeken een kwartiermaker.\n", encoding="utf-8")
+    result = run("check", str(vacancy), cwd=tmp_path)
+    assert_one_dutch_error(result, "regels.yaml:7: regel TST001: message:", expected)
+
+
+def test_rule_message_with_plain_placeholders_still_works(tmp_path):
+    (tmp_path / "regels.yaml").write_text(RULE_FILE.replace("MESSAGE", "Let op: {match} ({onbekend})"),
+                                          encoding="utf-8")
+    (tmp_path / ".vacaturelint.yaml").write_text("extra_rules: [regels.yaml]\n", encoding="utf-8")
+    vacancy = tmp_path / "v.txt"
+    vacancy.write_text("Wij zoeken een kwartiermaker.\n", encoding="utf-8")
+    result = run("check", "-f", "concise", "--select", "TST001", str(vacancy), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "[TST001] Let op: kwartiermaker ({onbekend})" in result.stdout
