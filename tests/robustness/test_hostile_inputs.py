@@ -259,3 +259,59 @@ def test_rule_message_with_plain_placeholders_still_works(tmp_path):
     result = run("check", "-f", "concise", "--select", "TST001", str(vacancy), cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert "[TST001] Let op: kwartiermaker ({onbekend})" in result.stdout
+
+
+# -- item 7: one huge line, many findings, many allow entries --------------------
+def test_one_100kb_line_gives_a_window_per_finding_not_the_line(tmp_path):
+    sentence = "Wij zoeken een jonge collega voor ons team. "
+    path = tmp_path / "regel.md"
+    path.write_text(sentence * (100_000 // len(sentence)), encoding="utf-8")  # one line, ~2,270 findings
+    result = run("check", "--isolated", str(path))
+    assert result.returncode == 1, result.stderr[-2000:]
+    findings = result.stdout.count("[LFT001]")
+    assert findings > 2000
+    longest = max(len(line) for line in result.stdout.splitlines())
+    assert longest < 400, longest  # a window around the finding, never the 100 KB line
+    assert len(result.stdout) < findings * 1500
+
+
+RENDER_CHILD = r"""
+import sys
+from vacaturelint.engine import Linter, Options
+from vacaturelint.findings import FileResult
+from dataclasses import replace
+from vacaturelint.report.html import render_vacancy
+sentence = "Wij zoeken een jonge collega. "
+count = int(sys.argv[1])
+one = Linter(Options(isolated=True)).lint_text(sentence, "v.md", "plain").findings[0]
+text = sentence * count
+findings = [replace(one, start=one.start + i * len(sentence), end=one.end + i * len(sentence), column=one.column + i * len(sentence),
+                    end_column=one.end_column + i * len(sentence)) for i in range(count)]
+findings += [replace(f, start=f.start - 4, rule="TST", end=f.end + 4) for f in findings[::7]]  # overlaps
+summary, html = render_vacancy(1, FileResult(path="v.md", findings=findings, text=text, kind="plain"))
+print(summary.total, html.count('class="hl '))
+"""
+
+
+def test_report_is_not_quadratic_in_findings_per_file():
+    """40,000 findings in one file (1.2 MB of text): the renderer tested every finding
+    against every text segment (~5 minutes here); a sweep takes seconds."""
+    result = subprocess.run([sys.executable, "-c", RENDER_CHILD, "40000"], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    total, highlights = map(int, result.stdout.split())
+    assert total == 40_000 + 40_000 // 7 + 1
+    assert highlights >= 40_000
+
+
+def test_100000_allow_entries_are_prepared_once(tmp_path):
+    words = [f"woord{i}" for i in range(100_000)]
+    config = "allow:\n" + "".join(f"  - {w}\n" for w in words) + "  - jonge collega voor ons\n"
+    (tmp_path / ".vacaturelint.yaml").write_text(config, encoding="utf-8")
+    for i in range(20):
+        (tmp_path / f"v{i}.md").write_text("Wij zoeken een jonge collega voor ons café.\n"
+                                           "Wij zoeken een jonge collega. woord7 woord99999\n", encoding="utf-8")
+    result = run("check", "-f", "concise", str(tmp_path), timeout=150)  # 11 s per file before: over 200 s
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert result.stdout.count("[LFT001]") == 20  # line 2 of every file; line 1 is allowed
+    assert all(":2:" in line for line in result.stdout.splitlines() if "[LFT001]" in line)
