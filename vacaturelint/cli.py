@@ -11,7 +11,7 @@ import sys
 import click
 
 from vacaturelint import __version__, app
-from vacaturelint.cli_shared import DutchGroup, fail, lint_options, use_color, walk_options
+from vacaturelint.cli_shared import DutchGroup, fail, lint_options, stop_cleanly_on_sigterm, use_color, walk_options
 from vacaturelint.errors import VacaturelintError
 from vacaturelint.rules.model import CATEGORIES
 from vacaturelint.severity import LABELS_NL
@@ -52,6 +52,8 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
           stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
     from vacaturelint.reporters import FORMATS, STATISTICS
+
+    stop_cleanly_on_sigterm()
 
     if fix and show_diff:
         fail("--fix en --diff gaan niet samen: --diff toont alleen wat --fix zou doen")

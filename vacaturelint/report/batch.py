@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections import deque
@@ -87,6 +88,12 @@ def lint_chunk(session: app.Session, jobs: list[Job], open_: bool) -> ChunkResul
 _WORKER_SESSION: app.Session | None = None
 
 
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is for the parent (it ends the pool), SIGTERM ends the worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _work(jobs: list[Job], open_: bool) -> ChunkResult:
     assert _WORKER_SESSION is not None
     return lint_chunk(_WORKER_SESSION, jobs, open_)
@@ -130,7 +137,8 @@ def build(session: app.Session, jobs: list[Job], output: str, title: str, info: 
         if rest and n > 1:
             _WORKER_SESSION = session
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+            pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_worker_signals)
+            try:
                 pending: deque = deque()
                 queue = iter(rest)
                 for chunk in queue:
@@ -143,6 +151,17 @@ def build(session: app.Session, jobs: list[Job], output: str, title: str, info: 
                     chunk = next(queue, None)
                     if chunk is not None:
                         pending.append((pool.submit(_work, chunk, open_), len(chunk)))
+            except BaseException:
+                # An error, Ctrl-C or SIGTERM: end the workers now rather than wait for
+                # their chunks (shutdown alone waits, and a killed parent left them orphaned).
+                children = multiprocessing.active_children()
+                for child in children:
+                    child.terminate()
+                for child in children:
+                    child.join(timeout=5)
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
             _WORKER_SESSION = None
         else:
             for chunk in rest:

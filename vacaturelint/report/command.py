@@ -14,7 +14,7 @@ import sys
 import click
 
 from vacaturelint import app
-from vacaturelint.cli_shared import DutchCommand, fail, lint_options, walk_options
+from vacaturelint.cli_shared import DutchCommand, fail, lint_options, stop_cleanly_on_sigterm, walk_options
 from vacaturelint.errors import VacaturelintError
 
 
@@ -31,6 +31,8 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
            exclude, max_size) -> None:
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
     from vacaturelint.report.batch import Job, build
+
+    stop_cleanly_on_sigterm()
 
     if "-" in paths:
         fail("report leest geen standaardinvoer; geef bestanden of mappen")
