@@ -1,6 +1,7 @@
 """Command line: ``vacaturelint check|rules|explain|init|lsp|report``.
 
-Exit codes: 0 no findings, 1 findings, 2 usage, input, config, rule or model error.
+Exit codes: 0 no findings, 1 findings, 2 usage, input, config, rule or model error,
+130 Ctrl-C, 143 SIGTERM.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def main() -> None:
     """Vindt uitsluitend taalgebruik in Nederlandse vacatureteksten.
 
     Exitcodes: 0 geen bevindingen, 1 bevindingen, 2 fout in gebruik, invoer,
-    configuratie, regels of model.
+    configuratie, regels of model, 130 afgebroken (Ctrl-C), 143 gestopt (SIGTERM).
     """
 
 

@@ -96,7 +96,12 @@ def test_report_stopped_leaves_no_report_temp_files_or_workers(tmp_path, sig, co
         os.killpg(process.pid, sig)
     else:
         os.kill(process.pid, sig)
-    stdout, stderr = process.communicate(timeout=TIMEOUT)
+    try:
+        stdout, stderr = process.communicate(timeout=TIMEOUT)  # workers left running keep stderr open
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # its own session: only the report and its workers
+        process.communicate()
+        raise
     text = stderr.decode()
     assert process.returncode == code, text[-2000:]
     assert "Traceback" not in text and "KeyboardInterrupt" not in text, text[-3000:]
