@@ -315,3 +315,30 @@ def test_100000_allow_entries_are_prepared_once(tmp_path):
     assert result.returncode == 1, result.stderr[-2000:]
     assert result.stdout.count("[LFT001]") == 20  # line 2 of every file; line 1 is allowed
     assert all(":2:" in line for line in result.stdout.splitlines() if "[LFT001]" in line)
+
+
+AUDIT_WALK_CHILD = r"""
+import sys
+from vacaturelint.audit.feeds import discover
+problems = []
+feeds = discover([sys.argv[1]], on_problem=problems.append)
+print(sum(len(f.files) for f in feeds))
+print("\n".join(problems))
+"""
+
+
+def test_audit_walks_folders_with_the_same_bounded_walk(tmp_path):
+    root = tmp_path / "diep"
+    root.mkdir()
+    try:
+        _nest(root, 1100, "d")
+        os.mkfifo(root / "x.md")
+        result = subprocess.run([sys.executable, "-c", AUDIT_WALK_CHILD, str(root)], capture_output=True, text=True,
+                                cwd=ROOT, timeout=TIMEOUT)
+        assert result.returncode == 0, result.stderr[-2000:]
+        count, *problems = result.stdout.splitlines()
+        assert int(count) == 100
+        assert any("dieper dan 100 mapniveaus" in p for p in problems), problems
+        assert any("x.md: een named pipe (FIFO)" in p for p in problems), problems
+    finally:
+        subprocess.run(["rm", "-rf", str(root)], check=False, timeout=TIMEOUT)
