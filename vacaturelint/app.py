@@ -10,6 +10,7 @@ their own options and render results; none of them reads files or configs itself
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,7 +22,17 @@ from vacaturelint.errors import ConfigError, InputError, UsageError, Vacaturelin
 from vacaturelint.meta import META_CATEGORY, META_RULES
 from vacaturelint.pathtext import shown
 from vacaturelint.rules.model import CATEGORIES, RuleSet
-from vacaturelint.source import TEXT_KINDS, NotTextError, Source, kind_for, read_source, source_from_bytes
+from vacaturelint.source import (
+    DEFAULT_MAX_SIZE,
+    TEXT_KINDS,
+    NotTextError,
+    Source,
+    env_max_size,
+    kind_for,
+    read_capped,
+    read_source,
+    source_from_bytes,
+)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LINTABLE_KINDS = (*TEXT_KINDS, "docx")
@@ -50,6 +61,11 @@ class Session:
             self.checked.add(config.path)
         return config
 
+    def max_size(self, config: Config) -> int:
+        """The size limit for one input: --max-size, $VACATURELINT_MAX_SIZE, ``max_size``
+        in the file's config, else 1 MB."""
+        return self.linter.options.max_size or env_max_size() or config.max_size or DEFAULT_MAX_SIZE
+
     def include(self, cli_include: tuple[str, ...] = ()) -> tuple[str, ...]:
         return tuple(cli_include) or self.base.include or DEFAULT_INCLUDE
 
@@ -67,10 +83,10 @@ class Session:
 
 
 def make_options(select=(), ignore=(), min_severity=None, model=None, config_path=None,
-                 isolated=False) -> Options:
+                 isolated=False, max_size=None) -> Options:
     """Options from the values of the shared lint options (comma lists split)."""
     return Options(model=model, config=config_path, isolated=isolated, select=split_selectors(select),
-                   ignore=split_selectors(ignore), min_severity=min_severity)
+                   ignore=split_selectors(ignore), min_severity=min_severity, max_size=max_size)
 
 
 def open_session(options: Options) -> Session:
@@ -78,6 +94,10 @@ def open_session(options: Options) -> Session:
 
     Raises VacaturelintError (UsageError for an unknown selector; config, rule and
     model errors as they come)."""
+    try:
+        env_max_size()
+    except InputError as error:
+        raise UsageError(str(error)) from None
     linter = Linter(options)
     base = linter.config_for(None)
     ruleset = linter.ruleset(base)
@@ -137,15 +157,32 @@ def check_selectors(linter: Linter, config: Config) -> None:
 
 @dataclass(frozen=True)
 class Target:
-    """One path to lint; ``explicit`` when named by the user (not found in a walk)."""
+    """One path to lint; ``explicit`` when named by the user (not found in a walk).
+    A walk also yields targets that are only a ``problem`` (a folder it could not
+    look into: an error) or ``skipped`` (a device or FIFO: a ``-v`` note)."""
 
     path: str
     explicit: bool
+    problem: str | None = None
+    skipped: str | None = None
 
 
 def targets(session: Session, paths: Iterable[str], include=(), exclude=()) -> list[Target]:
     """Named paths, folders walked with the include/exclude globs, ``-`` for stdin."""
-    return [Target(p, e) for p, e in expand(paths, session.include(include), session.exclude(exclude))]
+    return [Target(f.path, e, f.problem, f.skipped)
+            for f, e in expand(paths, session.include(include), session.exclude(exclude))]
+
+
+def read_stdin(limit: int, name: str) -> bytes:
+    """Standard input, at most ``limit`` bytes. Raises InputError (also when it is closed)."""
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("standaardinvoer is gesloten: er is niets te lezen voor '-'")
+    try:
+        return read_capped(getattr(stream, "buffer", stream), limit, name)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise InputError(f"standaardinvoer kan niet gelezen worden ({reason})") from None
 
 
 @dataclass
@@ -161,17 +198,24 @@ class Loaded:
 
 
 def load(session: Session, target: Target, stdin_name: str | None = None,
-         read_stdin: Callable[[], bytes] | None = None) -> Loaded:
-    """Read one target. Walks skip only binary files; everything else unreadable is
-    an error, reported by the caller with exit code 2."""
+         read_stdin: Callable[[int, str], bytes] | None = None) -> Loaded:
+    """Read one target, at most :meth:`Session.max_size` bytes. Walks skip binary
+    files and files that are not regular (devices, FIFOs); everything else
+    unreadable is an error, reported by the caller with exit code 2."""
+    if target.problem is not None:
+        return Loaded(target, error=target.problem)
+    if target.skipped is not None:
+        return Loaded(target, note=f"overgeslagen: {target.skipped}")
     try:
         if target.path == STDIN:
             name = stdin_name or STDIN
             if read_stdin is None:
                 raise InputError("standaardinvoer wordt hier niet gelezen")
-            source = source_from_bytes(read_stdin(), name, kind_for(name))
-            return Loaded(target, source, session.config_for(stdin_name), note=_encoding_note(source))
-        source = read_source(target.path)
+            config = session.config_for(stdin_name)
+            data = read_stdin(session.max_size(config), stdin_name or "standaardinvoer")
+            source = source_from_bytes(data, name, kind_for(name))
+            return Loaded(target, source, config, note=_encoding_note(source))
+        source = read_source(target.path, max_size=session.max_size(session.config_for(target.path)))
     except InputError as error:
         if target.explicit or not isinstance(error, NotTextError):
             return Loaded(target, error=str(error))

@@ -1,6 +1,7 @@
 """Command line: ``vacaturelint check|rules|explain|init|lsp|report``.
 
-Exit codes: 0 no findings, 1 findings, 2 usage, input, config, rule or model error.
+Exit codes: 0 no findings, 1 findings, 2 usage, input, config, rule or model error,
+130 Ctrl-C, 143 SIGTERM.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 import click
 
 from vacaturelint import __version__, app
-from vacaturelint.cli_shared import DutchGroup, fail, lint_options, use_color, walk_options
+from vacaturelint.cli_shared import DutchGroup, fail, lint_options, stop_cleanly_on_sigterm, use_color, walk_options
 from vacaturelint.errors import VacaturelintError
 from vacaturelint.pathtext import shown
 from vacaturelint.rules.model import CATEGORIES
@@ -28,7 +29,7 @@ def main() -> None:
     """Vindt uitsluitend taalgebruik in Nederlandse vacatureteksten.
 
     Exitcodes: 0 geen bevindingen, 1 bevindingen, 2 fout in gebruik, invoer,
-    configuratie, regels of model.
+    configuratie, regels of model, 130 afgebroken (Ctrl-C), 143 gestopt (SIGTERM).
     """
 
 
@@ -49,10 +50,12 @@ def main() -> None:
 @click.option("--color/--no-color", default=None,
               help="Kleur (standaard: alleen op een terminal; ook NO_COLOR en FORCE_COLOR).")
 @click.option("-v", "--verbose", is_flag=True, help="Meld gebruikte codering, model en overgeslagen regels.")
-def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, include, exclude,
+def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, include, exclude, max_size,
           stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
     from vacaturelint.reporters import FORMATS, STATISTICS
+
+    stop_cleanly_on_sigterm()
 
     if fix and show_diff:
         fail("--fix en --diff gaan niet samen: --diff toont alleen wat --fix zou doen")
@@ -67,9 +70,10 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
 
     batch = app.Batch()
     try:
-        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated))
+        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
+                                                      max_size))
         for target in app.targets(session, paths, include, exclude):
-            batch.add(app.load(session, target, stdin_filename, sys.stdin.buffer.read))
+            batch.add(app.load(session, target, stdin_filename, app.read_stdin))
         if verbose:
             for line in batch.notes:
                 click.echo(f"vacaturelint: {shown(line)}", err=True)

@@ -5,6 +5,7 @@ command stops on an error."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import NoReturn
 
@@ -12,10 +13,12 @@ import click
 
 from vacaturelint import app, click_nl
 from vacaturelint.severity import LABELS_NL, SEVERITIES
+from vacaturelint.source import parse_size
 
 SEVERITY_BY_LABEL = {label: severity for severity, label in LABELS_NL.items() if label != severity}
 
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT), 128 + 2
+EXIT_TERMINATED = 143  # SIGTERM, 128 + 15
 click_nl.install()  # before any command is declared: option help texts are translated at declaration
 
 
@@ -23,6 +26,21 @@ def fail(message: str) -> NoReturn:
     """One Dutch error line on stderr, exit code 2."""
     click.echo(app.error_line(message), err=True)
     sys.exit(app.EXIT_ERROR)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread (not an Exception: nothing swallows it), so
+    temporary files are removed and worker pools terminated on the way out."""
+
+
+def stop_cleanly_on_sigterm() -> None:
+    """For commands that write files or start workers (check, report): SIGTERM ends
+    them like Ctrl-C does, with exit code 143."""
+
+    def raise_terminated(signum, frame) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, raise_terminated)
 
 
 class DutchCommand(click.Command):
@@ -58,8 +76,11 @@ class DutchGroup(click.Group):
         except click.ClickException as error:
             fail(error.format_message().rstrip("."))
         except click.Abort:
-            click.echo(app.error_line("afgebroken"), err=True)
+            click.echo(app.error_line("afgebroken (Ctrl-C)"), err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except Terminated:
+            click.echo(app.error_line("gestopt (SIGTERM)"), err=True)
+            sys.exit(EXIT_TERMINATED)
         sys.exit(code if isinstance(code, int) else app.EXIT_CLEAN)
 
 
@@ -86,6 +107,16 @@ def _severity(ctx, param, value):
     return SEVERITY_BY_LABEL.get(value, value)
 
 
+def _size(ctx, param, value):
+    """``--max-size 2MB`` -> bytes."""
+    if value is None:
+        return None
+    size = parse_size(value)
+    if size is None:
+        raise click.BadParameter(f"'{value}' is geen grootte (bijvoorbeeld 1000000, 500KB of 2MB)")
+    return size
+
+
 def _apply(options):
     def decorate(command):
         for option in reversed(options):
@@ -110,4 +141,6 @@ walk_options = _apply([
     click.option("--include", multiple=True, metavar="GLOB",
                  help="Glob voor bestanden in mappen (standaard *.md, *.txt, *.html, ...)."),
     click.option("--exclude", multiple=True, metavar="GLOB", help="Glob om bestanden in mappen over te slaan."),
+    click.option("--max-size", metavar="GROOTTE", callback=_size,
+                 help="Grootste invoer per bestand (standaard 1MB; ook 500KB, 2MB). Ook: VACATURELINT_MAX_SIZE."),
 ])

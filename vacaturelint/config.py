@@ -4,7 +4,7 @@
 Keys: ``model``, ``select``, ``ignore``, ``severity`` (selector -> level),
 ``min_severity``, ``extra_rules`` (paths relative to the config file), ``allow``
 (words or phrases the organisation accepts), ``include`` and ``exclude`` (globs
-for directory walks).
+for directory walks), ``max_size`` (the size limit for one input, e.g. ``2MB``).
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from pathlib import Path
 
 from vacaturelint.errors import ConfigError
 from vacaturelint.severity import SEVERITIES
+from vacaturelint.source import parse_size
 from vacaturelint.yamlsource import YamlError, line_of
 from vacaturelint.yamlsource import load as load_yaml
 
 CONFIG_NAMES = (".vacaturelint.yaml", ".vacaturelint.yml")
-KEYS = {"model", "select", "ignore", "severity", "min_severity", "extra_rules", "allow", "include", "exclude"}
+KEYS = {"model", "select", "ignore", "severity", "min_severity", "extra_rules", "allow", "include", "exclude",
+        "max_size"}
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx")
 
 
@@ -37,6 +39,7 @@ class Config:
     allow: tuple[str, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    max_size: int | None = None  # bytes; None: the default (source.DEFAULT_MAX_SIZE)
 
     def with_cli(self, select=None, ignore=None, min_severity=None) -> Config:
         """CLI options: --select replaces, --ignore adds, --min-severity replaces."""
@@ -135,6 +138,11 @@ def _parse(data, path: Path, line) -> Config:
             fail("extra_rules", f"bestand '{item}' bestaat niet (relatief aan {path.parent})")
         extra.append(str(rules_path))
     include = strings("include") if "include" in data else DEFAULT_INCLUDE
+    max_size = None
+    if "max_size" in data:
+        max_size = parse_size(data["max_size"])
+        if max_size is None:
+            fail("max_size", "moet een grootte zijn, bijvoorbeeld 1000000, 500KB of 2MB")
     return Config(
         path=str(path),
         model=model,
@@ -146,6 +154,7 @@ def _parse(data, path: Path, line) -> Config:
         allow=strings("allow"),
         include=include,
         exclude=strings("exclude"),
+        max_size=max_size,
     )
 
 
@@ -180,6 +189,9 @@ STARTER = """\
 # Welke bestanden in mappen worden gecontroleerd, en welke niet.
 # include: ["*.md", "*.txt", "*.html", "*.docx"]
 # exclude: ["archief/*"]
+
+# Grootste invoer die gelezen wordt (per bestand); standaard 1MB. Ook: --max-size, VACATURELINT_MAX_SIZE.
+# max_size: 2MB
 """
 
 

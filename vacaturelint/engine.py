@@ -5,9 +5,11 @@ shells over :class:`Linter`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from vacaturelint import nlp as nlp_module
 from vacaturelint.config import Config, config_for
@@ -35,6 +37,7 @@ class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: str | None = None
+    max_size: int | None = None  # bytes read from one input (--max-size); None: env, config, default
 
 
 class Linter:
@@ -139,7 +142,7 @@ class Linter:
             start, end = trim_invisible(text, block.to_source(hit.start), block.to_source(hit.end))
             if is_suppressed(hit.rule, start, end, suppressions):
                 continue
-            if any(a <= start < b or a < end <= b for a, b in allowed):
+            if allowed.overlaps(start, end):
                 continue
             findings.append(self._finding(path, text, index, hit.rule, start, end, hit.severity, hit.info))
         for meta in meta_hits:
@@ -274,9 +277,72 @@ def _render(template: str, args: dict) -> str:
         return template
 
 
-def _allowed_ranges(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    ranges = []
-    for phrase in phrases:
-        pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
-        ranges.extend(m.span() for m in pattern.finditer(text))
-    return ranges
+class AllowedRanges:
+    """Where the config's ``allow`` phrases occur in a text: sorted, merged ranges,
+    asked per finding by bisection."""
+
+    def __init__(self, spans) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does a finding [start, end) begin or end inside an allowed phrase?"""
+        return self._inside(start, closed_end=False) or self._inside(end, closed_end=True)
+
+    def _inside(self, pos: int, closed_end: bool) -> bool:
+        k = bisect.bisect_right(self._starts, pos if not closed_end else pos - 1) - 1
+        return k >= 0 and (pos < self._ends[k] if not closed_end else pos <= self._ends[k])
+
+
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class AllowList:
+    """A config's ``allow`` phrases, prepared once per config (however many phrases
+    and files): phrases are looked up by the word they start with, so finding them
+    costs one dictionary look-up per word of the text, not one search per phrase.
+    Matching is as before: case-insensitive, whole words at both ends, overlapping
+    occurrences all count."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        others = []
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            first = _WORD.match(phrase)
+            if first:
+                self.by_first.setdefault(first.group().lower(), []).append(phrase.lower())
+            else:  # starts with punctuation, such as "(m/v)": searched on its own
+                others.append(re.escape(phrase))
+        self.others = re.compile(r"(?<!\w)(?=((?:" + "|".join(others) + r")(?!\w)))", re.IGNORECASE) \
+            if others else None
+
+    def spans(self, text: str):
+        for match in _WORD.finditer(text):
+            candidates = self.by_first.get(match.group().lower())
+            if not candidates:
+                continue
+            start = match.start()
+            for phrase in candidates:  # longest first: it covers the shorter ones
+                end = start + len(phrase)
+                if text[start:end].lower() == phrase and not _WORD_CHAR.match(text, end):
+                    yield start, end
+                    break
+        if self.others is not None:
+            for match in self.others.finditer(text):
+                yield match.start(1), match.end(1)
+
+
+@lru_cache(maxsize=32)
+def allow_list(phrases: tuple[str, ...]) -> AllowList:
+    return AllowList(phrases)
+
+
+def _allowed_ranges(text: str, phrases: tuple[str, ...]) -> AllowedRanges:
+    return AllowedRanges(allow_list(phrases).spans(text)) if phrases else AllowedRanges(())

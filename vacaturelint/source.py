@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,13 @@ KIND_BY_SUFFIX = {
 }
 TEXT_KINDS = ("plain", "markdown", "html")
 
+# The largest input read (one file, or standard input), in bytes; see README "Grenzen".
+DEFAULT_MAX_SIZE = 1_000_000
+MAX_SIZE_ENV = "VACATURELINT_MAX_SIZE"
+_READ_CHUNK = 1 << 16
+_SIZE = re.compile(r"^\s*(\d+)\s*(b|kb?|mb?|gb?)?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3}
+
 # Magic numbers of binary formats people pass by mistake.
 _BINARY_MAGIC = {
     b"%PDF": "PDF",
@@ -42,6 +51,78 @@ _C1_CONTROLS = {chr(c) for c in range(0x80, 0xA0)}
 
 class NotTextError(InputError):
     """A binary file (PDF, image, archive...): reported when named, skipped in directory walks."""
+
+
+def parse_size(value) -> int | None:
+    """``1000000``, ``"500kb"``, ``"2 MB"`` -> bytes (KB = 1000, MB = 1000 KB); None when
+    ``value`` is not a positive size."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    match = _SIZE.match(str(value))
+    if not match:
+        return None
+    size = int(match.group(1)) * _UNITS[(match.group(2) or "").lower()]
+    return size if size > 0 else None
+
+
+def describe_size(size: int) -> str:
+    """``1000000`` -> ``1 MB``; ``1500`` -> ``1500 bytes``."""
+    for unit, factor in (("GB", 1000**3), ("MB", 1000**2), ("KB", 1000)):
+        if size % factor == 0:
+            return f"{size // factor} {unit}"
+    return f"{size} bytes"
+
+
+def env_max_size() -> int | None:
+    """The size limit from $VACATURELINT_MAX_SIZE, None when unset. Raises InputError."""
+    raw = os.environ.get(MAX_SIZE_ENV)
+    if raw is None or not raw.strip():
+        return None
+    size = parse_size(raw)
+    if size is None:
+        raise InputError(f"{MAX_SIZE_ENV}={raw!r}: geen geldige grootte (bijvoorbeeld 1000000, 500KB of 2MB)")
+    return size
+
+
+def too_big(name: str, limit: int) -> InputError:
+    return InputError(f"{name}: groter dan {describe_size(limit)}, de grens voor één invoer; "
+                      "verhoog die met --max-size, VACATURELINT_MAX_SIZE of max_size in de configuratie")
+
+
+def read_capped(handle, limit: int, name: str) -> bytes:
+    """At most ``limit`` bytes from a binary stream, read in chunks (never more than
+    ``limit`` + one chunk in memory). Raises InputError when there is more."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = handle.read(min(_READ_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise too_big(name, limit)
+
+
+def regular_file_problem(path: str) -> str | None:
+    """Why ``path`` (symbolic links followed) is not a regular file, or None:
+    a device, FIFO or socket is skipped in folder walks (reading it could block
+    or never end)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reading it reports the real error
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "een named pipe (FIFO), geen gewoon bestand"
+    if stat.S_ISSOCK(mode):
+        return "een socket, geen gewoon bestand"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "een apparaatbestand, geen gewoon bestand"
+    return "geen gewoon bestand"
 
 
 @dataclass(frozen=True)
@@ -123,13 +204,13 @@ def source_from_bytes(data: bytes, path: str, kind: str | None = None) -> Source
     return Source(path=path, text=text, kind=kind, encoding=encoding)
 
 
-def read_source(path: str, kind: str | None = None) -> Source:
-    """Read a file from disk. Raises InputError with one clear line."""
+def read_source(path: str, kind: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """Read a file from disk, at most ``max_size`` bytes. Raises InputError with one clear line."""
     try:
         if os.path.isdir(path):
             raise InputError(f"{path}: is een map, geen bestand")
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = read_capped(handle, max_size, path)
     except FileNotFoundError:
         raise InputError(f"{path}: bestand bestaat niet") from None
     except PermissionError:

@@ -114,7 +114,7 @@ def _audit(paths, outdir, scheduler, workers, text_field, id_field, kind, by, pa
         if not is_known_selector(selector, ruleset):
             raise ConfigError(f"onbekende regel of categorie '{selector}' (zie 'vacaturelint rules')")
     model_name = linter.model_name(config)
-    found = feeds.discover(list(paths), exclude=outdir)
+    found = feeds.discover(list(paths), exclude=outdir, on_problem=lambda message: say(f"let op: {message}"))
     if not found:
         raise ConfigError("geen feeds of vacaturebestanden gevonden")
     fields = {"text": text_field, "id": id_field, "kind": kind, "partition_size": partition_size}

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from vacaturelint.audit.records import ERROR, KIND, RAW, ad_record, meta_value
+from vacaturelint.discovery import walk_tree
 from vacaturelint.errors import InputError
-from vacaturelint.source import KIND_BY_SUFFIX, NotTextError, read_source
+from vacaturelint.source import KIND_BY_SUFFIX, NotTextError, read_source, regular_file_problem
 
 FEED_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
@@ -46,13 +47,15 @@ class Partition:
     records: list[dict] | None  # None when skipped
 
 
-def discover(paths: list[str], exclude: str | None = None) -> list[Feed]:
-    """Feeds named on the command line, folders expanded (sorted, hidden entries skipped).
-    Raises InputError for a missing path or an unknown file type."""
+def discover(paths: list[str], exclude: str | None = None,
+             on_problem: Callable[[str], None] = lambda message: None) -> list[Feed]:
+    """Feeds named on the command line, folders expanded (sorted, hidden entries skipped;
+    the bounded walk of ``check``, whose problems, such as an unreadable folder, go to
+    ``on_problem``). Raises InputError for a missing path or an unknown file type."""
     feeds: list[Feed] = []
     for path in paths:
         if os.path.isdir(path):
-            feeds.extend(_walk(path, exclude))
+            feeds.extend(_walk(path, exclude, on_problem))
         elif os.path.isfile(path):
             suffix = os.path.splitext(path)[1].lower()
             if suffix in FEED_SUFFIXES:
@@ -67,21 +70,31 @@ def discover(paths: list[str], exclude: str | None = None) -> list[Feed]:
     return feeds
 
 
-def _walk(folder: str, exclude: str | None) -> list[Feed]:
+def _walk(folder: str, exclude: str | None, on_problem: Callable[[str], None]) -> list[Feed]:
     feeds, files = [], []
     skip = os.path.abspath(exclude) if exclude else None
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and os.path.abspath(os.path.join(root, d)) != skip)
-        for name in sorted(names):
-            if name.startswith("."):
+
+    def keep_dir(root: str, name: str) -> bool:
+        return not name.startswith(".") and os.path.abspath(os.path.join(root, name)) != skip
+
+    for found in walk_tree(folder, keep_dir):
+        if found.problem is not None:
+            on_problem(found.problem)
+            continue
+        name = os.path.basename(found.path)
+        if found.skipped is not None or name.startswith("."):
+            continue
+        path = found.path
+        suffix = os.path.splitext(name)[1].lower()
+        if suffix in FEED_SUFFIXES or suffix in KIND_BY_SUFFIX:
+            reason = regular_file_problem(path)
+            if reason:
+                on_problem(f"{path}: {reason}; overgeslagen")
                 continue
-            path = os.path.join(root, name)
-            suffix = os.path.splitext(name)[1].lower()
-            if suffix in FEED_SUFFIXES:
-                feeds.append(Feed(FEED_SUFFIXES[suffix], path))
-            elif suffix in KIND_BY_SUFFIX:
-                files.append(path)
+        if suffix in FEED_SUFFIXES:
+            feeds.append(Feed(FEED_SUFFIXES[suffix], path))
+        elif suffix in KIND_BY_SUFFIX:
+            files.append(path)
     if files:
         feeds.append(Feed("files", folder, tuple(files)))
     return feeds

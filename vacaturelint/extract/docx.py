@@ -40,6 +40,11 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "delInstrText",
          W + "rPr", W + "pPr", W + "footnoteReference", W + "endnoteReference", W + "commentReference",
          W + "drawing", W + "pict", W + "object", MC + "AlternateContent"}
+# Bounds (README "Grenzen"): a .docx is a zip archive, and a few hundred KB of it can
+# unpack to gigabytes of XML (a zip bomb), or hold one paragraph of millions of characters.
+MAX_UNPACKED = 20_000_000  # bytes, all parts of the package together, unpacked
+MAX_PARAGRAPH_CHARS = 100_000
+_UNPACK_CHUNK = 1 << 16
 # Line-breaking characters that would split one paragraph over several lines.
 _BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
@@ -52,6 +57,10 @@ class Paragraph:
     part: str  # header | body | footer
     kind: str  # paragraph | list_item | heading
     in_table: bool = False
+
+
+class _ParagraphTooLong(Exception):
+    pass
 
 
 def paragraphs(raw: bytes | None, path: str) -> list[Paragraph]:
@@ -69,6 +78,10 @@ def paragraphs(raw: bytes | None, path: str) -> list[Paragraph]:
             result.extend(_walk(part.element, "footer", styles))
     except InputError:
         raise
+    except _ParagraphTooLong:
+        limit = f"{MAX_PARAGRAPH_CHARS:,}".replace(",", ".")
+        raise InputError(f"{path}: een alinea is langer dan {limit} tekens (grens voor Word-bestanden); "
+                         "niet gelezen") from None
     except Exception as exc:  # malformed XML inside a valid zip, odd relationships, ...
         raise InputError(f"{path}: beschadigd Word-bestand (.docx): {_reason(exc)}") from None
     return result
@@ -141,7 +154,8 @@ def _open(raw: bytes | None, path: str):
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            _check_unpacked_size(archive, path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise InputError(f"{path}: beschadigd Word-bestand (.docx): {_reason(exc)}") from None
     if "[Content_Types].xml" not in names or not any(n.endswith("document.xml") for n in names):
         raise InputError(f"{path}: geen Word-document (zip-archief zonder word/document.xml)")
@@ -152,6 +166,27 @@ def _open(raw: bytes | None, path: str):
     if not hasattr(document, "element") or document.element.body is None:
         raise InputError(f"{path}: geen Word-document (geen documenttekst gevonden)")
     return document
+
+
+def _check_unpacked_size(archive: zipfile.ZipFile, path: str) -> None:
+    """Refuse a package that unpacks to more than :data:`MAX_UNPACKED` bytes: first by
+    the sizes the archive declares, then by really unpacking every part in chunks
+    and counting (a lying header is stopped at the cap, never unpacked whole)."""
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > MAX_UNPACKED:
+        raise _too_big(path)
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as member:
+            while chunk := member.read(_UNPACK_CHUNK):
+                total += len(chunk)
+                if total > MAX_UNPACKED:
+                    raise _too_big(path)
+
+
+def _too_big(path: str) -> InputError:
+    return InputError(f"{path}: Word-bestand pakt uit tot meer dan {MAX_UNPACKED // 1_000_000} MB "
+                      "(mogelijk een zip-bom); niet gelezen")
 
 
 def _reason(exc: Exception) -> str:
@@ -219,6 +254,8 @@ def _owner_table(row):
 def _paragraph(p, part: str, styles: dict[str, str], in_table: bool) -> Paragraph:
     pieces: list[str] = []
     _collect(p, pieces)
+    if sum(map(len, pieces)) > MAX_PARAGRAPH_CHARS:
+        raise _ParagraphTooLong
     text = _BREAKS.sub(" ", "".join(pieces))
     return Paragraph(text=text, part=part, kind=_kind(p, styles), in_table=in_table)
 

@@ -100,8 +100,8 @@ def _results(session: app.Session, chunks: list[list[Job]], n: int, open_: bool)
 def _in_workers(session: app.Session, chunks: list[list[Job]], n: int, open_: bool):
     """Chunks linted by ``n`` forked workers, at most ``2 * n`` in flight."""
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=worker.start,
-                             initargs=(session,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=worker.start, initargs=(session,))
+    try:
         pending: deque = deque()
         queue = iter(chunks)
         for chunk in queue:
@@ -114,6 +114,17 @@ def _in_workers(session: app.Session, chunks: list[list[Job]], n: int, open_: bo
             chunk = next(queue, None)
             if chunk is not None:
                 pending.append((pool.submit(worker.lint, chunk, open_), len(chunk)))
+    except BaseException:
+        # An error, Ctrl-C, SIGTERM or an abandoned page: end the workers now rather than
+        # wait for their chunks (shutdown alone waits, and a killed parent left them orphaned).
+        children = multiprocessing.active_children()
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.join(timeout=5)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _write_page(output: str, title: str, info: str, summaries: list[Summary], body) -> None:

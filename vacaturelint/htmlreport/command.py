@@ -14,7 +14,7 @@ import sys
 import click
 
 from vacaturelint import app
-from vacaturelint.cli_shared import DutchCommand, fail, lint_options, walk_options
+from vacaturelint.cli_shared import DutchCommand, fail, lint_options, stop_cleanly_on_sigterm, walk_options
 from vacaturelint.errors import VacaturelintError
 
 
@@ -28,16 +28,19 @@ from vacaturelint.errors import VacaturelintError
 @lint_options
 @walk_options
 def report(paths, output, title, jobs, select, ignore, min_severity, model, config_path, isolated, include,
-           exclude) -> None:
+           exclude, max_size) -> None:
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
     from vacaturelint.htmlreport.batch import build
     from vacaturelint.htmlreport.chunk import Job
     from vacaturelint.htmlreport.html import is_report
 
+    stop_cleanly_on_sigterm()
+
     if "-" in paths:
         fail("report leest geen standaardinvoer; geef bestanden of mappen")
     try:
-        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated))
+        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
+                                                      max_size))
         # A report in a scanned folder is not a vacancy: not the one being written (also
         # when reached through a symlink), nor any earlier one (recognised by its mark).
         written = os.path.realpath(output)

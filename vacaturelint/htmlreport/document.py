@@ -9,12 +9,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import re
 
 from vacaturelint import __version__
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    """Escaped for HTML; a surrogate (a file name byte that is not UTF-8, kept by
+    ``os.fsdecode``) is shown as U+FFFD, so the page stays valid UTF-8."""
+    return html.escape(_SURROGATE.sub("\ufffd", str(value)), quote=True)
 
 
 def csp_hash(source: str) -> str:

@@ -10,6 +10,7 @@ the file's text.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -138,7 +139,21 @@ def _highlighted(text: str, spans: list[tuple[int, Finding]], anchor: str, parts
     wrap_at = {w.start: w for w in wraps if w.end > w.start}
     out: list[str] = []
     current: Wrap | None = None
+    # One sweep over the cuts: the findings covering a segment are those started at
+    # or before it and not yet ended (every start and end is a cut), so each finding
+    # is added and removed once instead of every finding tested per segment.
+    by_start = sorted(spans, key=lambda nf: nf[1].start)
+    ends: list[tuple[int, int]] = []  # heap of (end, number) of the active findings
+    active: dict[int, Finding] = {}
+    next_span = 0
     for a, b in zip(cuts, cuts[1:]):
+        while next_span < len(by_start) and by_start[next_span][1].start <= a:
+            n, f = by_start[next_span]
+            active[n] = f
+            heapq.heappush(ends, (f.end, n))
+            next_span += 1
+        while ends and ends[0][0] <= a:
+            active.pop(heapq.heappop(ends)[1], None)
         if current is not None and a >= current.end:
             out.append(current.close)
             current = None
@@ -146,7 +161,7 @@ def _highlighted(text: str, spans: list[tuple[int, Finding]], anchor: str, parts
             current = wrap_at[a]
             out.append(current.open)
         piece = esc(text[a:b])
-        covering = [(n, f) for n, f in spans if f.start <= a and b <= f.end]
+        covering = sorted(active.items()) if active else []
         if not covering:
             out.append(piece)
             continue

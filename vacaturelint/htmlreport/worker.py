@@ -7,6 +7,8 @@ set the holder; the parent passes its session explicitly.
 
 from __future__ import annotations
 
+import signal
+
 from vacaturelint import app
 from vacaturelint.htmlreport.chunk import ChunkResult, Job, lint_chunk
 
@@ -19,6 +21,9 @@ HOLDER = Holder()
 
 
 def start(session: app.Session) -> Holder:
+    # Ctrl-C is for the parent (it ends the pool); SIGTERM ends the worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     HOLDER.session = session
     return HOLDER
 

@@ -85,13 +85,16 @@ def render(results, color: bool = False, quiet: bool = False, **_) -> str:
         if not result.findings:
             continue
         index = LineIndex(result.text)
+        shown_line = (-1, "")  # findings come in line order: each line is cut out once, not per finding
         for f in result.findings:
             fixable += f.fix is not None
             head = f"{shown_path(f.path)}:{f.line}:{f.column}: "
             sev = style(LABELS_NL[f.severity], fg=COLOURS[f.severity], bold=True)
             mark = " [*]" if f.fix is not None else ""
             out.append(style(head, bold=True) + f"{sev} [{f.rule}]{mark} {f.message}")
-            line_text = index.line_text(f.line - 1).replace("\t", " ")
+            if shown_line[0] != f.line:
+                shown_line = (f.line, index.line_text(f.line - 1).replace("\t", " "))
+            line_text = shown_line[1]
             last = f.end_column - 1 if f.end_line == f.line else len(line_text)
             shown, first, last = window(line_text, f.column - 1, last)
             gutter = f"{f.line:>5} | "

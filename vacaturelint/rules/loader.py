@@ -8,6 +8,7 @@ ids must not collide with the built-in ones.
 from __future__ import annotations
 
 import re
+import string
 from importlib import resources
 from pathlib import Path
 
@@ -101,6 +102,26 @@ def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
     return rules, dict(references)
 
 
+def placeholder_problem(message: str) -> str | None:
+    """Why a message template is refused, or None. Placeholders are plain names
+    (``{match}``, or a check's own such as ``{hard}``): no width, precision or other
+    format spec (``{match:>1000000000}`` would build a gigabyte string per finding),
+    no conversion and no attribute or index access."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                  if name is not None]
+    except ValueError:
+        return None  # unbalanced braces: the message is shown as written
+    for name, spec, conversion in fields:
+        if not name.isidentifier():
+            return f"plaatshouder '{{{name}}}' is geen naam; gebruik bijvoorbeeld {{match}}"
+        if spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            shown = written if len(written) <= 40 else written[:39] + "…"
+            return f"plaatshouder '{shown}' mag geen opmaak hebben; schrijf {{{name}}}"
+    return None
+
+
 def _parse_rule(item, line: int, path: str, references) -> Rule:
     if not isinstance(item, LineDict):
         raise _Problem(line, "elke regel moet een mapping zijn")
@@ -182,6 +203,9 @@ def _check_fields(item, at: _At) -> str:
             at.fail(key, "moet (Nederlandse) tekst zijn")
     if "\n" in item["message"].strip():
         at.fail("message", "moet op één regel passen")
+    problem = placeholder_problem(item["message"])
+    if problem:
+        at.fail("message", problem)
     suggestions = item.get("suggestions", [])
     if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
         at.fail("suggestions", "moet een lijst teksten zijn")
