@@ -66,10 +66,13 @@ class Session:
 
 
 def make_options(select=(), ignore=(), min_severity=None, model=None, config_path=None,
-                 isolated=False) -> Options:
+                 isolated=False, extra_rules=()) -> Options:
     """Options from the values of the shared lint options (comma lists split)."""
+    for path in extra_rules:
+        if not Path(path).is_file():
+            raise UsageError(f"--extra-rules: bestand '{path}' bestaat niet")
     return Options(model=model, config=config_path, isolated=isolated, select=split_selectors(select),
-                   ignore=split_selectors(ignore), min_severity=min_severity)
+                   ignore=split_selectors(ignore), min_severity=min_severity, extra_rules=tuple(extra_rules))
 
 
 def open_session(options: Options) -> Session:

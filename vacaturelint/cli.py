@@ -48,7 +48,7 @@ def main() -> None:
 @click.option("--color/--no-color", default=None,
               help="Kleur (standaard: alleen op een terminal; ook NO_COLOR en FORCE_COLOR).")
 @click.option("-v", "--verbose", is_flag=True, help="Meld gebruikte codering, model en overgeslagen regels.")
-def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, include, exclude,
+def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, extra_rules, include, exclude,
           stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
     from vacaturelint.reporters import FORMATS, STATISTICS
@@ -66,7 +66,8 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
 
     batch = app.Batch()
     try:
-        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated))
+        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
+                                                    extra_rules))
         for target in app.targets(session, paths, include, exclude):
             batch.add(app.load(session, target, stdin_filename, sys.stdin.buffer.read))
         if verbose:

@@ -27,15 +27,16 @@ from vacaturelint.errors import VacaturelintError
               help="Aantal processen (0: automatisch, hooguit 4 en alleen bij meer dan 100 bestanden).")
 @lint_options
 @walk_options
-def report(paths, output, title, jobs, select, ignore, min_severity, model, config_path, isolated, include,
-           exclude) -> None:
+def report(paths, output, title, jobs, select, ignore, min_severity, model, config_path, isolated, extra_rules,
+           include, exclude) -> None:
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
     from vacaturelint.report.batch import Job, build
 
     if "-" in paths:
         fail("report leest geen standaardinvoer; geef bestanden of mappen")
     try:
-        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated))
+        session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
+                                                    extra_rules))
         written = os.path.abspath(output)  # a report written into the folder is not a vacancy next time
         found = [t for t in app.targets(session, paths, include, exclude)
                  if t.explicit or os.path.abspath(t.path) != written]

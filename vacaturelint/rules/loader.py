@@ -7,6 +7,7 @@ ids must not collide with the built-in ones.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from vacaturelint.rules import conditions
 from vacaturelint.rules.kinds import KINDS
 from vacaturelint.rules.model import CATEGORIES, Clause, Condition, Example, Rule, RuleSet, SeverityChange
 from vacaturelint.severity import SEVERITIES
-from vacaturelint.yamlsource import LineDict, YamlError, line_of
+from vacaturelint.yamlsource import LineDict, YamlError, line_of, shown
 from vacaturelint.yamlsource import load as load_yaml
 
 TOP_KEYS = {"schema_version", "references", "rules"}
@@ -83,7 +84,7 @@ def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
     unknown = set(data) - TOP_KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise _Problem(line_of(data, key), f"onbekende sleutel '{key}' (toegestaan: {', '.join(sorted(TOP_KEYS))})")
+        raise _Problem(line_of(data, key), f"onbekende sleutel {shown(key)} (toegestaan: {', '.join(sorted(TOP_KEYS))})")
     if data.get("schema_version") != 1:
         raise _Problem(line_of(data, "schema_version"), "schema_version moet 1 zijn")
     references = data.get("references", {})
@@ -91,7 +92,7 @@ def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
         raise _Problem(line_of(data, "references"), "references moet een mapping zijn")
     for key, ref in references.items():
         if not isinstance(ref, dict) or not isinstance(ref.get("title"), str):
-            raise _Problem(line_of(references, key), f"referentie '{key}' heeft een 'title' nodig")
+            raise _Problem(line_of(references, key), f"referentie {shown(key)} heeft een 'title' nodig")
     items = data.get("rules")
     if not isinstance(items, list):
         raise _Problem(line_of(data, "rules"), "'rules' moet een lijst regels zijn")
@@ -103,25 +104,24 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
     if not isinstance(item, LineDict):
         raise _Problem(line, "elke regel moet een mapping zijn")
     rid = item.get("id")
-    label = f"regel {rid}" if isinstance(rid, str) else "regel"
+    label = f"regel {rid}" if isinstance(rid, str) and re.match(ID_PATTERN, rid) else "regel"
 
     def fail(key, message, container=item):
         raise _Problem(line_of(container, key), f"{label}: {key}: {message}" if key else f"{label}: {message}")
 
-    for key in sorted(set(item) - RULE_KEYS):
-        fail(key, f"onbekende sleutel (toegestaan: {', '.join(sorted(RULE_KEYS))})")
+    for key in sorted(set(item) - RULE_KEYS, key=str):
+        raise _Problem(line_of(item, key), f"{label}: onbekende sleutel {shown(key)}"
+                       f" (toegestaan: {', '.join(sorted(RULE_KEYS))})")
     for key in REQUIRED:
         if key not in item:
             fail(None, f"verplichte sleutel '{key}' ontbreekt")
-    import re
-
     if not isinstance(rid, str) or not re.match(ID_PATTERN, rid):
         fail("id", "moet drie hoofdletters en drie cijfers zijn, bijv. LFT001")
     name = item["name"]
     if not isinstance(name, str) or not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", name):
         fail("name", "moet kebab-case zijn, bijv. jong-team")
     if item["category"] not in CATEGORIES:
-        fail("category", f"onbekende categorie '{item['category']}' (mogelijk: {', '.join(CATEGORIES)})")
+        fail("category", f"onbekende categorie {shown(item['category'])} (mogelijk: {', '.join(CATEGORIES)})")
     if item["severity"] not in SEVERITIES:
         fail("severity", f"moet een van {', '.join(SEVERITIES)} zijn")
     for key in ("message", "explanation"):
@@ -135,8 +135,8 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
     legal = item["legal"]
     if not isinstance(legal, dict):
         fail("legal", "moet een mapping zijn met ground, distinction en refs")
-    for key in sorted(set(legal) - LEGAL_KEYS):
-        fail(key, f"onbekende sleutel in legal (toegestaan: {', '.join(sorted(LEGAL_KEYS))})", legal)
+    for key in sorted(set(legal) - LEGAL_KEYS, key=str):
+        fail(None, f"onbekende sleutel {shown(key)} in legal (toegestaan: {', '.join(sorted(LEGAL_KEYS))})", legal)
     refs = legal.get("refs")
     if not isinstance(refs, list) or not refs or not all(isinstance(r, str) for r in refs):
         fail("legal", "refs moet een niet-lege lijst wettelijke gronden zijn")
@@ -176,7 +176,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
         module = KINDS[kind]
         options = {k: v for k, v in clause.items() if k != kind}
         for key in sorted(set(options) - set(module.OPTIONS)):
-            raise _Problem(line_of(clause, key), f"{label}: {where}.{key}: onbekende optie voor {kind}")
+            raise _Problem(line_of(clause, key), f"{label}: {where}: onbekende optie {shown(key)} voor {kind}")
         try:
             needs |= module.validate(clause[kind], options)
         except ValueError as exc:
@@ -200,7 +200,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
             try:
                 needs.update(conditions.validate(ckind, cspec))
             except ValueError as exc:
-                raise _Problem(cl, f"{label}: {key}[{i}].{ckind}: {exc}") from None
+                raise _Problem(cl, f"{label}: {key}[{i}].{ckind if ckind in conditions.KINDS else '?'}: {exc}") from None
             result.append(Condition(kind=ckind, spec=cspec, line=cl))
         return tuple(result)
 
