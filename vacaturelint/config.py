@@ -111,7 +111,7 @@ def _parse(data, path: Path, line) -> Config:
         close = difflib.get_close_matches(str(key), sorted(KEYS), n=1)
         hint = f"bedoel je '{close[0]}'?" if close else f"toegestaan: {', '.join(sorted(KEYS))}"
         where = f"{path}:{line(key)}" if line(key) else str(path)
-        raise ConfigError(f"{where}: {shown(key).strip(chr(39))}: onbekende sleutel ({hint})")
+        raise ConfigError(f"{where}: {shown(key, quote=False)}: onbekende sleutel ({hint})")
 
     def strings(key) -> tuple[str, ...]:
         value = data.get(key, [])

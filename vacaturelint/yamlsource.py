@@ -114,12 +114,12 @@ def _scalar(node, constructor):
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
 
 
-def shown(value) -> str:
+def shown(value, quote: bool = True) -> str:
     """A key or name from a file as an error message may show it: quoted when it
     looks like a name (``'selcet'``), else a placeholder, so that no other text of
     the file ends up in a message."""
     if isinstance(value, str) and _NAME.fullmatch(value):
-        return f"'{value}'"
+        return f"'{value}'" if quote else value
     return "(niet getoond)"
 
 

@@ -36,8 +36,8 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from vacaturelint import __version__
-from vacaturelint.app import check_selectors
 from vacaturelint import config as config_module
+from vacaturelint.app import check_selectors
 from vacaturelint.engine import DocCache, Linter, Options
 from vacaturelint.errors import ModelError, VacaturelintError
 from vacaturelint.findings import Finding

@@ -176,7 +176,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
         module = KINDS[kind]
         options = {k: v for k, v in clause.items() if k != kind}
         for key in sorted(set(options) - set(module.OPTIONS)):
-            raise _Problem(line_of(clause, key), f"{label}: {where}: onbekende optie {shown(key)} voor {kind}")
+            raise _Problem(line_of(clause, key), f"{label}: {where}.{shown(key, quote=False)}: onbekende optie voor {kind}")
         try:
             needs |= module.validate(clause[kind], options)
         except ValueError as exc:

@@ -15,10 +15,10 @@ Each check is a module in this package with:
 
 from __future__ import annotations
 
-from vacaturelint.yamlsource import shown
-
 import importlib
 import pkgutil
+
+from vacaturelint.yamlsource import shown
 
 OPTIONS = {"options"}
 
