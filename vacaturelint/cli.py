@@ -68,7 +68,10 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
     try:
         session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
                                                     extra_rules))
-        for target in app.targets(session, paths, include, exclude):
+        found = app.targets(session, paths, include, exclude)
+        if output_file is not None:
+            found = app.checked_output(output_file, found)
+        for target in found:
             batch.add(app.load(session, target, stdin_filename, sys.stdin.buffer.read))
         if verbose:
             for line in batch.notes:

@@ -148,8 +148,7 @@ def build(session: app.Session, jobs: list[Job], output: str, title: str, info: 
             for chunk in rest:
                 take(lint_chunk(session, chunk, open_), len(chunk), tracker)
         body.seek(0)
-        with atomic.replacing(output, prefix=".vacaturelint-rapport-", suffix=".html") as temp_path, \
-                open(temp_path, "w", encoding="utf-8") as handle:
+        with atomic.writing(output, prefix=".vacaturelint-rapport-", suffix=".html") as handle:
             handle.write(page_head(title, summaries, info))
             shutil.copyfileobj(body, handle)
             handle.write(page_tail())

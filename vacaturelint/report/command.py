@@ -17,11 +17,13 @@ from vacaturelint import app
 from vacaturelint.cli_shared import DutchCommand, fail, lint_options, walk_options
 from vacaturelint.errors import VacaturelintError
 
+REPORT_MARK = b'<meta name="generator" content="vacaturelint '  # in the head of every report (html.page_head)
+
 
 @click.command(cls=DutchCommand, short_help="Schrijf een HTML-rapport met gemarkeerde bevindingen.")
 @click.argument("paths", nargs=-1, required=True, metavar="PAD...")
 @click.option("-o", "--output", default="vacaturelint-rapport.html", show_default=True, metavar="BESTAND",
-              type=click.Path(dir_okay=False, writable=True), help="Het HTML-bestand dat wordt geschreven.")
+              help="Het HTML-bestand dat wordt geschreven (geen invoerbestand, map of apparaat).")
 @click.option("--title", default="Vacaturelint-rapport", show_default=True, metavar="TITEL", help="Titel boven het rapport.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, metavar="AANTAL",
               help="Aantal processen (0: automatisch, hooguit 4 en alleen bij meer dan 100 bestanden).")
@@ -37,9 +39,9 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
     try:
         session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
                                                     extra_rules))
-        written = os.path.abspath(output)  # a report written into the folder is not a vacancy next time
-        found = [t for t in app.targets(session, paths, include, exclude)
-                 if t.explicit or os.path.abspath(t.path) != written]
+        # Refused: -o naming a vacancy, a folder, a device or FIFO. An earlier report met
+        # in the walk is not a vacancy (it is replaced).
+        found = app.checked_output(output, app.targets(session, paths, include, exclude), REPORT_MARK)
         jobs_list = [Job(i, t) for i, t in enumerate(found, start=1)]
         if not jobs_list:
             fail("geen bestanden gevonden om te controleren")
