@@ -142,6 +142,9 @@ def _parse(data, path: Path, line) -> Config:
             fail("extra_rules", f"'{item}' ligt buiten de map van de configuratie ({path.parent}); "
                                 "geef zo'n bestand op de opdrachtregel met --extra-rules")
         rules_path = (path.parent / item).resolve()
+        if not rules_path.is_relative_to(path.parent.resolve()):  # a symbolic link out of the folder
+            fail("extra_rules", f"'{item}' verwijst naar een bestand buiten de map van de configuratie "
+                                f"({path.parent}); geef zo'n bestand op de opdrachtregel met --extra-rules")
         if not rules_path.is_file():
             fail("extra_rules", f"bestand '{item}' bestaat niet (relatief aan {path.parent})")
         extra.append(str(rules_path))

@@ -11,6 +11,7 @@ description): a rule file named in someone else's config may be any file.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 import yaml
@@ -114,10 +115,13 @@ def _scalar(node, constructor):
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
 
 
-def shown(value, quote: bool = True) -> str:
+def shown(value, known=None, quote: bool = True) -> str:
     """A key or name from a file as an error message may show it: quoted when it
-    looks like a name (``'selcet'``), else a placeholder, so that no other text of
-    the file ends up in a message."""
+    looks like a name (``'selcet'``) and, with ``known``, is a near miss of one of
+    those (a typo worth pointing at); else a placeholder. So a file that is not a
+    rule file at all (someone's secrets) never ends up in a message."""
+    if known is not None and not difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6):
+        return "(niet getoond)"
     if isinstance(value, str) and _NAME.fullmatch(value):
         return f"'{value}'" if quote else value
     return "(niet getoond)"

@@ -29,7 +29,7 @@ GOOD_MATCH = "      - phrases: [kwartiermaker]"
 CASES = {
     "bad-yaml": ("schema_version: 1\nrules: [\n  - id: X\n", 3, "ongeldige YAML"),
     "unknown-key": (RULE.format(match=GOOD_MATCH).replace("    examples:", "    colour: red\n    examples:"),
-                    12, "colour"),
+                    12, "onbekende sleutel"),
     "bad-spacy-pattern": (RULE.format(match="      - tokens: [[{LEMMA: {INN: [a]}}]]"), 11, "tokens"),
     "bad-regex": (RULE.format(match="      - regex: '(unclosed'"), 11, "reguliere expressie"),
     "duplicate-yaml-key": (RULE.format(match=GOOD_MATCH).replace("    severity: warning\n",

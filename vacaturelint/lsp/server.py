@@ -398,6 +398,10 @@ class VacaturelintServer(LanguageServer):
             self.config_signatures.clear()
         config_module.clear_cache()
         self.shown.clear()  # a config that is still broken is reported again
+        if self.state == "failed" and self.linter is not None:
+            # The model was not loaded because of the config (say, a YAML error): try again.
+            asyncio.ensure_future(self.configure(self.settings, force=True))
+            return
         self.relint_all()
 
     # -- documents ---------------------------------------------------------------------

@@ -27,7 +27,7 @@ _NEAR = {"before", "after"}
 
 def validate(kind: str, spec) -> frozenset[str]:
     if kind not in KINDS:
-        raise ValueError(f"onbekende voorwaarde {shown(kind)} (mogelijk: {', '.join(KINDS)})")
+        raise ValueError(f"onbekende voorwaarde {shown(kind, KINDS)} (mogelijk: {', '.join(KINDS)})")
     if kind == "section":
         if not isinstance(spec, str):
             raise ValueError("section verwacht een reguliere expressie")
@@ -43,7 +43,7 @@ def validate(kind: str, spec) -> frozenset[str]:
     allowed = _WHAT | (_NEAR if kind == "near" else set())
     unknown = set(spec) - allowed
     if unknown:
-        raise ValueError(f"onbekende sleutel(s) in {kind}: {', '.join(shown(k) for k in sorted(unknown, key=str))}")
+        raise ValueError(f"onbekende sleutel(s) in {kind}: {', '.join(shown(k, allowed) for k in sorted(unknown, key=str))}")
     if not set(spec) & _WHAT:
         raise ValueError(f"{kind} verwacht minstens een van lemmas, phrases, regex, pos")
     for key in ("lemmas", "phrases", "pos"):

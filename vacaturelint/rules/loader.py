@@ -84,7 +84,7 @@ def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
     unknown = set(data) - TOP_KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise _Problem(line_of(data, key), f"onbekende sleutel {shown(key)} (toegestaan: {', '.join(sorted(TOP_KEYS))})")
+        raise _Problem(line_of(data, key), f"onbekende sleutel {shown(key, TOP_KEYS)} (toegestaan: {', '.join(sorted(TOP_KEYS))})")
     if data.get("schema_version") != 1:
         raise _Problem(line_of(data, "schema_version"), "schema_version moet 1 zijn")
     references = data.get("references", {})
@@ -110,7 +110,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
         raise _Problem(line_of(container, key), f"{label}: {key}: {message}" if key else f"{label}: {message}")
 
     for key in sorted(set(item) - RULE_KEYS, key=str):
-        raise _Problem(line_of(item, key), f"{label}: onbekende sleutel {shown(key)}"
+        raise _Problem(line_of(item, key), f"{label}: onbekende sleutel {shown(key, RULE_KEYS)}"
                        f" (toegestaan: {', '.join(sorted(RULE_KEYS))})")
     for key in REQUIRED:
         if key not in item:
@@ -121,7 +121,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
     if not isinstance(name, str) or not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", name):
         fail("name", "moet kebab-case zijn, bijv. jong-team")
     if item["category"] not in CATEGORIES:
-        fail("category", f"onbekende categorie {shown(item['category'])} (mogelijk: {', '.join(CATEGORIES)})")
+        fail("category", f"onbekende categorie {shown(item['category'], CATEGORIES)} (mogelijk: {', '.join(CATEGORIES)})")
     if item["severity"] not in SEVERITIES:
         fail("severity", f"moet een van {', '.join(SEVERITIES)} zijn")
     for key in ("message", "explanation"):
@@ -136,7 +136,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
     if not isinstance(legal, dict):
         fail("legal", "moet een mapping zijn met ground, distinction en refs")
     for key in sorted(set(legal) - LEGAL_KEYS, key=str):
-        fail(None, f"onbekende sleutel {shown(key)} in legal (toegestaan: {', '.join(sorted(LEGAL_KEYS))})", legal)
+        fail(None, f"onbekende sleutel {shown(key, LEGAL_KEYS)} in legal (toegestaan: {', '.join(sorted(LEGAL_KEYS))})", legal)
     refs = legal.get("refs")
     if not isinstance(refs, list) or not refs or not all(isinstance(r, str) for r in refs):
         fail("legal", "refs moet een niet-lege lijst wettelijke gronden zijn")
@@ -176,7 +176,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
         module = KINDS[kind]
         options = {k: v for k, v in clause.items() if k != kind}
         for key in sorted(set(options) - set(module.OPTIONS)):
-            raise _Problem(line_of(clause, key), f"{label}: {where}.{shown(key, quote=False)}: onbekende optie voor {kind}")
+            raise _Problem(line_of(clause, key), f"{label}: {where}.{shown(key, module.OPTIONS, quote=False)}: onbekende optie voor {kind}")
         try:
             needs |= module.validate(clause[kind], options)
         except ValueError as exc:

@@ -29,7 +29,7 @@ def available() -> list[str]:
 
 def get(name: str):
     if name not in available():
-        raise ValueError(f"onbekende check {shown(name)} (beschikbaar: {', '.join(available())})")
+        raise ValueError(f"onbekende check {shown(name, available())} (beschikbaar: {', '.join(available())})")
     return importlib.import_module(f"{__name__}.{name}")
 
 
@@ -42,7 +42,7 @@ def validate(spec, options) -> frozenset[str]:
         raise ValueError("options moet een mapping zijn")
     unknown = set(opts) - set(getattr(module, "OPTIONS", set()))
     if unknown:
-        raise ValueError(f"onbekende optie(s) voor check '{spec}': {', '.join(shown(k) for k in sorted(unknown, key=str))}")
+        raise ValueError(f"onbekende optie(s) voor check '{spec}': {', '.join(shown(k, getattr(module, 'OPTIONS', set())) for k in sorted(unknown, key=str))}")
     validator = getattr(module, "validate_options", None)
     if validator is not None:
         validator(opts)
