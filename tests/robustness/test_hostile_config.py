@@ -140,7 +140,8 @@ HIDDEN = {
 def test_rule_file_errors_never_quote_the_file(project, case):
     rules = project / "regels.yaml"
     rules.write_text(HIDDEN[case], encoding="utf-8")
-    line = one_error(run("check", "--extra-rules", str(rules), "v.md", cwd=project), f"{rules}:")
+    (project / ".vacaturelint.yaml").write_text("extra_rules: [regels.yaml]\n", encoding="utf-8")
+    line = one_error(run("check", "v.md", cwd=project), f"{rules}:")
     assert SECRET not in line and "Traceback" not in line
 
 
@@ -159,8 +160,9 @@ def test_yaml_alias_bomb_is_one_error_line(project, where):
     assert len(BOMB) < 600
     target = project / (".vacaturelint.yaml" if where == "config" else "regels.yaml")
     target.write_text(BOMB, encoding="utf-8")
-    args = ["check", "v.md"] if where == "config" else ["check", "--extra-rules", "regels.yaml", "v.md"]
-    one_error(run(*args, cwd=project), f"{target}:2:", "YAML-verwijzingen")
+    if where == "rules":
+        (project / ".vacaturelint.yaml").write_text("extra_rules: [regels.yaml]\n", encoding="utf-8")
+    one_error(run("check", "v.md", cwd=project), f"{target}:2:", "YAML-verwijzingen")
 
 
 @pytest.mark.fast
