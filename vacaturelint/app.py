@@ -10,11 +10,14 @@ their own options and render results; none of them reads files or configs itself
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from vacaturelint import atomic
 from vacaturelint.config import DEFAULT_INCLUDE, Config
 from vacaturelint.discovery import expand
 from vacaturelint.engine import Linter, Options, is_known_selector
@@ -83,10 +86,14 @@ class Session:
 
 
 def make_options(select=(), ignore=(), min_severity=None, model=None, config_path=None,
-                 isolated=False, max_size=None) -> Options:
+                 isolated=False, max_size=None, extra_rules=()) -> Options:
     """Options from the values of the shared lint options (comma lists split)."""
+    for path in extra_rules:
+        if not Path(path).is_file():
+            raise UsageError(f"--extra-rules: bestand '{path}' bestaat niet")
     return Options(model=model, config=config_path, isolated=isolated, select=split_selectors(select),
-                   ignore=split_selectors(ignore), min_severity=min_severity, max_size=max_size)
+                   ignore=split_selectors(ignore), min_severity=min_severity, max_size=max_size,
+                   extra_rules=tuple(extra_rules))
 
 
 def open_session(options: Options) -> Session:
@@ -254,13 +261,56 @@ def error_line(message: str) -> str:
     return f"vacaturelint: fout: {shown(message)}"
 
 
-def write_output(path: str, text: str) -> None:
-    """Write a command's output to ``path`` (UTF-8). Raises InputError."""
+def checked_output(output: str, found: list[Target], earlier_output_mark: bytes | None = None) -> list[Target]:
+    """Refuse an output file (``-o``) that cannot be written safely, before anything
+    is read: a folder, something that is not a regular file (a device such as
+    /dev/null, a FIFO, a socket), or one of the inputs (the vacancy would be replaced
+    by the output). Returns ``found`` without an earlier output of the same command
+    met in a walk (a file that starts with ``earlier_output_mark``), which is not a
+    vacancy. Raises UsageError."""
     try:
-        if Path(path).is_dir():
-            raise InputError(f"{path}: is een map; geef een bestandsnaam voor de uitvoer")
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        status = os.stat(output)
+    except FileNotFoundError:
+        return found
+    except OSError as error:
+        raise UsageError(f"{output}: uitvoerbestand niet bruikbaar ({error.strerror or error})") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise UsageError(f"{output}: is een map; geef een bestandsnaam voor de uitvoer")
+    if not stat.S_ISREG(status.st_mode):
+        raise UsageError(f"{output}: is geen gewoon bestand (maar een apparaat, FIFO of socket); "
+                         "vacaturelint schrijft alleen naar gewone bestanden")
+    kept = []
+    for target in found:
+        if target.path != STDIN and _same_file(target.path, status):
+            if not target.explicit and earlier_output_mark and _starts_with(output, earlier_output_mark):
+                continue
+            raise UsageError(f"{output}: is ook invoer ({target.path}) en zou overschreven worden; "
+                             "kies een ander uitvoerbestand")
+        kept.append(target)
+    return kept
+
+
+def _same_file(path: str, status: os.stat_result) -> bool:
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino)
+
+
+def _starts_with(path: str, mark: bytes, window: int = 8192) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return mark in handle.read(window)
+    except OSError:
+        return False
+
+
+def write_output(path: str, text: str) -> None:
+    """Write a command's output to ``path`` (UTF-8), atomically: a failed or killed
+    run leaves the old file as it was. Raises InputError."""
+    try:
+        atomic.write_text(path, text, prefix=".vacaturelint-uitvoer-", newline="")
     except OSError as error:
         raise InputError(f"{path}: kan uitvoer niet schrijven ({error.strerror or error})") from None
 

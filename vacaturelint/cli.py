@@ -50,7 +50,8 @@ def main() -> None:
 @click.option("--color/--no-color", default=None,
               help="Kleur (standaard: alleen op een terminal; ook NO_COLOR en FORCE_COLOR).")
 @click.option("-v", "--verbose", is_flag=True, help="Meld gebruikte codering, model en overgeslagen regels.")
-def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, include, exclude, max_size,
+def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, extra_rules, include, exclude,
+          max_size,
           stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
     from vacaturelint.reporters import FORMATS, STATISTICS
@@ -71,8 +72,11 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
     batch = app.Batch()
     try:
         session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
-                                                      max_size))
-        for target in app.targets(session, paths, include, exclude):
+                                                      max_size, extra_rules=extra_rules))
+        found = app.targets(session, paths, include, exclude)
+        if output_file is not None:
+            found = app.checked_output(output_file, found)
+        for target in found:
             batch.add(app.load(session, target, stdin_filename, app.read_stdin))
         if verbose:
             for line in batch.notes:

@@ -135,6 +135,8 @@ lint_options = _apply([
     click.option("--model", metavar="NAAM|PAD", help="spaCy-model (naam of pad), of 'blank'. Ook: VACATURELINT_MODEL."),
     click.option("-c", "--config", "config_path", metavar="BESTAND", help="Configuratiebestand (anders: gezocht vanaf elk bestand)."),
     click.option("--isolated", is_flag=True, help="Negeer alle configuratiebestanden."),
+    click.option("--extra-rules", multiple=True, metavar="BESTAND",
+                 help="Extra regelbestand naast de ingebouwde regels (elk pad; herhaalbaar)."),
 ])
 
 walk_options = _apply([

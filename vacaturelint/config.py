@@ -10,6 +10,7 @@ for directory walks), ``max_size`` (the size limit for one input, e.g. ``2MB``).
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -18,7 +19,7 @@ from pathlib import Path
 from vacaturelint.errors import ConfigError
 from vacaturelint.severity import SEVERITIES
 from vacaturelint.source import parse_size
-from vacaturelint.yamlsource import YamlError, line_of
+from vacaturelint.yamlsource import YamlError, line_of, shown
 from vacaturelint.yamlsource import load as load_yaml
 
 CONFIG_NAMES = (".vacaturelint.yaml", ".vacaturelint.yml")
@@ -41,13 +42,16 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_size: int | None = None  # bytes; None: the default (source.DEFAULT_MAX_SIZE)
 
-    def with_cli(self, select=None, ignore=None, min_severity=None) -> Config:
-        """CLI options: --select replaces, --ignore adds, --min-severity replaces."""
+    def with_cli(self, select=None, ignore=None, min_severity=None, extra_rules=()) -> Config:
+        """CLI options: --select replaces, --ignore adds, --min-severity replaces,
+        --extra-rules adds (any path: the user named it)."""
         return replace(
             self,
             select=tuple(select) if select else self.select,
             ignore=self.ignore + tuple(ignore or ()),
             min_severity=min_severity or self.min_severity,
+            extra_rules=self.extra_rules + tuple(os.path.abspath(p) for p in extra_rules
+                                                 if os.path.abspath(p) not in self.extra_rules),
         )
 
 
@@ -109,7 +113,8 @@ def _parse(data, path: Path, line) -> Config:
     for key in sorted(set(data) - KEYS, key=str):
         close = difflib.get_close_matches(str(key), sorted(KEYS), n=1)
         hint = f"bedoel je '{close[0]}'?" if close else f"toegestaan: {', '.join(sorted(KEYS))}"
-        fail(key, f"onbekende sleutel ({hint})")
+        where = f"{path}:{line(key)}" if line(key) else str(path)
+        raise ConfigError(f"{where}: {shown(key, quote=False)}: onbekende sleutel ({hint})")
 
     def strings(key) -> tuple[str, ...]:
         value = data.get(key, [])
@@ -133,7 +138,16 @@ def _parse(data, path: Path, line) -> Config:
         fail("min_severity", f"moet een van {', '.join(SEVERITIES)} zijn")
     extra = []
     for item in strings("extra_rules"):
+        # A config may come with the files it checks (a cloned repository): it names
+        # rule files inside its own folder only. Other files: --extra-rules.
+        if os.path.isabs(item) or item.startswith("~") or \
+                os.path.normpath(item).split(os.sep)[0] == os.pardir:
+            fail("extra_rules", f"'{item}' ligt buiten de map van de configuratie ({path.parent}); "
+                                "geef zo'n bestand op de opdrachtregel met --extra-rules")
         rules_path = (path.parent / item).resolve()
+        if not rules_path.is_relative_to(path.parent.resolve()):  # a symbolic link out of the folder
+            fail("extra_rules", f"'{item}' verwijst naar een bestand buiten de map van de configuratie "
+                                f"({path.parent}); geef zo'n bestand op de opdrachtregel met --extra-rules")
         if not rules_path.is_file():
             fail("extra_rules", f"bestand '{item}' bestaat niet (relatief aan {path.parent})")
         extra.append(str(rules_path))

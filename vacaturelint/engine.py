@@ -38,6 +38,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     min_severity: str | None = None
     max_size: int | None = None  # bytes read from one input (--max-size); None: env, config, default
+    extra_rules: tuple[str, ...] = ()  # rule files named on the command line
 
 
 class Linter:
@@ -52,7 +53,8 @@ class Linter:
     # -- configuration -------------------------------------------------
     def config_for(self, path: str | None) -> Config:
         base = config_for(path, self.options.config, self.options.isolated)
-        return base.with_cli(self.options.select, self.options.ignore, self.options.min_severity)
+        return base.with_cli(self.options.select, self.options.ignore, self.options.min_severity,
+                             self.options.extra_rules)
 
     def ruleset(self, config: Config) -> RuleSet:
         key = config.extra_rules

@@ -29,7 +29,7 @@ GOOD_MATCH = "      - phrases: [kwartiermaker]"
 CASES = {
     "bad-yaml": ("schema_version: 1\nrules: [\n  - id: X\n", 3, "ongeldige YAML"),
     "unknown-key": (RULE.format(match=GOOD_MATCH).replace("    examples:", "    colour: red\n    examples:"),
-                    12, "colour"),
+                    12, "onbekende sleutel"),
     "bad-spacy-pattern": (RULE.format(match="      - tokens: [[{LEMMA: {INN: [a]}}]]"), 11, "tokens"),
     "bad-regex": (RULE.format(match="      - regex: '(unclosed'"), 11, "reguliere expressie"),
     "duplicate-yaml-key": (RULE.format(match=GOOD_MATCH).replace("    severity: warning\n",
@@ -71,7 +71,7 @@ def test_catastrophic_user_regex_is_bounded_by_the_timeout(cli, write):
     vacancy = write("v.txt", "a" * 60 + "b\n" + BAD + "a" * 1_000_000 + "b\n")
     result = cli("check", "--max-size", "2MB", str(vacancy))  # over the default 1 MB input limit
     assert result.returncode == 1, result.stderr  # the built-in rules still ran
-    assert "TST001: reguliere expressie duurde te lang" in result.stderr
+    assert "regel TST001 overgeslagen: een reguliere expressie kostte te veel tijd" in result.stderr
     assert "[LFT001]" in result.stdout
 
 

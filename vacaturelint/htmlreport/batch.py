@@ -128,8 +128,7 @@ def _in_workers(session: app.Session, chunks: list[list[Job]], n: int, open_: bo
 
 
 def _write_page(output: str, title: str, info: str, summaries: list[Summary], body) -> None:
-    with atomic.replacing(output, prefix=".vacaturelint-rapport-", suffix=".html") as temp_path, \
-            open(temp_path, "w", encoding="utf-8") as handle:
+    with atomic.writing(output, prefix=".vacaturelint-rapport-", suffix=".html") as handle:
         handle.write(page_head(title, summaries, info))
         shutil.copyfileobj(body, handle)
         handle.write(page_tail())

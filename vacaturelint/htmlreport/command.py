@@ -21,18 +21,18 @@ from vacaturelint.errors import VacaturelintError
 @click.command(cls=DutchCommand, short_help="Schrijf een HTML-rapport met gemarkeerde bevindingen.")
 @click.argument("paths", nargs=-1, required=True, metavar="PAD...")
 @click.option("-o", "--output", default="vacaturelint-rapport.html", show_default=True, metavar="BESTAND",
-              type=click.Path(dir_okay=False, writable=True), help="Het HTML-bestand dat wordt geschreven.")
+              help="Het HTML-bestand dat wordt geschreven (geen invoerbestand, map of apparaat).")
 @click.option("--title", default="Vacaturelint-rapport", show_default=True, metavar="TITEL", help="Titel boven het rapport.")
 @click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, metavar="AANTAL",
               help="Aantal processen (0: automatisch, hooguit 4 en alleen bij meer dan 100 bestanden).")
 @lint_options
 @walk_options
-def report(paths, output, title, jobs, select, ignore, min_severity, model, config_path, isolated, include,
-           exclude, max_size) -> None:
+def report(paths, output, title, jobs, select, ignore, min_severity, model, config_path, isolated, extra_rules,
+           include, exclude, max_size) -> None:
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
     from vacaturelint.htmlreport.batch import build
     from vacaturelint.htmlreport.chunk import Job
-    from vacaturelint.htmlreport.html import is_report
+    from vacaturelint.htmlreport.html import GENERATOR_MARK, is_report
 
     stop_cleanly_on_sigterm()
 
@@ -40,12 +40,12 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
         fail("report leest geen standaardinvoer; geef bestanden of mappen")
     try:
         session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
-                                                      max_size))
-        # A report in a scanned folder is not a vacancy: not the one being written (also
-        # when reached through a symlink), nor any earlier one (recognised by its mark).
-        written = os.path.realpath(output)
-        found = [t for t in app.targets(session, paths, include, exclude)
-                 if t.explicit or not (os.path.realpath(t.path) == written or is_report(t.path))]
+                                                      max_size, extra_rules=extra_rules))
+        # A report in a scanned folder is not a vacancy (recognised by its mark, under
+        # any name and through any symlink). Refused: -o naming a vacancy, a folder, a
+        # device or FIFO.
+        found = [t for t in app.targets(session, paths, include, exclude) if t.explicit or not is_report(t.path)]
+        found = app.checked_output(output, found, GENERATOR_MARK.encode("ascii"))
         jobs_list = [Job(i, t) for i, t in enumerate(found, start=1)]
         if not jobs_list:
             fail("geen bestanden gevonden om te controleren")

@@ -43,6 +43,7 @@ from pygls.uris import to_fs_path
 
 from vacaturelint import __version__
 from vacaturelint import config as config_module
+from vacaturelint.app import check_selectors
 from vacaturelint.engine import DocCache, Linter, Options
 from vacaturelint.errors import ModelError, VacaturelintError
 from vacaturelint.findings import Finding
@@ -467,12 +468,14 @@ class VacaturelintServer(LanguageServer):
             return
         if outcome is None:
             return
-        doc, linted, message = outcome
+        doc, linted, message, notes = outcome
         current = self.documents.get(uri)
         if current is None or current.version != doc.version:
             return  # closed or edited meanwhile: a newer lint is on its way
         if message:
             self.show_once(message)
+        for note in notes:  # e.g. a rule skipped because its regular expression took too long
+            self.log_line(f"vacaturelint: {doc.path or uri}: {note}", types.MessageType.Warning)
         if linted is None:
             self.linted.pop(uri, None)
             diagnostics = []
@@ -490,19 +493,20 @@ class VacaturelintServer(LanguageServer):
             return None
         if len(doc.text) > MAX_LINT_CHARS:
             return doc, None, (f"{doc.path or uri}: document te groot om tijdens het typen te controleren "
-                               f"({len(doc.text)} tekens, maximaal {MAX_LINT_CHARS}); gebruik 'vacaturelint check'")
+                               f"({len(doc.text)} tekens, maximaal {MAX_LINT_CHARS}); gebruik 'vacaturelint check'"), ()
         try:
             self._refresh_config(doc.path)
             config = linter.config_for(doc.path)
+            check_selectors(linter, config)  # a typo in select/ignore: one message, as in the CLI
             result = linter.lint_sources([Source(path=doc.path or uri, text=doc.text, kind=doc.kind)], [config])[0]
         except VacaturelintError as exc:
-            return doc, None, str(exc)
+            return doc, None, str(exc), ()
         except Exception as exc:  # a bug must not take the server down: report it instead
             log.error("internal error while linting %s:\n%s", uri, traceback.format_exc())
-            return doc, None, f"interne fout bij controleren: {type(exc).__name__}: {exc}"
+            return doc, None, f"interne fout bij controleren: {type(exc).__name__}: {exc}", ()
         index = LineIndex(doc.text)
         diagnostics = {f: convert.diagnostic(f, index, encoding) for f in result.findings}
-        return doc, Linted(doc.version, index, doc.kind, diagnostics), result.error
+        return doc, Linted(doc.version, index, doc.kind, diagnostics), result.error, tuple(result.notes)
 
     def _refresh_config(self, path: str | None) -> None:
         """Forget cached config files when one near ``path`` (or the explicit one) changed."""
@@ -520,6 +524,10 @@ class VacaturelintServer(LanguageServer):
             self.config_signatures.clear()
         config_module.clear_cache()
         self.shown.clear()  # a config that is still broken is reported again
+        if self.state == "failed" and self.linter is not None:
+            # The model was not loaded because of the config (say, a YAML error): try again.
+            asyncio.ensure_future(self.configure(self.settings, force=True))
+            return
         self.relint_all()
 
     # -- documents ---------------------------------------------------------------------

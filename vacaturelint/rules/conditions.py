@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import regex
 
-from vacaturelint.rules.regex import TIMEOUT_SECONDS
+from vacaturelint.rules import budget
+from vacaturelint.yamlsource import shown
 
 WHERE = ("sentence_has", "block_has", "document_has", "near", "match_has")
 KINDS = (*WHERE, "section", "block_kind")
@@ -26,7 +27,7 @@ _NEAR = {"before", "after"}
 
 def validate(kind: str, spec) -> frozenset[str]:
     if kind not in KINDS:
-        raise ValueError(f"onbekende voorwaarde '{kind}' (mogelijk: {', '.join(KINDS)})")
+        raise ValueError(f"onbekende voorwaarde {shown(kind, KINDS)} (mogelijk: {', '.join(KINDS)})")
     if kind == "section":
         if not isinstance(spec, str):
             raise ValueError("section verwacht een reguliere expressie")
@@ -42,7 +43,7 @@ def validate(kind: str, spec) -> frozenset[str]:
     allowed = _WHAT | (_NEAR if kind == "near" else set())
     unknown = set(spec) - allowed
     if unknown:
-        raise ValueError(f"onbekende sleutel(s) in {kind}: {', '.join(sorted(unknown))}")
+        raise ValueError(f"onbekende sleutel(s) in {kind}: {', '.join(shown(k, allowed) for k in sorted(unknown, key=str))}")
     if not set(spec) & _WHAT:
         raise ValueError(f"{kind} verwacht minstens een van lemmas, phrases, regex, pos")
     for key in ("lemmas", "phrases", "pos"):
@@ -63,7 +64,7 @@ def _compile(pattern):
     if not isinstance(pattern, str):
         raise ValueError("regex moet tekst zijn")
     try:
-        return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+        return budget.compile_user(pattern, regex.IGNORECASE)
     except regex.error as exc:
         raise ValueError(f"ongeldige reguliere expressie: {exc}") from None
 
@@ -71,7 +72,8 @@ def _compile(pattern):
 class Context:
     """What a condition can look at for one match."""
 
-    def __init__(self, doc, span, block, document) -> None:
+    def __init__(self, doc, span, block, document, owner: str = "") -> None:
+        self.owner = (owner,)  # the rule, skipped when one of its regexes runs out of time
         self.doc = doc
         self.span = span  # spaCy Span of the match
         self.block = block
@@ -116,51 +118,48 @@ def _phrase_pattern(phrase: str):
     return _pattern(r"(?<!\w)" + regex.escape(phrase.lower()) + r"(?!\w)")
 
 
-def _tokens_have(tokens, text: str, spec: dict) -> bool:
+def _tokens_have(tokens, text: str, spec: dict, owner: tuple[str, ...] = ()) -> bool:
     if "lemmas" in spec:
         wanted = {w.lower() for w in spec["lemmas"]}
         if any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in tokens):
             return True
     if "pos" in spec and any(t.pos_ in spec["pos"] for t in tokens):
         return True
-    return _text_has(text, spec)
+    return _text_has(text, spec, owner)
 
 
-def _text_has(text: str, spec: dict) -> bool:
+def _text_has(text: str, spec: dict, owner: tuple[str, ...] = ()) -> bool:
     lower = text.lower()
     if "phrases" in spec and any(_phrase_pattern(p).search(lower) for p in spec["phrases"]):
         return True
-    if "regex" in spec:
-        try:
-            return bool(_pattern(spec["regex"]).search(text, timeout=TIMEOUT_SECONDS))
-        except TimeoutError:
-            return False
+    if "regex" in spec:  # within the document's time budget; undecided counts as False
+        return bool(budget.current().search(_pattern(spec["regex"]), text, owner))
     return False
 
 
 def holds(kind: str, spec, ctx: Context) -> bool:
     if kind == "section":
-        return bool(_pattern(spec).search(ctx.block.section))
+        return bool(budget.current().search(_pattern(spec), ctx.block.section, ctx.owner))
     if kind == "block_kind":
         return ctx.block.kind in ([spec] if isinstance(spec, str) else spec)
     if kind == "match_has":
-        return _tokens_have(ctx.span, ctx.span.text, spec)
+        return _tokens_have(ctx.span, ctx.span.text, spec, ctx.owner)
     if kind == "sentence_has":
         sent = _sentence(ctx.span)
-        return _tokens_have(sent, sent.text, spec)
+        return _tokens_have(sent, sent.text, spec, ctx.owner)
     if kind == "block_has":
-        return _tokens_have(ctx.doc, ctx.doc.text, spec)
+        return _tokens_have(ctx.doc, ctx.doc.text, spec, ctx.owner)
     if kind == "near":
         start = max(0, ctx.span.start - spec.get("before", 3))
         end = min(len(ctx.doc), ctx.span.end + spec.get("after", 3))
         window = [*ctx.doc[start : ctx.span.start], *ctx.doc[ctx.span.end : end]]
         text = ctx.doc[start : ctx.span.start].text + " … " + ctx.doc[ctx.span.end : end].text
-        return _tokens_have(window, text, spec)
+        return _tokens_have(window, text, spec, ctx.owner)
     if kind == "document_has":
         view = ctx.document
         if "lemmas" in spec and view.lemmas & {w.lower() for w in spec["lemmas"]}:
             return True
-        return _text_has(view.text, spec)
+        return _text_has(view.text, spec, ctx.owner)
     raise AssertionError(kind)
 
 

@@ -17,7 +17,7 @@ from vacaturelint.rules import conditions
 from vacaturelint.rules.kinds import KINDS
 from vacaturelint.rules.model import CATEGORIES, Clause, Condition, Example, Rule, RuleSet, SeverityChange
 from vacaturelint.severity import SEVERITIES
-from vacaturelint.yamlsource import LineDict, YamlError, line_of
+from vacaturelint.yamlsource import LineDict, YamlError, line_of, shown
 from vacaturelint.yamlsource import load as load_yaml
 
 TOP_KEYS = {"schema_version", "references", "rules"}
@@ -86,7 +86,7 @@ def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
     unknown = set(data) - TOP_KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise _Problem(line_of(data, key), f"onbekende sleutel '{key}' (toegestaan: {', '.join(sorted(TOP_KEYS))})")
+        raise _Problem(line_of(data, key), f"onbekende sleutel {shown(key, TOP_KEYS)} (toegestaan: {', '.join(sorted(TOP_KEYS))})")
     if data.get("schema_version") != 1:
         raise _Problem(line_of(data, "schema_version"), "schema_version moet 1 zijn")
     references = data.get("references", {})
@@ -94,7 +94,7 @@ def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
         raise _Problem(line_of(data, "references"), "references moet een mapping zijn")
     for key, ref in references.items():
         if not isinstance(ref, dict) or not isinstance(ref.get("title"), str):
-            raise _Problem(line_of(references, key), f"referentie '{key}' heeft een 'title' nodig")
+            raise _Problem(line_of(references, key), f"referentie {shown(key)} heeft een 'title' nodig")
     items = data.get("rules")
     if not isinstance(items, list):
         raise _Problem(line_of(data, "rules"), "'rules' moet een lijst regels zijn")
@@ -126,7 +126,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
     if not isinstance(item, LineDict):
         raise _Problem(line, "elke regel moet een mapping zijn")
     rid = item.get("id")
-    at = _At(f"regel {rid}" if isinstance(rid, str) else "regel", item)
+    at = _At(f"regel {rid}" if isinstance(rid, str) and re.match(ID_PATTERN, rid) else "regel", item)
     _check_keys(item, at)
     name = _check_fields(item, at)
     legal, resolved = _parse_legal(item["legal"], references, at)
@@ -179,8 +179,8 @@ class _At:
 
 
 def _check_keys(item, at: _At) -> None:
-    for key in sorted(set(item) - RULE_KEYS):
-        at.fail(key, f"onbekende sleutel (toegestaan: {', '.join(sorted(RULE_KEYS))})")
+    for key in sorted(set(item) - RULE_KEYS, key=str):
+        at.fail_at(line_of(item, key), f"onbekende sleutel {shown(key, RULE_KEYS)} (toegestaan: {', '.join(sorted(RULE_KEYS))})")
     for key in REQUIRED:
         if key not in item:
             at.fail(None, f"verplichte sleutel '{key}' ontbreekt")
@@ -195,7 +195,7 @@ def _check_fields(item, at: _At) -> str:
     if not isinstance(name, str) or not re.match(NAME_PATTERN, name):
         at.fail("name", "moet kebab-case zijn, bijv. jong-team")
     if item["category"] not in CATEGORIES:
-        at.fail("category", f"onbekende categorie '{item['category']}' (mogelijk: {', '.join(CATEGORIES)})")
+        at.fail("category", f"onbekende categorie {shown(item['category'], CATEGORIES)} (mogelijk: {', '.join(CATEGORIES)})")
     if item["severity"] not in SEVERITIES:
         at.fail("severity", f"moet een van {', '.join(SEVERITIES)} zijn")
     for key in ("message", "explanation"):
@@ -216,8 +216,8 @@ def _parse_legal(legal, references, at: _At) -> tuple[dict, list[str]]:
     """The rule's legal ground; returns it with its refs resolved to titles."""
     if not isinstance(legal, dict):
         at.fail("legal", "moet een mapping zijn met ground, distinction en refs")
-    for key in sorted(set(legal) - LEGAL_KEYS):
-        at.fail(key, f"onbekende sleutel in legal (toegestaan: {', '.join(sorted(LEGAL_KEYS))})", legal)
+    for key in sorted(set(legal) - LEGAL_KEYS, key=str):
+        at.fail(None, f"onbekende sleutel {shown(key, LEGAL_KEYS)} in legal (toegestaan: {', '.join(sorted(LEGAL_KEYS))})", legal)
     refs = legal.get("refs")
     if not isinstance(refs, list) or not refs or not all(isinstance(r, str) for r in refs):
         at.fail("legal", "refs moet een niet-lege lijst wettelijke gronden zijn")
@@ -267,7 +267,7 @@ def _parse_clause(clause, index: int, cline: int, scope: str, needs: set[str], a
     module = KINDS[kind]
     options = {k: v for k, v in clause.items() if k != kind}
     for key in sorted(set(options) - set(module.OPTIONS)):
-        at.fail_at(line_of(clause, key), f"{where}.{key}: onbekende optie voor {kind}")
+        at.fail_at(line_of(clause, key), f"{where}.{shown(key, module.OPTIONS, quote=False)}: onbekende optie voor {kind}")
     try:
         needs |= module.validate(clause[kind], options)
     except ValueError as exc:
@@ -292,7 +292,7 @@ def _parse_conditions(key, value, container, needs: set[str], at: _At) -> tuple[
         try:
             needs.update(conditions.validate(ckind, cspec))
         except ValueError as exc:
-            at.fail_at(cl, f"{key}[{i}].{ckind}: {exc}")
+            at.fail_at(cl, f"{key}[{i}].{ckind if ckind in conditions.KINDS else '?'}: {exc}")
         result.append(Condition(kind=ckind, spec=cspec, line=cl))
     return tuple(result)
 

@@ -8,6 +8,8 @@ tokens only: "man" never matches inside "manager".
 
 from __future__ import annotations
 
+from vacaturelint.yamlsource import shown
+
 OPTIONS = {"attr"}
 _ATTRS = ("LOWER", "ORTH", "NORM")
 
@@ -19,7 +21,7 @@ def validate(spec, options) -> frozenset[str]:
             if isinstance(suggestion, str):
                 continue
             if not (isinstance(suggestion, list) and all(isinstance(s, str) for s in suggestion)):
-                raise ValueError(f"suggestie voor '{phrase}' moet tekst of een lijst teksten zijn")
+                raise ValueError(f"suggestie voor {shown(phrase)} moet tekst of een lijst teksten zijn")
     elif isinstance(spec, list):
         items = spec
     else:
@@ -28,10 +30,10 @@ def validate(spec, options) -> frozenset[str]:
         raise ValueError("lege lijst")
     for phrase in items:
         if not isinstance(phrase, str) or not phrase.strip():
-            raise ValueError(f"ongeldig zinsdeel: {phrase!r}")
+            raise ValueError("elk zinsdeel moet niet-lege tekst zijn")
     attr = options.get("attr", "LOWER")
     if attr not in _ATTRS:
-        raise ValueError(f"attr moet een van {', '.join(_ATTRS)} zijn, niet {attr!r}")
+        raise ValueError(f"attr moet een van {', '.join(_ATTRS)} zijn")
     return frozenset()
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from vacaturelint.rules import budget, token_regex
+
 # Pattern keys whose values the Doc's own vocabulary can be checked against.
 _ANCHOR_ATTRS = {"LOWER": "LOWER", "LEMMA": "LEMMA", "ORTH": "ORTH", "TEXT": "ORTH"}
 _QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
@@ -70,11 +72,13 @@ class ClauseMatchers:
     def add(self, key: str, patterns: list[list[dict]], greedy: str | None = None) -> None:
         from spacy.matcher import Matcher
 
+        owners = (budget.owner_of(key),)
+
         # Without ``greedy`` a key's matches are the union of its patterns' matches,
         # so each pattern gets its own Matcher; ``greedy`` filters across them.
         for group in ([patterns] if greedy else [[p] for p in patterns]):
             matcher = Matcher(self._vocab)
-            matcher.add(key, group, greedy=greedy)
+            matcher.add(key, [token_regex.bounded(p, owners) for p in group], greedy=greedy)
             self._matchers.append(matcher)
             for pattern in group:
                 pid = len(self._patterns)
@@ -83,8 +87,8 @@ class ClauseMatchers:
                     aid = len(self._pattern_of)
                     self._pattern_of.append(pid)
                     ids.append(aid)
-                    if isinstance(test, str):  # spaCy's REGEX: re.search on the attribute text
-                        self._regexes.setdefault(attr, []).append((aid, re.compile(test).search))
+                    if isinstance(test, str):  # spaCy's REGEX: search on the attribute text
+                        self._regexes.setdefault(attr, []).append((aid, budget.compile_user(test), owners))
                     else:
                         for value in test:
                             self._literal.setdefault(attr, {}).setdefault(self._vocab.strings.add(value), []).append(aid)
@@ -109,8 +113,11 @@ class ClauseMatchers:
                 if regexes:
                     hits = verdicts.get(value)
                     if hits is None:
-                        text = strings[value]
-                        hits = verdicts[value] = tuple(aid for aid, search in regexes if search(text))
+                        hits = self._regex_verdicts(strings[value], regexes)
+                        if hits is None:  # undecided in time: let the Matcher decide
+                            hits = tuple(aid for aid, _, _ in regexes)
+                        else:
+                            verdicts[value] = hits
                     met.update(hits)
         candidates = set(self._always)
         candidates.update(self._pattern_of[aid] for aid in met)
@@ -119,3 +126,17 @@ class ClauseMatchers:
         for group in groups:
             matches.update(dict.fromkeys(self._matchers[group](doc)))
         return list(matches)
+
+    @staticmethod
+    def _regex_verdicts(text: str, regexes) -> tuple[int, ...] | None:
+        """Anchor ids whose regex finds ``text``; None when one did not decide in
+        time (the pattern's rule is skipped; the anchor counts as met, uncached)."""
+        spent = budget.current()
+        hits = []
+        for aid, pattern, owners in regexes:
+            found = spent.search(pattern, text, owners)
+            if found is budget.UNDECIDED:
+                return None
+            if found is not None:
+                hits.append(aid)
+        return tuple(hits)

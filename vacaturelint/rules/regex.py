@@ -1,7 +1,7 @@
 """Kind ``regex``: a regular expression over the block text.
 
-Uses the ``regex`` module with a time limit, so a catastrophic pattern in a
-user's rule file cannot hang the linter. ``flags``: IGNORECASE, MULTILINE, ...;
+Searched within the document's time budget (:mod:`vacaturelint.rules.budget`), so a
+catastrophic pattern in a user's rule file cannot hang the linter. ``flags``: IGNORECASE, MULTILINE, ...;
 ``group``: the named group to report (default: the whole match).
 """
 
@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import regex
 
+from vacaturelint.rules import budget
+from vacaturelint.yamlsource import shown
+
 OPTIONS = {"flags", "group"}
-TIMEOUT_SECONDS = 1.0
+TIMEOUT_SECONDS = budget.PATTERN_SECONDS  # the validation's empty-text test
 _FLAGS = {"IGNORECASE": regex.IGNORECASE, "MULTILINE": regex.MULTILINE, "DOTALL": regex.DOTALL,
           "VERBOSE": regex.VERBOSE}
 
@@ -19,7 +22,7 @@ def compile_pattern(spec, options):
     flags = 0
     for flag in options.get("flags", []):
         flags |= _FLAGS[flag]
-    return regex.compile(spec, flags | regex.V0)
+    return budget.compile_user(spec, flags)
 
 
 def validate(spec, options) -> frozenset[str]:
@@ -34,7 +37,7 @@ def validate(spec, options) -> frozenset[str]:
         raise ValueError(f"ongeldige reguliere expressie: {exc}") from None
     group = options.get("group")
     if group is not None and group not in pattern.groupindex:
-        raise ValueError(f"groep '{group}' komt niet voor in de reguliere expressie")
+        raise ValueError(f"groep {shown(group)} komt niet voor in de reguliere expressie")
     try:  # a pattern that matches the empty string would flag every position
         if pattern.fullmatch("", timeout=TIMEOUT_SECONDS):
             raise ValueError("de reguliere expressie past op lege tekst")
@@ -44,21 +47,20 @@ def validate(spec, options) -> frozenset[str]:
 
 
 def compile(clauses, nlp, provides):
-    """Each pattern over the block text, bounded by TIMEOUT_SECONDS; a timeout is a
-    hit with ``info["timeout"]`` (the runner reports the skipped rule)."""
-    patterns = [(key, compile_pattern(clause.spec, clause.options), clause.options.get("group"))
-                for key, clause in clauses]
+    """Each pattern over the block text, within the document's time budget
+    (:mod:`vacaturelint.rules.budget`): a pattern that runs out of time skips its rule
+    for the document, and the runner says so."""
+    patterns = [(key, (budget.owner_of(key),), compile_pattern(clause.spec, clause.options),
+                 clause.options.get("group")) for key, clause in clauses]
 
     def run(doc):
         hits = []
-        for key, pattern, group in patterns:
-            try:
-                for m in pattern.finditer(doc.text, timeout=TIMEOUT_SECONDS):
-                    start, end = m.span(group) if group else m.span()
-                    if end > start:
-                        hits.append((key, start, end, {}))
-            except TimeoutError:
-                hits.append((key, -1, -1, {"timeout": True}))
+        spent = budget.current()
+        for key, owners, pattern, group in patterns:
+            for m in spent.finditer(pattern, doc.text, owners):
+                start, end = m.span(group) if group else m.span()
+                if end > start:
+                    hits.append((key, start, end, {}))
         return hits
 
     return run

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from vacaturelint.rules import conditions
+from vacaturelint.rules import budget, conditions
 from vacaturelint.rules.kinds import KINDS
 from vacaturelint.rules.model import Rule, RuleSet
 from vacaturelint.spans import overlaps_any
@@ -62,20 +62,37 @@ class CompiledRules:
         return self._memoized(doc) if self._memoized is not None else self._raw_hits(doc)
 
     def _raw_hits(self, doc) -> list[tuple[str, int, int, dict]]:
-        return [hit for matcher in self._matchers for hit in matcher(doc)]
+        spent = budget.current()
+        before = len(spent.skipped)
+        hits = [hit for matcher in self._matchers for hit in matcher(doc)]
+        # Rules whose regex ran out of time on this Doc: a marker, so that hits
+        # memoized for the Doc (editors) skip the rule again.
+        hits.extend(("", -1, -1, {"skipped": rule_id}) for rule_id in list(spent.skipped)[before:])
+        return hits
 
     def run(self, blocks, docs, text: str) -> tuple[list[Hit], list[str]]:
-        """All hits for one file, plus notes (e.g. a regex that timed out)."""
+        """All hits for one file, plus notes (a rule skipped because one of its
+        regular expressions ran out of the document's time budget)."""
+        with budget.document() as spent:
+            found = self._run(blocks, docs, text)
+        skipped = [rule_id for rule_id in spent.skipped if rule_id in self._rules_by_id]
+        notes = [f"regel {rule_id} overgeslagen: een reguliere expressie kostte te veel tijd "
+                 f"(samen hooguit {budget.DOCUMENT_SECONDS:g} s per document)" for rule_id in skipped]
+        if skipped:
+            found = [hit for hit in found if hit.rule.id not in spent.skipped]
+        return found, notes
+
+    def _run(self, blocks, docs, text: str) -> list[Hit]:
         view = conditions.DocumentView(docs, text)
         found: list[Hit] = []
-        notes: list[str] = []
+        spent = budget.current()
         for index, (block, doc) in enumerate(zip(blocks, docs)):
             per_rule: dict[str, list[tuple[int, int, dict]]] = defaultdict(list)
             for key, start, end, info in self.raw_hits(doc):
-                rule, _ = self._by_key[key]
-                if info.get("timeout"):
-                    notes.append(f"regel {rule.id}: reguliere expressie duurde te lang en is overgeslagen")
+                if "skipped" in info:
+                    spent.skip((info["skipped"],))
                     continue
+                rule, _ = self._by_key[key]
                 per_rule[rule.id].append((start, end, info))
             for rule_id, spans in per_rule.items():
                 rule = self._rules_by_id[rule_id]
@@ -90,14 +107,16 @@ class CompiledRules:
                 hit = self._judge(rule, index, blocks[index], docs[index], start, end, info, view)
                 if hit is not None:
                     found.append(hit)
-        return found, notes
+        return found
 
     @staticmethod
     def _judge(rule, index, block, doc, start, end, info, view) -> Hit | None:
+        if rule.id in budget.current().skipped:
+            return None  # its regex ran out of time in this document
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        ctx = conditions.Context(doc, span, block, view)
+        ctx = conditions.Context(doc, span, block, view, rule.id)
         if any(conditions.holds(c.kind, c.spec, ctx) for c in rule.unless):
             return None
         if not all(conditions.holds(c.kind, c.spec, ctx) for c in rule.requires):

@@ -6,6 +6,7 @@ Optional ``greedy``: FIRST or LONGEST (passed to Matcher.add).
 from __future__ import annotations
 
 from vacaturelint.rules.patterns import blank_vocab, first_line, needs_of_token_attrs
+from vacaturelint.rules.token_regex import TEXT_ATTRS
 
 OPTIONS = {"greedy"}
 
@@ -23,6 +24,9 @@ def validate(spec, options) -> frozenset[str]:
         for token in pattern:
             if not isinstance(token, dict):
                 raise ValueError("elk token in een patroon moet een mapping zijn")
+            for attr, value in token.items():
+                if isinstance(value, dict) and "REGEX" in value and attr not in TEXT_ATTRS:
+                    raise ValueError(f"REGEX kan alleen op een tekstattribuut ({', '.join(sorted(TEXT_ATTRS))})")
             needs |= needs_of_token_attrs(token)
     try:
         Matcher(blank_vocab(), validate=True).add("check", [list(p) for p in spec])

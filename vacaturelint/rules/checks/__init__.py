@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 
 from vacaturelint.rules.checks.registry import REGISTRY, Check
+from vacaturelint.yamlsource import shown
 
 OPTIONS = {"options"}
 _loaded = False
@@ -35,7 +36,7 @@ def available() -> list[str]:
 def get(name) -> Check:
     found = registered().get(name) if isinstance(name, str) else None
     if found is None:
-        raise ValueError(f"onbekende check '{name}' (beschikbaar: {', '.join(available())})")
+        raise ValueError(f"onbekende check {shown(name, available())} (beschikbaar: {', '.join(available())})")
     return found
 
 
@@ -48,7 +49,7 @@ def validate(spec, options) -> frozenset[str]:
         raise ValueError("options moet een mapping zijn")
     unknown = set(opts) - found.options
     if unknown:
-        raise ValueError(f"onbekende optie(s) voor check '{spec}': {', '.join(sorted(unknown))}")
+        raise ValueError(f"onbekende optie(s) voor check '{spec}': {', '.join(shown(k, found.options) for k in sorted(unknown, key=str))}")
     found.validate_options(opts)
     return found.annotations
 
