@@ -12,13 +12,14 @@ from pathlib import Path
 
 from vacaturelint.errors import RulesError
 from vacaturelint.rules import conditions
+from vacaturelint.rules import lists as lists_module
 from vacaturelint.rules.kinds import KINDS
 from vacaturelint.rules.model import CATEGORIES, Clause, Condition, Example, Rule, RuleSet, SeverityChange
 from vacaturelint.severity import SEVERITIES
 from vacaturelint.yamlsource import LineDict, YamlError, line_of
 from vacaturelint.yamlsource import load as load_yaml
 
-TOP_KEYS = {"schema_version", "references", "rules"}
+TOP_KEYS = {"schema_version", "references", "lists", "rules"}
 RULE_KEYS = {
     "id", "name", "category", "severity", "message", "explanation", "suggestions", "legal", "match",
     "unless", "requires", "severity_when", "examples", "enabled", "scope", "fix",
@@ -48,8 +49,9 @@ def load_ruleset(extra_files: list[str] | tuple[str, ...] = (), builtin: bool = 
     rules: list[Rule] = []
     references: dict = {}
     seen: dict[str, str] = {}
+    shared: dict[str, tuple[str, ...]] = {}
     for path in files:
-        file_rules, file_refs = load_file(path)
+        file_rules, file_refs = load_file(path, shared)
         for rule in file_rules:
             for key in (rule.id, rule.name):
                 if key in seen:
@@ -60,7 +62,10 @@ def load_ruleset(extra_files: list[str] | tuple[str, ...] = (), builtin: bool = 
     return RuleSet(rules=tuple(rules), references=references, files=tuple(files))
 
 
-def load_file(path: str) -> tuple[list[Rule], dict]:
+def load_file(path: str, shared: dict | None = None) -> tuple[list[Rule], dict]:
+    """Rules and references of one file. ``shared`` holds the word lists of the files
+    loaded before (the built-in ones first); this file's own lists are added to it."""
+    shared = {} if shared is None else shared
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -72,12 +77,12 @@ def load_file(path: str) -> tuple[list[Rule], dict]:
     except YamlError as exc:
         raise RulesError(f"{path}:{exc.line}: {exc.message}") from None
     try:
-        return _parse_file(data, path)
+        return _parse_file(data, path, shared)
     except _Problem as exc:
         raise RulesError(f"{path}:{exc.line}: {exc.message}") from None
 
 
-def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
+def _parse_file(data, path: str, shared: dict) -> tuple[list[Rule], dict]:
     if not isinstance(data, LineDict):
         raise _Problem(1, "een regelbestand moet een mapping zijn met 'schema_version' en 'rules'")
     unknown = set(data) - TOP_KEYS
@@ -92,14 +97,27 @@ def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
     for key, ref in references.items():
         if not isinstance(ref, dict) or not isinstance(ref.get("title"), str):
             raise _Problem(line_of(references, key), f"referentie '{key}' heeft een 'title' nodig")
+    try:
+        own = lists_module.validate(data.get("lists", {}))
+    except ValueError as exc:
+        raise _Problem(line_of(data, "lists"), str(exc)) from None
+    for name in own:
+        if name in shared:
+            raise _Problem(line_of(data, "lists"), f"lijst '{name}' bestaat al")
+    shared.update(own)
     items = data.get("rules")
     if not isinstance(items, list):
         raise _Problem(line_of(data, "rules"), "'rules' moet een lijst regels zijn")
-    rules = [_parse_rule(item, line_of(items, i), path, references) for i, item in enumerate(items)]
+    rules = [_parse_rule(item, line_of(items, i), path, references, shared) for i, item in enumerate(items)]
     return rules, dict(references)
 
 
-def _parse_rule(item, line: int, path: str, references) -> Rule:
+def _expanded(value, lists):
+    """``value`` with ``@name`` list references spliced in (unchanged when it has none)."""
+    return lists_module.expand(value, lists) if lists_module.uses_lists(value) else value
+
+
+def _parse_rule(item, line: int, path: str, references, lists) -> Rule:
     if not isinstance(item, LineDict):
         raise _Problem(line, "elke regel moet een mapping zijn")
     rid = item.get("id")
@@ -174,19 +192,23 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
             raise _Problem(cline, f"{label}: {where}: precies één soort nodig uit {', '.join(KINDS)}")
         kind = kinds[0]
         module = KINDS[kind]
-        options = {k: v for k, v in clause.items() if k != kind}
+        try:
+            spec = _expanded(clause[kind], lists)
+            options = {k: _expanded(v, lists) for k, v in clause.items() if k != kind}
+        except ValueError as exc:
+            raise _Problem(line_of(clause, kind), f"{label}: {where}.{kind}: {exc}") from None
         for key in sorted(set(options) - set(module.OPTIONS)):
             raise _Problem(line_of(clause, key), f"{label}: {where}.{key}: onbekende optie voor {kind}")
         try:
-            needs |= module.validate(clause[kind], options)
+            needs |= module.validate(spec, options)
         except ValueError as exc:
             raise _Problem(line_of(clause, kind), f"{label}: {where}.{kind}: {exc}") from None
         if hasattr(module, "check_scope"):
             try:
-                module.check_scope(clause[kind], options, scope)
+                module.check_scope(spec, options, scope)
             except ValueError as exc:
                 raise _Problem(cline, f"{label}: {where}: {exc}") from None
-        clauses.append(Clause(kind=kind, spec=clause[kind], options=options, line=cline, index=index))
+        clauses.append(Clause(kind=kind, spec=spec, options=options, line=cline, index=index))
 
     def parse_conditions(key, value, container) -> tuple[Condition, ...]:
         if not isinstance(value, list):
@@ -198,6 +220,7 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
                 raise _Problem(cl, f"{label}: {key}[{i}]: elke voorwaarde is een mapping met één sleutel")
             (ckind, cspec), = cond.items()
             try:
+                cspec = _expanded(cspec, lists)
                 needs.update(conditions.validate(ckind, cspec))
             except ValueError as exc:
                 raise _Problem(cl, f"{label}: {key}[{i}].{ckind}: {exc}") from None
