@@ -115,6 +115,10 @@ def _singular_forms(w: str) -> list[str]:
     return forms
 
 
+def _listed_person(w: str) -> bool:
+    return any(f in _list("person_nouns") or f in _words("persons.txt") for f in _singular_forms(w))
+
+
 def _compound_person(w: str) -> bool:
     """A compound whose head is a person noun ("accountmanager", "thuiszorgmedewerker")
     or a word with strong person morphology (-medewerker, -kundige, -eur, -ist, ...)."""
@@ -221,6 +225,7 @@ def annotate(doc) -> Annotation:
         seeking = bool(set(words) & _SEEK) or _addresses_candidate(words)
         for t in sent:
             referent[t.i] = "quoted" if quoted[t.i] else _referent(doc, t, a, b, seeking)
+        _org_names(doc, a, b, referent)
         for t in sent:  # adjectives take the referent of the noun they describe
             if referent[t.i] is None and _adjective_like(t):
                 noun = described_noun(doc, t.i, b)
@@ -307,12 +312,15 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
         return "client"
     if w in _list("organisation_nouns"):
         return "organisation"
-    if _is_name(doc, t, a):
+    if _is_name(doc, t, a) and (_person_before(doc, t, a) or _person_after(doc, t, b)):
         return "named"
     if w in _list("team_nouns"):
         return "client" if _client_context(doc, t, a, b) else "team"
-    if t.pos_ not in ("NOUN", "PROPN", "X", "") or not is_person_noun(w):
-        return None
+    if t.pos_ in ("NOUN", "PROPN", "X", ""):
+        if not is_person_noun(w):
+            return None
+    elif t.pos_ not in ("AUX", "VERB", "ADJ") or not _listed_person(w):
+        return None  # a weak tagger may call "kok" AUX: then only listed person nouns count
     # a person noun: whose?
     if _named_next(doc, t, b):
         return "named"
@@ -349,6 +357,56 @@ def _is_name(doc, t, a: int) -> bool:
     return not t.pos_ and not is_person_noun(t.text)
 
 
+def _person_before(doc, t, a: int) -> bool:
+    j = t.i - 1
+    while j >= a and doc[j].text[:1].isupper() and doc[j].is_alpha and j > a:
+        j -= 1  # "secretaresse Anke de Vries"
+    return j >= a and is_person_noun(_w(doc[j])) and not doc[j].text[:1].isupper()
+
+
+def _person_after(doc, t, b: int) -> bool:
+    """'Anna de Vries, secretaresse van ...'"""
+    for j in range(t.i + 1, min(b, t.i + 4)):
+        if doc[j].text == ",":
+            return j + 1 < b and is_person_noun(_w(doc[j + 1]))
+        if not (doc[j].text[:1].isupper() or _w(doc[j]) in {"de", "van", "der", "den", "ter"}):
+            return False
+    return False
+
+
+def _org_names(doc, a: int, b: int, referent: list) -> None:
+    """A capitalised phrase used as a name ("Wonen in Utrecht is een woningcorporatie",
+    "bij Wonen in Utrecht"): every word of it is about the organisation."""
+    words = [_w(t) for t in doc[a:b]]
+    for i in range(a, b):
+        t = doc[i]
+        if not (t.text[:1].isupper() and t.is_alpha and not t.text.isupper()):
+            continue
+        at_start = i == a
+        after_prep = i > a and _w(doc[i - 1]) in {"bij", "van", "voor", "met", "namens"}
+        if not (at_start or after_prep):
+            continue
+        j = i + 1
+        while j < b and j - i <= 5 and (doc[j].text[:1].isupper() or _w(doc[j]) in {"in", "en", "&", "de", "het", "van", "voor"}):
+            j += 1
+        last = doc[j - 1]
+        if j - i < 2 or not last.text[:1].isupper():
+            continue
+        rest = words[j - a: j - a + 4]
+        named_subject = at_start and rest[:1] and rest[0] in {"is", "zoekt", "biedt", "heeft", "werkt", "bestaat"} and (
+            rest[0] == "zoekt" or set(rest) & _list("organisation_nouns") or set(words) & _list("organisation_nouns"))
+        if (named_subject or after_prep) and not _w(t) in _CANDIDATE_PRONOUNS | _ORG_PRONOUNS | {"als", "ben", "bent"}:
+            if after_prep and not is_verb_form(_w(t)):
+                continue
+            for k in range(i, j):
+                referent[k] = "organisation"
+
+
+def is_verb_form(w: str) -> bool:
+    """A verb in a name ("Wonen in Utrecht", "Werken bij ..."): the derived verb lemmas."""
+    return w in _words("verbs.txt")
+
+
 def _named_next(doc, t, b: int) -> bool:
     """'secretaresse Anke', 'onze controller Jeroen' (the title of a named person)."""
     j = t.i + 1
@@ -368,7 +426,7 @@ def _client_context(doc, t, a: int, b: int) -> bool:
         lemma = x.lemma_.lower()
         if lx in verbs or lemma in verbs or any(lx.startswith(v) for v in verbs if len(v) >= 6):
             return True
-    if t.dep_ in ("obj", "nsubj", "obl") and t.head.lemma_.lower() in verbs:
+    if t.dep_ in ("obj", "obl", "iobj") and t.head.lemma_.lower() in verbs:
         return True
     before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
     words = {_w(x) for x in doc[a:b]}
@@ -436,9 +494,14 @@ def span_referents(span) -> set[str]:
     noun = described_noun(span.doc, span[-1].i, end)
     if noun is not None and ann.referent[noun] is not None:
         return {ann.referent[noun]}
-    sent = sentence(span.doc, span.start)
-    around = {ann.referent[t.i] for t in sent if ann.referent[t.i] is not None}
-    return around if around else set()
+    # "onze community van native speakers": the phrase belongs to the noun before 'van'
+    doc = span.doc
+    start = ann.sentences[ann.sent_of[span.start]][0]
+    if span.start - 2 >= start and _w(doc[span.start - 1]) in {"van", "voor", "met"}:
+        head = ann.referent[span.start - 2]
+        if head is not None:
+            return {head}
+    return set()
 
 
 def span_negated(span) -> bool:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from vacaturelint.rules import annotate
+
 # Works without a trained pipeline (--model blank): POS and sentences refine the
 # result when present ("de juiste man" needs them), titles are found either way.
 NEEDS: frozenset[str] = frozenset()
@@ -114,7 +116,7 @@ def _person_noun(doc, token, nouns, modifiers) -> bool:
         j -= 1
     if j < 0 or doc[j].lower_ not in ("de", "een", "onze"):
         return False
-    sentence = token.sent.text
+    sentence = annotate.sentence(token.doc, token.i).text
     addressed = bool(_YOU.search(sentence))
     if any(m in modifiers for m in mods):
         # 'de juiste man' for the reader or the sought person, not 'het is een echte meid' (a child)
