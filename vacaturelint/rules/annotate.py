@@ -395,7 +395,7 @@ def _org_names(doc, a: int, b: int, referent: list) -> None:
         rest = words[j - a: j - a + 4]
         named_subject = at_start and rest[:1] and rest[0] in {"is", "zoekt", "biedt", "heeft", "werkt", "bestaat"} and (
             rest[0] == "zoekt" or set(rest) & _list("organisation_nouns") or set(words) & _list("organisation_nouns"))
-        if (named_subject or after_prep) and not _w(t) in _CANDIDATE_PRONOUNS | _ORG_PRONOUNS | {"als", "ben", "bent"}:
+        if (named_subject or after_prep) and _w(t) not in _CANDIDATE_PRONOUNS | _ORG_PRONOUNS | {"als", "ben", "bent"}:
             if after_prep and not is_verb_form(_w(t)):
                 continue
             for k in range(i, j):
@@ -426,7 +426,7 @@ def _client_context(doc, t, a: int, b: int) -> bool:
         lemma = x.lemma_.lower()
         if lx in verbs or lemma in verbs or any(lx.startswith(v) for v in verbs if len(v) >= 6):
             return True
-    if t.dep_ in ("obj", "obl", "iobj") and t.head.lemma_.lower() in verbs:
+    if t.dep_ in ("obj", "obl", "iobj") and t.head.i < t.i and t.head.lemma_.lower() in verbs:
         return True
     before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
     words = {_w(x) for x in doc[a:b]}

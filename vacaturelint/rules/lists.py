@@ -93,3 +93,14 @@ def builtin() -> dict[str, frozenset[str]]:
 
 def get(name: str) -> frozenset[str]:
     return builtin()[name]
+
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=8)
+def data_file(name: str):
+    """A structured word-list file in rules/data/ (e.g. gender_titles.yaml, with
+    alternatives per title): the one loader for rule data that is more than a list."""
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

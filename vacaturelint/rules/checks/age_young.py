@@ -58,9 +58,8 @@ OTHERS = {
 } | lists.get("client_nouns")
 CLIENT_CONTEXT = {
     "begeleiden", "begeleid", "begeleidt", "begeleiding", "ondersteunen", "ondersteuning", "zorg",
-    "behandelen", "behandeling", "cliënt", "cliënten", "doelgroep", "leerling", "leerlingen", "les",
-    "lesgeven", "hulp", "helpen", "hulpverlening", "patiënt", "patiënten", "bewoner", "bewoners",
-}
+    "behandelen", "behandeling", "doelgroep", "les", "lesgeven", "hulp", "helpen", "hulpverlening",
+} | lists.get("client_nouns") | lists.get("client_verbs")  # rules.yaml lists
 # A sentence that describes a mix of ages is not a preference.
 MIX = {"mix", "mengeling", "balans", "combinatie", "afspiegeling", "zowel", "ongeacht", "variërend", "gemengd"}
 OPPOSITE = {"oud", "oude", "ouder", "oudere", "ervaren", "senior", "seniors", "senioren", "jong", "jonge"}

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from vacaturelint.rules import annotate
+from vacaturelint.rules import annotate, lists
 
 # Works without a trained pipeline (--model blank): POS and sentences refine the
 # result when present ("de juiste man" needs them), titles are found either way.
@@ -27,7 +24,6 @@ NEEDS: frozenset[str] = frozenset()
 SCOPE = "span"
 OPTIONS: set[str] = set()
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "gender_titles.yaml"
 _GENERIC_PARTNERS = {"vrouw", "vrouwen", "man", "mannen", "heer", "heren", "ster", "e", "es", "st", "lieden"}
 _AFTER = re.compile(r"\s*(?:/|\(|\bof\b|\ben\b|&|\+)\s*-?\s*([\w-]+)", re.IGNORECASE)
 _BEFORE = re.compile(r"([\w-]+?)-?\s*(?:/|\)|\bof|\ben|&|\+)\s*$", re.IGNORECASE)
@@ -37,8 +33,7 @@ _YOU = re.compile(r"\b(?:jij|je|u|jou)\b", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def _data():
-    with _DATA.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = lists.data_file("gender_titles.yaml")
     titles = {k.lower(): v for k, v in data["titles"].items()}
     suffixes = sorted((k for k, v in titles.items() if v.get("suffix")), key=len, reverse=True)
     return titles, suffixes, set(data["person_nouns"]), set(data["person_modifiers"]), set(data["surname_like"])

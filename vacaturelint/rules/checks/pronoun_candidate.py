@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from vacaturelint.rules import lists
 from vacaturelint.rules.annotate import sentence
 
 NEEDS = frozenset({"LEMMA", "POS", "MORPH", "DEP"})
@@ -45,7 +46,7 @@ ROLE_NOUNS = {
     "moeder", "ouder", "man", "vrouw", "dochter", "zoon", "broer", "zus", "opdrachtgever", "gast",
     "deelnemer", "docent", "leraar", "hoofd", "chef", "baas", "partner", "zorgvrager", "cursist",
     "iedereen", "niemand", "ieder", "elk", "elke", "wethouder", "burgemeester", "minister", "profeet",
-}
+} | lists.get("client_nouns")  # rules.yaml lists
 ORG_NOUNS = {
     "bedrijf", "organisatie", "gemeente", "afdeling", "school", "onderneming", "team", "stichting",
     "instelling", "ziekenhuis", "firma", "vereniging", "praktijk", "kantoor", "groep", "concern",

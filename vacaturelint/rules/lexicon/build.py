@@ -52,7 +52,7 @@ NOT_PERSONS = {
     "kracht", "werkkracht", "macht", "vracht", "drukker", "lever", "orkest", "feest", "geest", "gist",
     "pist", "kust", "rust", "lust", "borst", "korst", "worst", "dorst", "vorst", "ijver",
     "koepel", "kermis", "vuurtoren", "brug", "man", "vrouw", "terreur", "vuist", "duister", "kwadrant",
-    "inhibitor", "determinant", "reactant", "restant", "rooster", "trekpleister", "radiator", "vibrator", "alligator", "pacemaker", "lessenaar",
+    "inhibitor", "determinant", "reactant", "restant", "rooster", "trekpleister", "vibrator", "alligator", "pacemaker", "lessenaar",
 }
 PERSON_VERBS = {"zeggen", "werken", "wonen", "vertellen", "verklaren", "denken", "vinden", "schrijven", "leven",
                 "overlijden", "sterven", "spreken", "geven", "krijgen", "willen", "studeren", "winnen", "spelen"}
@@ -91,14 +91,14 @@ def derive(paths) -> list[str]:
     antecedents: Counter[str] = Counter()
     for sentence in _read(paths):
         by_id = {t[0]: t for t in sentence}
-        for tid, form, lemma, upos, head, deprel in sentence:
+        for tid, _form, lemma, upos, head, deprel in sentence:
             if upos == "NOUN" and re.fullmatch(r"[a-zëéèïöüáàç'-]{3,}", lemma):
                 nouns[lemma] += 1
             elif upos in ("VERB", "AUX"):
                 verbs.add(lemma)
-            if deprel.startswith("acl:relcl") and head in by_id and by_id[head][3] == "NOUN" and lemma in PERSON_VERBS:
-                if any(t[4] == tid and t[2] in ("die", "wie") for t in sentence):
-                    antecedents[by_id[head][2]] += 1
+            relative = deprel.startswith("acl:relcl") and head in by_id and by_id[head][3] == "NOUN"
+            if relative and lemma in PERSON_VERBS and any(t[4] == tid and t[2] in ("die", "wie") for t in sentence):
+                antecedents[by_id[head][2]] += 1
     stems = {v[:-2] for v in verbs if v.endswith("en") and len(v) > 4}
     stems |= {v[:-1] for v in verbs if v.endswith(("ën", "ien")) and len(v) > 4}
     kept = set()
