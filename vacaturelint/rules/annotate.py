@@ -3,9 +3,10 @@ and before the rules.
 
 For every Doc (one block) it records:
 
-- ``sentences``: the one notion of a sentence used by conditions and checks: the
-  pipeline's sentences (parser or sentencizer), cut further at end punctuation
-  (. ! ? ;) and line breaks, so a weak parse never joins two list items;
+- ``sentences``: the one notion of a sentence used by conditions and checks: cut at
+  end punctuation (. ! ? ;) and line breaks, and where the pipeline (parser or
+  sentencizer) starts a sentence with a capital or after punctuation, so a weak
+  parse never joins two list items nor splits "Ben jij een jonge kok?";
 - ``referent`` per token: who a noun, pronoun or adjective is about: ``candidate``
   (je/jij/u, kandidaat, sollicitant, iemand, the person sought in "wij zoeken een
   X", "ben jij een X", "als X ... je"), ``team`` (team, collega's, afdeling,
@@ -171,8 +172,8 @@ def _sentence_bounds(doc) -> list[tuple[int, int]]:
     starts = {0}
     parsed = doc.has_annotation("SENT_START")
     for t in doc:
-        if parsed and t.is_sent_start and t.i > 0:
-            starts.add(t.i)
+        if parsed and t.is_sent_start and t.i > 0 and (t.text[:1].isupper() or doc[t.i - 1].is_punct):
+            starts.add(t.i)  # a weak parser's cut inside "Ben jij een jonge kok?" is ignored
         if t.i + 1 < len(doc) and (t.text in _END or "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
             starts.add(t.i + 1)
     ordered = sorted(starts) + [len(doc)]
