@@ -4,9 +4,10 @@ and before the rules.
 For every Doc (one block) it records:
 
 - ``sentences``: the one notion of a sentence used by conditions and checks: cut at
-  end punctuation (. ! ? ;) and line breaks, and where the pipeline (parser or
-  sentencizer) starts a sentence with a capital or after punctuation, so a weak
-  parse never joins two list items nor splits "Ben jij een jonge kok?";
+  end punctuation (. ! ? ;), bullets and line breaks, and where the pipeline (parser
+  or sentencizer) starts a sentence with a capital not after a comma, so a weak
+  parse never joins two list items nor splits "Ben jij een jonge kok?" or a
+  requirement at a comma;
 - ``referent`` per token: who a noun, pronoun or adjective is about: ``candidate``
   (je/jij/u, kandidaat, sollicitant, iemand, the person sought in "wij zoeken een
   X", "ben jij een X", "als X ... je"), ``team`` (team, collega's, afdeling,
@@ -41,7 +42,8 @@ from vacaturelint.rules import lists as lists_module
 KEY = "vacaturelint.annotation"
 REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "person")
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
-_END = {".", "!", "?", ";", "…"}
+_END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
+_GLUED = re.compile(r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")
 _QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
 _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
 _CANDIDATE_PRONOUNS = {"je", "jij", "jou", "jouw", "u", "uw", "jezelf", "jullie"}
@@ -172,10 +174,11 @@ def _sentence_bounds(doc) -> list[tuple[int, int]]:
     starts = {0}
     parsed = doc.has_annotation("SENT_START")
     for t in doc:
-        if parsed and t.is_sent_start and t.i > 0 and (t.text[:1].isupper() or doc[t.i - 1].is_punct):
-            starts.add(t.i)  # a weak parser's cut inside "Ben jij een jonge kok?" is ignored
-        if t.i + 1 < len(doc) and (t.text in _END or "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
-            starts.add(t.i + 1)
+        if parsed and t.is_sent_start and t.i > 0 and t.text[:1].isupper() and doc[t.i - 1].text not in {",", "(", "/"}:
+            starts.add(t.i)  # glued text; a weak parser's cut in "Ben jij een jonge kok?" or at a comma is ignored
+        if t.i + 1 < len(doc) and (t.text in _END or "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
+                                   or _GLUED.search(t.text)):
+            starts.add(t.i + 1)  # a glued token ("inzetbaar;Je") ends its sentence
     ordered = sorted(starts) + [len(doc)]
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if a < b]
 

@@ -9,7 +9,8 @@ Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m.") or a
 concrete schedule (clock times, "op (de) zaterdag", a rooster, ploegen,
 storingsdienst), or when the sentence right before or after it in the same
 line gives the schedule. A fulltime demand with a part-time alternative in the
-same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sentences end at . ! ? ; and line breaks, also in
+same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sentences are
+annotate.sentence (they end at . ! ? ; and line breaks), also in
 glued scraped text ("inzetbaar.Je"). Ranges that include part-time ("32-40 uur", "tussen de 28
 en 32 uur") are not fulltime demands; an employer offering "een fulltime baan"
 is not a demand either (no "beschikbaar/inzetbaar").
@@ -18,6 +19,8 @@ is not a demand either (no "beschikbaar/inzetbaar").
 from __future__ import annotations
 
 import regex as re
+
+from vacaturelint.rules import annotate
 
 NEEDS = frozenset()
 SCOPE = "span"
@@ -45,29 +48,42 @@ _ALTERNATIVE = re.compile(
 )
 _FULLTIME_PATTERNS = 4  # the first four patterns are fulltime/hours demands
 _REASON = re.compile(r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
-# a sentence ends at . ! ? ; or a line break; "Je.Werk" (glued scraped text) also counts
-_END = re.compile(r"[.!?;](?=\s|\p{Lu}|$)|[\n\r]", re.V1)
+def _sentence(doc, start: int, end: int) -> tuple[int, int, int, int]:
+    """Character bounds of the sentence(s) around start..end (annotate.sentence: they
+    end at . ! ? ; and line breaks), and the indexes of the first and last sentence."""
+    ann = annotate.get(doc)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first, last = ann.sent_of[span.start], ann.sent_of[span[-1].i]
+    return _bounds(doc, first)[0], _bounds(doc, last)[1], first, last
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _END.finditer(text, 0, start)), default=0)
-    right_match = _END.search(text, end)
-    right = right_match.end() if right_match else len(text)
-    return left, right
+def _bounds(doc, index: int) -> tuple[int, int]:
+    a, b = annotate.get(doc).sentences[index]
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
 
-def _explained(text: str, start: int, end: int) -> bool:
-    """A reason in the same sentence, or a schedule in it or in the next one."""
-    left, right = _sentence(text, start, end)
+def _hard_break(doc, index: int) -> bool:
+    """Does sentence ``index`` end at a line break or ';' (a list item, not prose)?"""
+    last = doc[annotate.get(doc).sentences[index][1] - 1]
+    return last.text == ";" or bool(re.search(r";\w", last.text)) or "\n" in last.whitespace_ or (
+        last.is_space and "\n" in last.text)
+
+
+def _explained(doc, start: int, end: int) -> bool:
+    """A reason in the same sentence, or a schedule in it or in the next one (or the one
+    before), when those belong to the same paragraph."""
+    text = doc.text
+    left, right, first, last = _sentence(doc, start, end)
     if _REASON.search(text, left, right) or _SCHEDULE.search(text, left, right):
         return True
-    if right < len(text) and text[right - 1] not in "\n\r;":
-        _, nxt_right = _sentence(text, right + 1, right + 1)
-        if _SCHEDULE.search(text, right, nxt_right):
+    count = len(annotate.get(doc).sentences)
+    if last + 1 < count and not _hard_break(doc, last):
+        nxt_left, nxt_right = _bounds(doc, last + 1)
+        if _SCHEDULE.search(text, nxt_left, nxt_right):
             return True
-    if left > 0 and text[left - 1] not in "\n\r;":
-        prev_left, _ = _sentence(text, max(0, left - 2), max(0, left - 2))
-        if _SCHEDULE.search(text, prev_left, left):
+    if first > 0 and not _hard_break(doc, first - 1):
+        prev_left, prev_right = _bounds(doc, first - 1)
+        if _SCHEDULE.search(text, prev_left, prev_right):
             return True
     return False
 
@@ -80,10 +96,10 @@ def run(doc, options):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if _explained(text, start, end):
+            if doc.char_span(start, end, alignment_mode="expand") is None or _explained(doc, start, end):
                 continue
             if number < _FULLTIME_PATTERNS:
-                left, right = _sentence(text, start, end)
+                left, right, _, _ = _sentence(doc, start, end)
                 if _ALTERNATIVE.search(text, left, right):
                     continue
             taken.append((start, end))
