@@ -4,10 +4,9 @@ and before the rules.
 For every Doc (one block) it records:
 
 - ``sentences``: the one notion of a sentence used by conditions and checks: cut at
-  end punctuation (. ! ? ;), bullets and line breaks, and where the pipeline (parser
-  or sentencizer) starts a sentence with a capital not after a comma, so a weak
-  parse never joins two list items nor splits "Ben jij een jonge kok?" or a
-  requirement at a comma;
+  end punctuation (. ! ? ;), bullets, line breaks and glued tokens ("inzetbaar;Je"),
+  never by the parser, so it is the same with every model (the stand-in parser cuts
+  "Ben jij | een jonge kok?" and "Je spreekt vlot | Nederlands");
 - ``referent`` per token: who a noun, pronoun or adjective is about: ``candidate``
   (je/jij/u, kandidaat, sollicitant, iemand, the person sought in "wij zoeken een
   X", "ben jij een X", "als X ... je"), ``team`` (team, collega's, afdeling,
@@ -172,10 +171,7 @@ def _sentence_bounds(doc) -> list[tuple[int, int]]:
     if len(doc) == 0:
         return []
     starts = {0}
-    parsed = doc.has_annotation("SENT_START")
     for t in doc:
-        if parsed and t.is_sent_start and t.i > 0 and t.text[:1].isupper() and doc[t.i - 1].text not in {",", "(", "/"}:
-            starts.add(t.i)  # glued text; a weak parser's cut in "Ben jij een jonge kok?" or at a comma is ignored
         if t.i + 1 < len(doc) and (t.text in _END or "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
                                    or _GLUED.search(t.text)):
             starts.add(t.i + 1)  # a glued token ("inzetbaar;Je") ends its sentence
@@ -412,7 +408,10 @@ def is_verb_form(w: str) -> bool:
 
 
 def _named_next(doc, t, b: int) -> bool:
-    """'secretaresse Anke', 'onze controller Jeroen' (the title of a named person)."""
+    """'zijn secretaresse Anke', 'onze controller Jeroen' (the title of a named person);
+    not a heading such as "Secretaresse Den Haag" (no determiner before the title)."""
+    if not any(_w(x) in _ARTICLES | _POSSESSIVE_OTHER for x in doc[max(0, t.i - 2): t.i]):
+        return False
     j = t.i + 1
     if j < b and doc[j].text == ",":
         j += 1

@@ -112,6 +112,14 @@ def _scan_right(doc, i: int, sent_end: int) -> int | None:
     return None
 
 
+def _in_name(doc, token, target: int, sent) -> bool:
+    """Capitalised 'Young/Jong' + capitalised noun right after a name or a dash."""
+    if not (token.text[:1].isupper() and doc[target].text[:1].isupper()) or token.i == sent.start:
+        return False
+    prev = doc[token.i - 1]
+    return prev.text in {"-", "–", "—"} or (prev.text[:1].isupper() and prev.i != sent.start)
+
+
 def _mixed(doc, i: int, sent) -> bool:
     words = {word(t) for t in sent}
     if words & MIX:
@@ -172,6 +180,8 @@ def run(doc, options):
             noun = word(doc[target])
             if target + 1 < len(doc) and word(doc[target + 1]) in NAMED:
                 continue  # "Young Professional Programma", "Jong Talent Award": a programme's name
+            if _in_name(doc, token, target, sent):
+                continue  # "het Quintor - Young Professional": a programme named after the company
             if noun in AMBIGUOUS and words & CLIENT_CONTEXT:
                 lead = {word(t) for t in doc[max(sent[0].i, token.i - 4) : token.i]}
                 if not lead & {"team", "collega's", "collega"}:
