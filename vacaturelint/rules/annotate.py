@@ -42,7 +42,7 @@ KEY = "vacaturelint.annotation"
 REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "person")
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
-_GLUED = re.compile(r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")
+_GLUED = re.compile(r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
 _QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
 _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
 _CANDIDATE_PRONOUNS = {"je", "jij", "jou", "jouw", "u", "uw", "jezelf", "jullie"}
@@ -69,6 +69,7 @@ class Annotation:
     referent: list[str | None]
     negated: list[bool]
     inclusive: list[bool]  # per sentence
+    char_sentences: list[tuple[int, int]]  # the same sentences as character ranges (glued text split)
 
 
 # -- lexicon -------------------------------------------------------------------
@@ -167,16 +168,40 @@ def _long_vowel(stem: str) -> str:
 
 # -- sentences -------------------------------------------------------------------
 
-def _sentence_bounds(doc) -> list[tuple[int, int]]:
-    if len(doc) == 0:
-        return []
-    starts = {0}
+def char_sentences(doc) -> list[tuple[int, int]]:
+    """Sentences as character ranges of ``doc.text``: they end after an end mark that is
+    a token of its own (. ! ? ; … or a bullet; not inside "5.000", and not a "." before a
+    lower-case word: "incl. foto"), at a line break, and inside a glued token
+    ("integer;Parttime": the new sentence starts at "Parttime")."""
+    text = doc.text
+    cuts = {0, len(text)}
     for t in doc:
-        if t.i + 1 < len(doc) and (t.text in _END or "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
-                                   or _GLUED.search(t.text)):
-            starts.add(t.i + 1)  # a glued token ("inzetbaar;Je") ends its sentence
-    ordered = sorted(starts) + [len(doc)]
-    return [(a, b) for a, b in zip(ordered, ordered[1:]) if a < b]
+        end = t.idx + len(t.text)
+        if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text):
+            cuts.add(end + len(t.whitespace_))
+        elif t.text in _END and not (t.text == "." and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower()):
+            cuts.add(end + len(t.whitespace_))  # "incl. foto", "o.a. kennis": an abbreviation, no cut
+        for m in _GLUED.finditer(t.text):
+            cuts.add(t.idx + m.end() - 1)
+    ordered = sorted(c for c in cuts if 0 <= c <= len(text))
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
+
+
+def _sentence_bounds(doc, chars: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token sentences: the tokens that start in each character sentence (a glued token
+    belongs to the sentence it starts in)."""
+    bounds: list[tuple[int, int]] = []
+    k = 0
+    first = 0
+    for t in doc:
+        while k + 1 < len(chars) and t.idx >= chars[k + 1][0]:
+            k += 1
+            if t.i > first:
+                bounds.append((first, t.i))
+                first = t.i
+    if len(doc) > first:
+        bounds.append((first, len(doc)))
+    return bounds
 
 
 def sentence(doc, i: int):
@@ -190,13 +215,14 @@ def sentences(doc) -> list:
     return [doc[a:b] for a, b in get(doc).sentences]
 
 
-def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int]:
-    """Character bounds of the sentence(s) covering ``start_char``..``end_char``."""
-    span = doc.char_span(start_char, max(start_char + 1, end_char), alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return start_char, end_char
-    first, last = sentence(doc, span.start), sentence(doc, span[-1].i)
-    return first.start_char, last.end_char
+def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int, int, int]:
+    """Character bounds of the sentence(s) covering ``start_char``..``end_char``, and the
+    indexes of the first and last of them in ``get(doc).char_sentences``."""
+    chars = get(doc).char_sentences
+    first = next((k for k, (a, b) in enumerate(chars) if a <= start_char < b), 0)
+    last = next((k for k, (a, b) in enumerate(chars) if a < max(end_char, start_char + 1) <= b), len(chars) - 1)
+    last = max(first, last)
+    return chars[first][0], chars[last][1], first, last
 
 
 # -- annotation ------------------------------------------------------------------
@@ -210,7 +236,8 @@ def get(doc) -> Annotation:
 
 
 def annotate(doc) -> Annotation:
-    bounds = _sentence_bounds(doc)
+    chars = char_sentences(doc) if len(doc) else []
+    bounds = _sentence_bounds(doc, chars)
     sent_of = [0] * len(doc)
     for index, (a, b) in enumerate(bounds):
         for i in range(a, b):
@@ -233,7 +260,7 @@ def annotate(doc) -> Annotation:
                     referent[t.i] = referent[noun]
         _negate(doc, a, b, negated)
         inclusive.append(_inclusive(sent))
-    return Annotation(bounds, sent_of, referent, negated, inclusive)
+    return Annotation(bounds, sent_of, referent, negated, inclusive, chars)
 
 
 def _w(token) -> str:

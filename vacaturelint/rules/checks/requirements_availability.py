@@ -48,44 +48,22 @@ _ALTERNATIVE = re.compile(
 )
 _FULLTIME_PATTERNS = 4  # the first four patterns are fulltime/hours demands
 _REASON = re.compile(r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
-def _sentence(doc, start: int, end: int) -> tuple[int, int, int, int]:
-    """Character bounds of the sentence(s) around start..end (annotate.sentence: they
-    end at . ! ? ; and line breaks), and the indexes of the first and last sentence."""
-    ann = annotate.get(doc)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    first, last = ann.sent_of[span.start], ann.sent_of[span[-1].i]
-    return _bounds(doc, first)[0], _bounds(doc, last)[1], first, last
-
-
-def _bounds(doc, index: int) -> tuple[int, int]:
-    a, b = annotate.get(doc).sentences[index]
-    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-
-
-def _hard_break(doc, index: int) -> bool:
-    """Does sentence ``index`` end at a line break or ';' (a list item, not prose)?"""
-    last = doc[annotate.get(doc).sentences[index][1] - 1]
-    return last.text == ";" or bool(re.search(r";\w", last.text)) or "\n" in last.whitespace_ or (
-        last.is_space and "\n" in last.text)
-
-
 def _explained(doc, start: int, end: int) -> bool:
     """A reason in the same sentence, or a schedule in it or in the next one (or the one
-    before), when those belong to the same paragraph."""
+    before), when those are not cut off by a line break or ';'."""
     text = doc.text
-    left, right, first, last = _sentence(doc, start, end)
+    chars = annotate.get(doc).char_sentences
+    left, right, first, last = annotate.sentence_char_bounds(doc, start, end)
     if _REASON.search(text, left, right) or _SCHEDULE.search(text, left, right):
         return True
-    count = len(annotate.get(doc).sentences)
-    if last + 1 < count and not _hard_break(doc, last):
-        nxt_left, nxt_right = _bounds(doc, last + 1)
-        if _SCHEDULE.search(text, nxt_left, nxt_right):
-            return True
-    if first > 0 and not _hard_break(doc, first - 1):
-        prev_left, prev_right = _bounds(doc, first - 1)
-        if _SCHEDULE.search(text, prev_left, prev_right):
-            return True
-    return False
+    if last + 1 < len(chars) and not _hard_break(text, right) and _SCHEDULE.search(text, *chars[last + 1]):
+        return True
+    return bool(first > 0 and not _hard_break(text, left) and _SCHEDULE.search(text, *chars[first - 1]))
+
+
+def _hard_break(text: str, cut: int) -> bool:
+    """Is the sentence boundary at ``cut`` a line break or ';' (list items, not prose)?"""
+    return any(c in "\n\r;" for c in text[max(0, cut - 3):cut])
 
 
 def run(doc, options):
@@ -96,10 +74,10 @@ def run(doc, options):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if doc.char_span(start, end, alignment_mode="expand") is None or _explained(doc, start, end):
+            if _explained(doc, start, end):
                 continue
             if number < _FULLTIME_PATTERNS:
-                left, right, _, _ = _sentence(doc, start, end)
+                left, right, _, _ = annotate.sentence_char_bounds(doc, start, end)
                 if _ALTERNATIVE.search(text, left, right):
                     continue
             taken.append((start, end))
