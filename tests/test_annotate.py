@@ -125,3 +125,11 @@ def test_the_lexicon_is_derived_from_the_treebanks():
         pytest.skip("../shared/models/ud-dutch ontbreekt")
     committed = (Path(annotate.__file__).parent / "lexicon" / "persons.txt").read_text(encoding="utf-8").split()
     assert build.derive(sorted(treebanks.rglob("*.conllu"))) == committed
+
+
+def test_char_sentences_split_glued_text_and_keep_abbreviations(nlp, blank):
+    for pipeline in (nlp, blank):
+        doc = pipeline("Je bent integer;Parttime of fulltime inzetbaar;Je leert snel. Stuur je cv (incl. foto) op.")
+        parts = [doc.text[a:b].strip() for a, b in annotate.get(doc).char_sentences]
+        assert parts == ["Je bent integer;", "Parttime of fulltime inzetbaar;", "Je leert snel.",
+                         "Stuur je cv (incl. foto) op."]

@@ -91,3 +91,21 @@ def test_blank_model_still_runs_the_rules_without_annotations():
     assert ("GSL001", "(m/v)") in found
     assert ("GSL002", "secretaresse") in found
     assert not _found(blank, "Je solliciteert via zijn secretaresse Anke.")
+
+
+AVAILABILITY_SILENT = [
+    # glued list items: the part-time alternative is in the same (glued) sentence
+    "Je bent tactvol en integer;Parttime of fulltime inzetbaar;Je kunt je goed inleven.",
+    # a named shift schedule
+    "Je bent flexibel inzetbaar (ma t/m zo, drieploegen);",
+]
+
+
+@pytest.mark.parametrize("text", AVAILABILITY_SILENT)
+def test_availability_reads_the_shared_sentences(linter, text):
+    assert [f for f in linter.lint_text(text).findings if f.rule == "FNE007"] == []
+
+
+def test_availability_without_schedule_is_still_found(linter):
+    found = _found(linter, "Je bent tactvol;Je bent flexibel inzetbaar;Je werkt bij de Vulploeg Noord.")
+    assert ("FNE007", "flexibel inzetbaar") in found
