@@ -87,11 +87,21 @@ def test_inclusive_sentences(nlp, text, inclusive):
 
 def test_one_sentence_notion_cuts_at_end_punctuation_and_line_breaks(nlp, blank):
     for pipeline in (nlp, blank):
-        doc = pipeline("Wij zoeken een kok; je werkt in de keuken\nrijbewijs B is een pré. Solliciteer nu!")
+        doc = pipeline("Wij zoeken een kok; Je werkt in de keuken\nrijbewijs B is een pré. Solliciteer nu! "
+                       "Je tilt dozen; dit in verband met de levering.")
         texts = [s.text.strip() for s in annotate.sentences(doc)]
-        assert texts == ["Wij zoeken een kok;", "je werkt in de keuken", "rijbewijs B is een pré.", "Solliciteer nu!"]
+        assert texts == ["Wij zoeken een kok;", "Je werkt in de keuken", "rijbewijs B is een pré.", "Solliciteer nu!",
+                         "Je tilt dozen; dit in verband met de levering."]
         kok = next(t.i for t in doc if t.text == "kok")
-        assert annotate.sentence(doc, kok).text == "Wij zoeken een kok;"
+        assert annotate.sentence(doc, kok).text.strip() == "Wij zoeken een kok;"
+
+
+def test_only_long_runs_without_end_marks_use_the_pipeline_cuts(nlp):
+    short = nlp("Ben jij een jonge kok die graag kookt")
+    assert len(annotate.sentences(short)) == 1
+    glued = nlp(" ".join(["Je bent vlot en representatief werkt graag met klanten"] * 8))
+    assert len(glued) > annotate.LONG_RUN
+    assert len(annotate.sentences(glued)) == sum(1 for t in glued if t.is_sent_start)
 
 
 def test_annotation_is_computed_once_per_doc(nlp):

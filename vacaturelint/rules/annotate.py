@@ -5,8 +5,10 @@ For every Doc (one block) it records:
 
 - ``sentences``: the one notion of a sentence used by conditions and checks: cut at
   end punctuation (. ! ? ;), bullets, line breaks and glued tokens ("inzetbaar;Je"),
-  never by the parser, so it is the same with every model (the stand-in parser cuts
-  "Ben jij | een jonge kok?" and "Je spreekt vlot | Nederlands");
+  not by the parser, so it is the same with every model (the stand-in parser cuts
+  "Ben jij | een jonge kok?" and "Je spreekt vlot | Nederlands"); only a run of more
+  than 40 tokens without an end mark (scraped text glued together) is cut where the
+  pipeline starts a sentence;
 - ``referent`` per token: who a noun, pronoun or adjective is about: ``candidate``
   (je/jij/u, kandidaat, sollicitant, iemand, the person sought in "wij zoeken een
   X", "ben jij een X", "als X ... je"), ``team`` (team, collega's, afdeling,
@@ -43,6 +45,7 @@ REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
 _GLUED = re.compile(r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
+LONG_RUN = 40  # tokens without an end mark before the pipeline's sentence cuts are trusted
 _QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
 _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
 _CANDIDATE_PRONOUNS = {"je", "jij", "jou", "jouw", "u", "uw", "jezelf", "jullie"}
@@ -170,8 +173,8 @@ def _long_vowel(stem: str) -> str:
 
 def char_sentences(doc) -> list[tuple[int, int]]:
     """Sentences as character ranges of ``doc.text``: they end after an end mark that is
-    a token of its own (. ! ? ; … or a bullet; not inside "5.000", and not a "." before a
-    lower-case word: "incl. foto"), at a line break, and inside a glued token
+    a token of its own (. ! ? ; … or a bullet; not inside "5.000", and not a "." or ";"
+    before a lower-case word: "incl. foto", "goede conditie; dit in verband met"), at a line break, and inside a glued token
     ("integer;Parttime": the new sentence starts at "Parttime")."""
     text = doc.text
     cuts = {0, len(text)}
@@ -179,11 +182,19 @@ def char_sentences(doc) -> list[tuple[int, int]]:
         end = t.idx + len(t.text)
         if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text):
             cuts.add(end + len(t.whitespace_))
-        elif t.text in _END and not (t.text == "." and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower()):
+        elif t.text in _END and not (t.text in {".", ";"} and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower()):
             cuts.add(end + len(t.whitespace_))  # "incl. foto", "o.a. kennis": an abbreviation, no cut
         for m in _GLUED.finditer(t.text):
             cuts.add(t.idx + m.end() - 1)
     ordered = sorted(c for c in cuts if 0 <= c <= len(text))
+    if doc.has_annotation("SENT_START"):
+        # scraped text glued without punctuation ("representatieve instellinggoed inzicht"):
+        # only inside a run of more than LONG_RUN tokens are the pipeline's own cuts used
+        for a, b in zip(ordered, ordered[1:]):
+            run = [t for t in doc if a <= t.idx < b]
+            if len(run) > LONG_RUN:
+                cuts.update(t.idx for t in run[1:] if t.is_sent_start)
+        ordered = sorted(c for c in cuts if 0 <= c <= len(text))
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
 
 

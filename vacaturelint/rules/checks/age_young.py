@@ -113,11 +113,10 @@ def _scan_right(doc, i: int, sent_end: int) -> int | None:
 
 
 def _in_name(doc, token, target: int, sent) -> bool:
-    """Capitalised 'Young/Jong' + capitalised noun right after a name or a dash."""
-    if not (token.text[:1].isupper() and doc[target].text[:1].isupper()) or token.i == sent.start:
-        return False
-    prev = doc[token.i - 1]
-    return prev.text in {"-", "–", "—"} or (prev.text[:1].isupper() and prev.i != sent.start)
+    """Capitalised 'Young/Jong' + capitalised noun inside a sentence: the name of a
+    programme or a title ("het Quintor - Young Professional", "Als Young Professional
+    bij ...", "functie van Young Talent Oracle DBA"), not the lower-case description."""
+    return token.text[:1].isupper() and doc[target].text[:1].isupper() and token.i != sent.start
 
 
 def _mixed(doc, i: int, sent) -> bool:
@@ -170,9 +169,12 @@ def run(doc, options):
             continue
         if target is None and not (token.dep_ == "amod" and _is_target(token.head) and token.head.i > token.i):
             target = _open_class(doc, token, sent, old)
-            if target is not None:
+            named = target is not None and (_in_name(doc, token, target, sent) or (
+                target + 1 < len(doc) and word(doc[target + 1]) in NAMED))
+            if target is not None and not named:
                 end = doc[target]
                 yield token.idx, end.idx + len(end.text), {}
+            if target is not None:
                 continue
         if target is None and token.dep_ == "amod" and _is_target(token.head) and token.head.i > token.i:
             target = token.head.i
