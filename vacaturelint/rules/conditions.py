@@ -9,18 +9,26 @@ says what to look for (``lemmas``, ``phrases``, ``regex``, ``pos``):
 - ``near``: within ``before``/``after`` tokens of the match;
 - ``match_has``: the matched tokens themselves;
 - ``section``: a regex on the heading of the section the match is in;
-- ``block_kind``: one of paragraph, list_item, heading (or a list).
+- ``block_kind``: one of paragraph, list_item, heading (or a list);
+- ``about``: who the match is about, from the annotation layer (annotate.py): one
+  or a list of candidate, team, client, organisation, named, quoted, person;
+- ``negated``: true/false: the match is (not) in the scope of geen, niet, zonder, ...;
+- ``inclusive``: true/false: the sentence is (not) an inclusive either/or or
+  welcome sentence ("starter of ervaren, iedereen is welkom").
+
+"The sentence" is the one notion of annotate.sentence.
 """
 
 from __future__ import annotations
 
 import regex
 
-from vacaturelint.rules import budget
+from vacaturelint.rules import annotate, budget
 from vacaturelint.yamlsource import shown
 
 WHERE = ("sentence_has", "block_has", "document_has", "near", "match_has")
-KINDS = (*WHERE, "section", "block_kind")
+ANNOTATED = ("about", "negated", "inclusive")
+KINDS = (*WHERE, "section", "block_kind", *ANNOTATED)
 _WHAT = {"lemmas", "phrases", "regex", "pos"}
 _NEAR = {"before", "after"}
 
@@ -32,6 +40,15 @@ def validate(kind: str, spec) -> frozenset[str]:
         if not isinstance(spec, str):
             raise ValueError("section verwacht een reguliere expressie")
         _compile(spec)
+        return frozenset()
+    if kind == "about":
+        values = [spec] if isinstance(spec, str) else spec
+        if not isinstance(values, list) or not values or any(v not in annotate.REFERENTS for v in values):
+            raise ValueError(f"about verwacht een of meer van {', '.join(annotate.REFERENTS)}")
+        return frozenset()
+    if kind in ("negated", "inclusive"):
+        if not isinstance(spec, bool):
+            raise ValueError(f"{kind} verwacht true of false")
         return frozenset()
     if kind == "block_kind":
         values = [spec] if isinstance(spec, str) else spec
@@ -142,6 +159,12 @@ def holds(kind: str, spec, ctx: Context) -> bool:
         return bool(budget.current().search(_pattern(spec), ctx.block.section, ctx.owner))
     if kind == "block_kind":
         return ctx.block.kind in ([spec] if isinstance(spec, str) else spec)
+    if kind == "about":
+        return bool(annotate.span_referents(ctx.span) & set([spec] if isinstance(spec, str) else spec))
+    if kind == "negated":
+        return annotate.span_negated(ctx.span) == spec
+    if kind == "inclusive":
+        return annotate.span_inclusive(ctx.span) == spec
     if kind == "match_has":
         return _tokens_have(ctx.span, ctx.span.text, spec, ctx.owner)
     if kind == "sentence_has":
@@ -164,7 +187,6 @@ def holds(kind: str, spec, ctx: Context) -> bool:
 
 
 def _sentence(span):
-    doc = span.doc
-    if doc.has_annotation("SENT_START"):
-        return span.sent
-    return doc[:]
+    first = annotate.sentence(span.doc, span.start)
+    last = annotate.sentence(span.doc, span[-1].i)
+    return span.doc[first.start:last.end]

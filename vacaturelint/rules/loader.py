@@ -14,13 +14,14 @@ from pathlib import Path
 
 from vacaturelint.errors import RulesError
 from vacaturelint.rules import conditions
+from vacaturelint.rules import lists as lists_module
 from vacaturelint.rules.kinds import KINDS
 from vacaturelint.rules.model import CATEGORIES, Clause, Condition, Example, Rule, RuleSet, SeverityChange
 from vacaturelint.severity import SEVERITIES
 from vacaturelint.yamlsource import LineDict, YamlError, line_of, shown
 from vacaturelint.yamlsource import load as load_yaml
 
-TOP_KEYS = {"schema_version", "references", "rules"}
+TOP_KEYS = {"schema_version", "references", "lists", "rules"}
 RULE_KEYS = {
     "id", "name", "category", "severity", "message", "explanation", "suggestions", "legal", "match",
     "unless", "requires", "severity_when", "examples", "enabled", "scope", "fix",
@@ -51,8 +52,9 @@ def load_ruleset(extra_files: list[str] | tuple[str, ...] = (), builtin: bool = 
     rules: list[Rule] = []
     references: dict = {}
     seen: dict[str, str] = {}
+    shared: dict[str, tuple[str, ...]] = {}
     for path in files:
-        file_rules, file_refs = load_file(path)
+        file_rules, file_refs = load_file(path, shared)
         for rule in file_rules:
             for key in (rule.id, rule.name):
                 if key in seen:
@@ -63,7 +65,10 @@ def load_ruleset(extra_files: list[str] | tuple[str, ...] = (), builtin: bool = 
     return RuleSet(rules=tuple(rules), references=references, files=tuple(files))
 
 
-def load_file(path: str) -> tuple[list[Rule], dict]:
+def load_file(path: str, shared: dict | None = None) -> tuple[list[Rule], dict]:
+    """Rules and references of one file. ``shared`` holds the word lists of the files
+    loaded before (the built-in ones first); this file's own lists are added to it."""
+    shared = {} if shared is None else shared
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -75,12 +80,12 @@ def load_file(path: str) -> tuple[list[Rule], dict]:
     except YamlError as exc:
         raise RulesError(f"{path}:{exc.line}: {exc.message}") from None
     try:
-        return _parse_file(data, path)
+        return _parse_file(data, path, shared)
     except _Problem as exc:
         raise RulesError(f"{path}:{exc.line}: {exc.message}") from None
 
 
-def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
+def _parse_file(data, path: str, shared: dict) -> tuple[list[Rule], dict]:
     if not isinstance(data, LineDict):
         raise _Problem(1, "een regelbestand moet een mapping zijn met 'schema_version' en 'rules'")
     unknown = set(data) - TOP_KEYS
@@ -95,10 +100,18 @@ def _parse_file(data, path: str) -> tuple[list[Rule], dict]:
     for key, ref in references.items():
         if not isinstance(ref, dict) or not isinstance(ref.get("title"), str):
             raise _Problem(line_of(references, key), f"referentie {shown(key)} heeft een 'title' nodig")
+    try:
+        own = lists_module.validate(data.get("lists", {}))
+    except ValueError as exc:
+        raise _Problem(line_of(data, "lists"), str(exc)) from None
+    for name in own:
+        if name in shared:
+            raise _Problem(line_of(data, "lists"), f"lijst {shown(name)} bestaat al")
+    shared.update(own)
     items = data.get("rules")
     if not isinstance(items, list):
         raise _Problem(line_of(data, "rules"), "'rules' moet een lijst regels zijn")
-    rules = [_parse_rule(item, line_of(items, i), path, references) for i, item in enumerate(items)]
+    rules = [_parse_rule(item, line_of(items, i), path, references, shared) for i, item in enumerate(items)]
     return rules, dict(references)
 
 
@@ -117,12 +130,17 @@ def placeholder_problem(message: str) -> str | None:
             return f"plaatshouder '{{{name}}}' is geen naam; gebruik bijvoorbeeld {{match}}"
         if spec or conversion:
             written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            shown = written if len(written) <= 40 else written[:39] + "…"
-            return f"plaatshouder '{shown}' mag geen opmaak hebben; schrijf {{{name}}}"
+            short = written if len(written) <= 40 else written[:39] + "…"
+            return f"plaatshouder '{short}' mag geen opmaak hebben; schrijf {{{name}}}"
     return None
 
 
-def _parse_rule(item, line: int, path: str, references) -> Rule:
+def _expanded(value, lists):
+    """``value`` with ``@name`` list references spliced in (unchanged when it has none)."""
+    return lists_module.expand(value, lists) if lists_module.uses_lists(value) else value
+
+
+def _parse_rule(item, line: int, path: str, references, lists) -> Rule:
     if not isinstance(item, LineDict):
         raise _Problem(line, "elke regel moet een mapping zijn")
     rid = item.get("id")
@@ -133,10 +151,10 @@ def _parse_rule(item, line: int, path: str, references) -> Rule:
     scope, enabled = _parse_switches(item, at)
     fix = _parse_fix(item.get("fix", {}), scope, at)
     needs: set[str] = set()
-    clauses = _parse_clauses(item["match"], scope, needs, at)
-    unless = _parse_conditions("unless", item.get("unless", []), item, needs, at)
-    requires = _parse_conditions("requires", item.get("requires", []), item, needs, at)
-    changes = _parse_severity_when(item.get("severity_when", []), needs, at)
+    clauses = _parse_clauses(item["match"], scope, needs, at, lists)
+    unless = _parse_conditions("unless", item.get("unless", []), item, needs, at, lists)
+    requires = _parse_conditions("requires", item.get("requires", []), item, needs, at, lists)
+    changes = _parse_severity_when(item.get("severity_when", []), needs, at, lists)
     bad, good = _parse_examples(item["examples"], at)
     return Rule(
         id=rid,
@@ -249,14 +267,14 @@ def _parse_fix(fix, scope: str, at: _At) -> dict:
     return fix
 
 
-def _parse_clauses(match, scope: str, needs: set[str], at: _At) -> tuple[Clause, ...]:
+def _parse_clauses(match, scope: str, needs: set[str], at: _At, lists) -> tuple[Clause, ...]:
     if not isinstance(match, list) or not match:
         at.fail("match", "moet een niet-lege lijst clausules zijn")
-    return tuple(_parse_clause(clause, index, line_of(match, index), scope, needs, at)
+    return tuple(_parse_clause(clause, index, line_of(match, index), scope, needs, at, lists)
                  for index, clause in enumerate(match))
 
 
-def _parse_clause(clause, index: int, cline: int, scope: str, needs: set[str], at: _At) -> Clause:
+def _parse_clause(clause, index: int, cline: int, scope: str, needs: set[str], at: _At, lists) -> Clause:
     where = f"match[{index}]"
     if not isinstance(clause, dict):
         at.fail_at(cline, f"{where}: moet een mapping zijn")
@@ -265,22 +283,26 @@ def _parse_clause(clause, index: int, cline: int, scope: str, needs: set[str], a
         at.fail_at(cline, f"{where}: precies één soort nodig uit {', '.join(KINDS)}")
     kind = kinds[0]
     module = KINDS[kind]
-    options = {k: v for k, v in clause.items() if k != kind}
+    try:
+        spec = _expanded(clause[kind], lists)
+        options = {k: _expanded(v, lists) for k, v in clause.items() if k != kind}
+    except ValueError as exc:
+        at.fail_at(line_of(clause, kind), f"{where}.{kind}: {exc}")
     for key in sorted(set(options) - set(module.OPTIONS)):
         at.fail_at(line_of(clause, key), f"{where}.{shown(key, module.OPTIONS, quote=False)}: onbekende optie voor {kind}")
     try:
-        needs |= module.validate(clause[kind], options)
+        needs |= module.validate(spec, options)
     except ValueError as exc:
         at.fail_at(line_of(clause, kind), f"{where}.{kind}: {exc}")
     if hasattr(module, "check_scope"):
         try:
-            module.check_scope(clause[kind], options, scope)
+            module.check_scope(spec, options, scope)
         except ValueError as exc:
             at.fail_at(cline, f"{where}: {exc}")
-    return Clause(kind=kind, spec=clause[kind], options=options, line=cline, index=index)
+    return Clause(kind=kind, spec=spec, options=options, line=cline, index=index)
 
 
-def _parse_conditions(key, value, container, needs: set[str], at: _At) -> tuple[Condition, ...]:
+def _parse_conditions(key, value, container, needs: set[str], at: _At, lists) -> tuple[Condition, ...]:
     if not isinstance(value, list):
         at.fail_at(line_of(container, key), f"{key}: moet een lijst voorwaarden zijn")
     result = []
@@ -290,6 +312,7 @@ def _parse_conditions(key, value, container, needs: set[str], at: _At) -> tuple[
             at.fail_at(cl, f"{key}[{i}]: elke voorwaarde is een mapping met één sleutel")
         (ckind, cspec), = cond.items()
         try:
+            cspec = _expanded(cspec, lists)
             needs.update(conditions.validate(ckind, cspec))
         except ValueError as exc:
             at.fail_at(cl, f"{key}[{i}].{ckind if ckind in conditions.KINDS else '?'}: {exc}")
@@ -297,7 +320,7 @@ def _parse_conditions(key, value, container, needs: set[str], at: _At) -> tuple[
     return tuple(result)
 
 
-def _parse_severity_when(sw, needs: set[str], at: _At) -> tuple[SeverityChange, ...]:
+def _parse_severity_when(sw, needs: set[str], at: _At, lists) -> tuple[SeverityChange, ...]:
     if not isinstance(sw, list):
         at.fail("severity_when", "moet een lijst zijn")
     changes = []
@@ -306,7 +329,7 @@ def _parse_severity_when(sw, needs: set[str], at: _At) -> tuple[SeverityChange, 
             at.fail_at(line_of(sw, i), f"severity_when[{i}]: verwacht when, severity en note")
         if change.get("severity") not in SEVERITIES:
             at.fail_at(line_of(sw, i), f"severity_when[{i}].severity: moet een van {', '.join(SEVERITIES)} zijn")
-        when = _parse_conditions("when", change["when"], change, needs, at)
+        when = _parse_conditions("when", change["when"], change, needs, at, lists)
         changes.append(SeverityChange(when=when, severity=change["severity"], note=str(change.get("note", ""))))
     return tuple(changes)
 

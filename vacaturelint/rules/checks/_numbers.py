@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from vacaturelint.rules import annotate
+
 WORD_NUMBERS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
     "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
@@ -52,7 +54,5 @@ def word(token) -> str:
 
 
 def sentence_tokens(doc, i: int):
-    """The sentence around token ``i`` (the whole doc without sentence boundaries)."""
-    if doc.has_annotation("SENT_START"):
-        return doc[i].sent
-    return doc[:]
+    """The sentence around token ``i`` (annotate.sentence: the one notion of a sentence)."""
+    return annotate.sentence(doc, i)

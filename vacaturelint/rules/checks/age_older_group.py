@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from vacaturelint.rules import lists
 from vacaturelint.rules.checks._numbers import sentence_tokens, word
 from vacaturelint.rules.checks.registry import check
 
@@ -25,11 +26,10 @@ _EXPLICIT = re.compile(
 _SOFT = {"senioren", "gepensioneerde", "gepensioneerden", "pensionado", "pensionado's"}
 _CLIENT = {
     "zorg", "verzorgen", "verzorgt", "verzorging", "begeleiden", "begeleidt", "begeleiding", "ondersteunen",
-    "ondersteunt", "ondersteuning", "cliënt", "cliënten", "client", "clienten", "bewoner", "bewoners",
-    "patiënt", "patiënten", "dagbesteding", "dementie", "verpleeghuis", "woonzorgcentrum", "thuiszorg",
-    "activiteiten", "doelgroep", "klanten", "klant", "ouderenzorg", "behandeling", "behandelen", "helpen",
+    "ondersteunt", "ondersteuning", "dagbesteding", "dementie", "verpleeghuis", "woonzorgcentrum", "thuiszorg",
+    "activiteiten", "ouderenzorg", "behandeling", "behandelen", "helpen",
     "hulp", "kortingen", "korting", "ov", "vervoer", "les", "cursus",
-}
+} | (lists.get("client_nouns") - _SOFT - {"ouderen", "volwassenen", "leden"})  # rules.yaml lists: client_nouns
 _RECRUIT = {"zoeken", "zoekt", "zoek", "gezocht", "sollicitatie", "solliciteren", "vacature", "vacatures", "bijbaan", "baan", "werk", "banen"}
 
 

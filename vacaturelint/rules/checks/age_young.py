@@ -8,6 +8,14 @@ clients or pupils ("het jonge kind", "jongeren", "zowel jong als oud"),
 jongerenwerker (one token), and sentences that describe a mixed team ("een mix
 van jong en ervaren", "balans tussen ervaren en jonge medewerkers").
 
+Beyond the closed list of nouns below, 'jong' before any person noun (an open
+class: annotate.is_person_noun) that the annotation layer resolves to the
+candidate or the team is reported ("wij zoeken een jonge verkoper/kok/monteur",
+"een jonge afdeling"), and "jongeman"/"jongedame" for the candidate; nouns it
+resolves to clients, an organisation, a named person or quoted words stay silent
+("wij helpen jonge ondernemers"), and so do inclusive sentences ("jong of oud,
+iedereen is welkom").
+
 The parse is used when it helps (amod head, nsubj of a predicative 'jong'),
 but the token scan works without it: the stand-in parser often tags the
 adjectives in "jong gedreven team" as verbs or nouns.
@@ -15,6 +23,7 @@ adjectives in "jong gedreven team" as verbs or nouns.
 
 from __future__ import annotations
 
+from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.checks._numbers import sentence_tokens, word
 from vacaturelint.rules.checks.registry import check
 
@@ -41,19 +50,15 @@ TARGET_SUFFIXES = ("team", "teams", "medewerker", "medewerkers", "collega", "col
 # Nouns that make 'jong' the age of something else: stop, no finding.
 OTHERS = {
     "bedrijf", "bedrijfje", "bedrijven", "organisatie", "organisaties", "stichting", "onderneming",
-    "merk", "start-up", "startup", "scale-up", "scaleup", "kantoor", "praktijk", "afdeling", "vestiging",
+    "merk", "start-up", "startup", "scale-up", "scaleup", "kantoor", "praktijk", "vestiging",
     "wijk", "stad", "gebouw", "school", "instelling", "markt", "sector", "branche", "product", "concept",
-    "kind", "kinderen", "kindje", "baby", "baby's", "jongeren", "tieners", "leerling", "leerlingen",
-    "cliënt", "cliënten", "client", "clienten", "patiënt", "patiënten", "doelgroep", "gezin", "gezinnen",
-    "ouders", "ouder", "moeder", "moeders", "vader", "vaders", "mantelzorger", "mantelzorgers", "klant",
-    "klanten", "publiek", "bezoekers", "deelnemers", "statushouders", "volwassenen", "makers", "maker",
+    "ouder", "moeder", "moeders", "vader", "vaders", "makers", "maker",
     "kunstenaar", "kunstenaars", "artiesten", "dieren", "dier", "wijn", "plant", "planten", "geschiedenis",
-}
+} | lists.get("client_nouns")
 CLIENT_CONTEXT = {
     "begeleiden", "begeleid", "begeleidt", "begeleiding", "ondersteunen", "ondersteuning", "zorg",
-    "behandelen", "behandeling", "cliënt", "cliënten", "doelgroep", "leerling", "leerlingen", "les",
-    "lesgeven", "hulp", "helpen", "hulpverlening", "patiënt", "patiënten", "bewoner", "bewoners",
-}
+    "behandelen", "behandeling", "doelgroep", "les", "lesgeven", "hulp", "helpen", "hulpverlening",
+} | lists.get("client_nouns") | lists.get("client_verbs")  # rules.yaml lists
 # A sentence that describes a mix of ages is not a preference.
 MIX = {"mix", "mengeling", "balans", "combinatie", "afspiegeling", "zowel", "ongeacht", "variërend", "gemengd"}
 OPPOSITE = {"oud", "oude", "ouder", "oudere", "ervaren", "senior", "seniors", "senioren", "jong", "jonge"}
@@ -71,6 +76,7 @@ NAMED = {
 }
 COPULA = {"ben", "bent", "is", "zijn", "blijf", "blijft", "blijven", "voel", "voelt", "voelen", "lijkt"}
 SUBJECTS = {"je", "jij", "u", "team", "wij", "we", "collega's", "collega", "kandidaat", "medewerkers", "afdeling"}
+YOUNG_PERSON = {"jongeman", "jongemannen", "jongedame", "jongedames", "jongeheer"}
 WELCOME = {"welkom", "uitnodigen", "nodigen", "aanmoedigen", "moedigen", "uitgenodigd", "ongeacht"}
 
 
@@ -105,6 +111,13 @@ def _scan_right(doc, i: int, sent_end: int) -> int | None:
     return None
 
 
+def _in_name(doc, token, target: int, sent) -> bool:
+    """Capitalised 'Young/Jong' + capitalised noun inside a sentence: the name of a
+    programme or a title ("het Quintor - Young Professional", "Als Young Professional
+    bij ...", "functie van Young Talent Oracle DBA"), not the lower-case description."""
+    return token.text[:1].isupper() and doc[target].text[:1].isupper() and token.i != sent.start
+
+
 def _mixed(doc, i: int, sent) -> bool:
     words = {word(t) for t in sent}
     if words & MIX:
@@ -115,10 +128,31 @@ def _mixed(doc, i: int, sent) -> bool:
     return False
 
 
+def _open_class(doc, token, sent, old: bool) -> int | None:
+    """The person or team noun 'jong'/'oud' describes, when the annotation layer says
+    it is the candidate (or, for 'jong', the team)."""
+    sent_end = sent[-1].i + 1
+    noun = annotate.described_noun(doc, token.i, sent_end)
+    if noun is None:
+        return None
+    ann = annotate.get(doc)
+    about = ann.referent[noun]
+    wanted = {"candidate"} if old else {"candidate", "team"}
+    if about not in wanted or ann.inclusive[ann.sent_of[token.i]] or ann.negated[token.i]:
+        return None
+    if not (annotate.is_person_noun(word(doc[noun])) or about == "team"):
+        return None
+    return noun
+
+
 @check("age_young", needs={"dep", "lemma", "sents"}, scope="block")
 def run(doc, options):
+    ann = annotate.get(doc)
     for token in doc:
         w = word(token)
+        if w in YOUNG_PERSON and ann.referent[token.i] == "candidate" and not ann.inclusive[ann.sent_of[token.i]]:
+            yield token.idx, token.idx + len(token.text), {}
+            continue
         young = w in YOUNG
         old = w in OLD
         if not (young or old):
@@ -131,12 +165,25 @@ def run(doc, options):
         target = _scan_right(doc, token.i, sent_end)
         if target == -1:
             continue
+        if target is not None and ann.referent[target] in {"client", "named", "organisation", "quoted"}:
+            continue
+        if target is None and not (token.dep_ == "amod" and _is_target(token.head) and token.head.i > token.i):
+            target = _open_class(doc, token, sent, old)
+            named = target is not None and (_in_name(doc, token, target, sent) or (
+                target + 1 < len(doc) and word(doc[target + 1]) in NAMED))
+            if target is not None and not named:
+                end = doc[target]
+                yield token.idx, end.idx + len(end.text), {}
+            if target is not None:
+                continue
         if target is None and token.dep_ == "amod" and _is_target(token.head) and token.head.i > token.i:
             target = token.head.i
         if target is not None:
             noun = word(doc[target])
             if target + 1 < len(doc) and word(doc[target + 1]) in NAMED:
                 continue  # "Young Professional Programma", "Jong Talent Award": a programme's name
+            if _in_name(doc, token, target, sent):
+                continue  # "het Quintor - Young Professional": a programme named after the company
             if noun in AMBIGUOUS and words & CLIENT_CONTEXT:
                 lead = {word(t) for t in doc[max(sent[0].i, token.i - 4) : token.i]}
                 if not lead & {"team", "collega's", "collega"}:

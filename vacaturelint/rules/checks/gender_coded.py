@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from vacaturelint.rules import lists
 from vacaturelint.rules.checks.registry import check
 
 OPTIONS = {"min_words", "min_share"}
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "gender_coded_words.yaml"
 
 
 def validate_options(options):
@@ -32,8 +29,7 @@ def validate_options(options):
 
 @lru_cache(maxsize=1)
 def word_lists() -> tuple[frozenset[str], frozenset[str]]:
-    with _DATA.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = lists.data_file("gender_coded_words.yaml")
     return frozenset(data["masculine"]), frozenset(data["feminine"])
 
 

@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.checks.registry import check
 
 OPTIONS: set[str] = set()
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "gender_titles.yaml"
 _GENERIC_PARTNERS = {"vrouw", "vrouwen", "man", "mannen", "heer", "heren", "ster", "e", "es", "st", "lieden"}
 _AFTER = re.compile(r"\s*(?:/|\(|\bof\b|\ben\b|&|\+)\s*-?\s*([\w-]+)", re.IGNORECASE)
 _BEFORE = re.compile(r"([\w-]+?)-?\s*(?:/|\)|\bof|\ben|&|\+)\s*$", re.IGNORECASE)
@@ -33,8 +30,7 @@ _YOU = re.compile(r"\b(?:jij|je|u|jou)\b", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def _data():
-    with _DATA.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = lists.data_file("gender_titles.yaml")
     titles = {k.lower(): v for k, v in data["titles"].items()}
     suffixes = sorted((k for k, v in titles.items() if v.get("suffix")), key=len, reverse=True)
     return titles, suffixes, set(data["person_nouns"]), set(data["person_modifiers"]), set(data["surname_like"])
@@ -112,7 +108,7 @@ def _person_noun(doc, token, nouns, modifiers) -> bool:
         j -= 1
     if j < 0 or doc[j].lower_ not in ("de", "een", "onze"):
         return False
-    sentence = token.sent.text
+    sentence = annotate.sentence(token.doc, token.i).text
     addressed = bool(_YOU.search(sentence))
     if any(m in modifiers for m in mods):
         # 'de juiste man' for the reader or the sought person, not 'het is een echte meid' (a child)

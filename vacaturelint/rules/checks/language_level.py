@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from vacaturelint.rules import annotate
 from vacaturelint.rules.checks.registry import check
 
 OPTIONS: set[str] = set()
@@ -84,25 +85,9 @@ def _bridged(doc, a, b) -> bool:
     return all(t.lower_ in _BRIDGE or t.is_punct and t.text in ",/-&" for t in doc[a:b])
 
 
-_STOP = {".", ";", "!", "?", "•", "·", "●", "▪"}
-
-
-def _clauses(doc):
-    """Sentences cut at end punctuation, bullets and line breaks (the parser's own sentence
-    boundaries are too eager: it splits at commas inside one requirement)."""
-    start = 0
-    for token in doc:
-        if token.text in _STOP or "\n" in token.text or "\n" in token.whitespace_:
-            if token.i + 1 > start:
-                yield doc[start:token.i + 1]
-            start = token.i + 1
-    if start < len(doc):
-        yield doc[start:]
-
-
 @check("language_level", needs={"pos"}, scope="block")
 def run(doc, options):
-    for sent in _clauses(doc):
+    for sent in annotate.sentences(doc):  # cut at punctuation, bullets, line breaks; not at commas
         if _LEVEL.search(sent.text) or _CORE_TASK.search(sent.text):
             continue
         if re.search(r"moedertaal|native", sent.text, re.IGNORECASE):

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 
+from vacaturelint.rules import lists
+from vacaturelint.rules.annotate import sentence
 from vacaturelint.rules.checks.registry import check
 
+_SEEK = {"zoeken", "zoek", "zoekt", "gezocht", "zochten"}
 OPTIONS = {"lookback_blocks"}
 
 _MASC = {"hij", "hem", "zijn"}
@@ -41,7 +44,7 @@ ROLE_NOUNS = {
     "moeder", "ouder", "man", "vrouw", "dochter", "zoon", "broer", "zus", "opdrachtgever", "gast",
     "deelnemer", "docent", "leraar", "hoofd", "chef", "baas", "partner", "zorgvrager", "cursist",
     "iedereen", "niemand", "ieder", "elk", "elke", "wethouder", "burgemeester", "minister", "profeet",
-}
+} | lists.get("client_nouns")  # rules.yaml lists
 ORG_NOUNS = {
     "bedrijf", "organisatie", "gemeente", "afdeling", "school", "onderneming", "team", "stichting",
     "instelling", "ziekenhuis", "firma", "vereniging", "praktijk", "kantoor", "groep", "concern",
@@ -69,6 +72,8 @@ def _mention(token):
         return "other"
     if token.pos_ == "PRON" and low in ("iedereen", "niemand", "ieder"):
         return "other"
+    if low == "iemand" and _SEEK & {t.lower_ for t in sentence(token.doc, token.i)}:
+        return "candidate"  # "wij zoeken iemand die zijn kennis graag deelt"
     if token.pos_ != "NOUN":
         return None
     if _plural(token) or low.endswith(("'s", "en")) and lemma != low:
@@ -76,7 +81,7 @@ def _mention(token):
     if lemma in CANDIDATE_NOUNS or low in CANDIDATE_NOUNS:
         # 'Zo maak je de kandidaat blij met zijn nieuwe baan' (a recruiter's candidate): when the
         # reader ('je') acts on the candidate in the same sentence, it is somebody else.
-        if any(t.lower_ in ("je", "jij", "u") and t.dep_.startswith("nsubj") for t in token.sent):
+        if any(t.lower_ in ("je", "jij", "u") and t.dep_.startswith("nsubj") for t in sentence(token.doc, token.i)):
             return "other"
         return "candidate"
     if lemma in MARKABLE_NOUNS or low in MARKABLE_NOUNS or lemma.endswith(("medewerker", "kracht", "specialist")):
@@ -119,6 +124,10 @@ def _target(token) -> bool:
         # the tagger may call it AUX: after a preposition or a lexical verb it is still
         # possessive ('met zijn collega's', 'levert zijn cv in'), unlike 'er zijn kansen'
         prev = token.nbor(-1) if token.i > 0 else None
+        if prev is not None and prev.lower_ in ("die", "dat") and nxt.pos_ in ("NOUN", "ADJ"):
+            # "iemand die zijn kennis graag deelt": a lexical verb follows in the clause
+            clause = sentence(token.doc, token.i)
+            return any(t.pos_ == "VERB" and t.lemma_ != "zijn" for t in token.doc[token.i + 2:clause.end])
         return prev is not None and (prev.pos_ == "ADP" or prev.pos_ == "VERB" and prev.lemma_ != "zijn")
     if low == "haar":
         return token.pos_ in ("PRON", "DET")
@@ -130,12 +139,12 @@ def _plural_zij(token) -> bool:
     if token.lower_ != "zij":
         return False
     verbs = [token.head] + [c for c in token.head.children if c.pos_ in ("AUX", "VERB")]
-    sentence_end = token.sent.end
+    sentence_end = sentence(token.doc, token.i).end
     for t in token.doc[token.i + 1:min(sentence_end, token.i + 4)]:
         if t.pos_ in ("AUX", "VERB"):
             verbs.append(t)
             break
-    for t in token.doc[max(token.sent.start, token.i - 2):token.i]:
+    for t in token.doc[max(sentence(token.doc, token.i).start, token.i - 2):token.i]:
         if t.pos_ in ("AUX", "VERB"):
             verbs.append(t)
     return any(v.pos_ in ("AUX", "VERB") and _plural(v) for v in verbs) or any(

@@ -9,7 +9,8 @@ Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m.") or a
 concrete schedule (clock times, "op (de) zaterdag", a rooster, ploegen,
 storingsdienst), or when the sentence right before or after it in the same
 line gives the schedule. A fulltime demand with a part-time alternative in the
-same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sentences end at . ! ? ; and line breaks, also in
+same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sentences are
+annotate.sentence (they end at . ! ? ; and line breaks), also in
 glued scraped text ("inzetbaar.Je"). Ranges that include part-time ("32-40 uur", "tussen de 28
 en 32 uur") are not fulltime demands; an employer offering "een fulltime baan"
 is not a demand either (no "beschikbaar/inzetbaar").
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import regex
 
+from vacaturelint.rules import annotate
 from vacaturelint.rules.checks.registry import check
 from vacaturelint.spans import overlaps_any
 
@@ -37,7 +39,7 @@ _PATTERNS = [
 ]
 _SCHEDULE = regex.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r"|\brooster|\bploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
+    r"|\brooster|\bploeg|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
     _F,
 )
 # a part-time alternative next to a fulltime demand ("32/36 uur bespreekbaar", "(minimaal 32 uur)")
@@ -46,31 +48,24 @@ _ALTERNATIVE = regex.compile(
 )
 _FULLTIME_PATTERNS = 4  # the first four patterns are fulltime/hours demands
 _REASON = regex.compile(r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
-# a sentence ends at . ! ? ; or a line break; "Je.Werk" (glued scraped text) also counts
-_END = regex.compile(r"[.!?;](?=\s|\p{Lu}|$)|[\n\r]", regex.V1)
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _END.finditer(text, 0, start)), default=0)
-    right_match = _END.search(text, end)
-    right = right_match.end() if right_match else len(text)
-    return left, right
-
-
-def _explained(text: str, start: int, end: int) -> bool:
-    """A reason in the same sentence, or a schedule in it or in the next one."""
-    left, right = _sentence(text, start, end)
+def _explained(doc, start: int, end: int) -> bool:
+    """A reason in the same sentence, or a schedule in it or in the next one (or the one
+    before), when those are not cut off by a line break or ';'."""
+    text = doc.text
+    chars = annotate.get(doc).char_sentences
+    left, right, first, last = annotate.sentence_char_bounds(doc, start, end)
     if _REASON.search(text, left, right) or _SCHEDULE.search(text, left, right):
         return True
-    if right < len(text) and text[right - 1] not in "\n\r;":
-        _, nxt_right = _sentence(text, right + 1, right + 1)
-        if _SCHEDULE.search(text, right, nxt_right):
-            return True
-    if left > 0 and text[left - 1] not in "\n\r;":
-        prev_left, _ = _sentence(text, max(0, left - 2), max(0, left - 2))
-        if _SCHEDULE.search(text, prev_left, left):
-            return True
-    return False
+    if last + 1 < len(chars) and not _hard_break(text, right) and _SCHEDULE.search(text, *chars[last + 1]):
+        return True
+    return bool(first > 0 and not _hard_break(text, left) and _SCHEDULE.search(text, *chars[first - 1]))
+
+
+def _hard_break(text: str, cut: int) -> bool:
+    """Is the sentence boundary at ``cut`` a line break or ';' (list items, not prose)?"""
+    return any(c in "\n\r;" for c in text[max(0, cut - 3):cut])
 
 
 @check("requirements_availability", needs=(), scope="block")
@@ -82,10 +77,10 @@ def run(doc, options):
             start, end = m.span()
             if overlaps_any(start, end, taken):
                 continue
-            if _explained(text, start, end):
+            if _explained(doc, start, end):
                 continue
             if number < _FULLTIME_PATTERNS:
-                left, right = _sentence(text, start, end)
+                left, right, _, _ = annotate.sentence_char_bounds(doc, start, end)
                 if _ALTERNATIVE.search(text, left, right):
                     continue
             taken.append((start, end))

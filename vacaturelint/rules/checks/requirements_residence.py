@@ -17,6 +17,7 @@ and for vague nearness without a place ("dan woon je dichtbij").
 
 from __future__ import annotations
 
+from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.checks.registry import check
 
 OPTIONS: set[str] = set()
@@ -31,7 +32,7 @@ _OTHERS = {
     "ze", "zij", "hij", "cliënt", "cliënten", "client", "clienten", "bewoner", "bewoners", "mensen", "kinderen",
     "jongeren", "ouderen", "patiënten", "patienten", "deelnemers", "gezinnen", "klanten", "wij", "we", "collega's",
     "medewerkers", "leerlingen", "ouders", "sommigen", "anderen", "iedereen", "studenten", "gasten", "huurders",
-}
+} | lists.get("client_nouns")
 _COME = {"kom", "komt"}
 _VICINITY = {"omgeving", "omstreken", "regio", "buurt"}
 _WINDOW = 9
@@ -61,10 +62,8 @@ def _someone_else(doc, verb, sentence_start: int) -> bool:
 
 
 def _sentence_bounds(doc, token) -> tuple[int, int]:
-    if doc.has_annotation("SENT_START"):
-        sent = token.sent
-        return sent.start, sent.end
-    return 0, len(doc)
+    sent = annotate.sentence(doc, token.i)
+    return sent.start, sent.end
 
 
 @check("requirements_residence", needs={"sents"}, scope="block")

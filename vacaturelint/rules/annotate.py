@@ -1,0 +1,555 @@
+"""The annotation layer: who or what a sentence is about, run once per Doc after nlp
+and before the rules.
+
+For every Doc (one block) it records:
+
+- ``sentences``: the one notion of a sentence used by conditions and checks: cut at
+  end punctuation (. ! ? ;), bullets, line breaks and glued tokens ("inzetbaar;Je"),
+  not by the parser, so it is the same with every model (the stand-in parser cuts
+  "Ben jij | een jonge kok?" and "Je spreekt vlot | Nederlands"); only a run of more
+  than 40 tokens without an end mark (scraped text glued together) is cut where the
+  pipeline starts a sentence;
+- ``referent`` per token: who a noun, pronoun or adjective is about: ``candidate``
+  (je/jij/u, kandidaat, sollicitant, iemand, the person sought in "wij zoeken een
+  X", "ben jij een X", "als X ... je"), ``team`` (team, collega's, afdeling,
+  werkomgeving, "onze verkopers"), ``client`` (cliënten, klanten, leerlingen, the
+  object of helpen/begeleiden/ondersteunen, "voor de vakman"), ``organisation``
+  (bedrijf, wij/ons, a product or a name: "Wonen in ...", "onze community"),
+  ``named`` (a person named in the text: "zijn secretaresse Anke"), ``quoted``
+  (inside quotation marks), ``person`` (a person noun not resolved further), or None;
+- ``negated`` per token: in the scope of geen, niet, nooit, zonder, "hoeft niet",
+  "is niet nodig" (geen/zonder: the noun phrase after it; the others: the clause);
+- ``inclusive`` per sentence: an either/or or welcome sentence that includes
+  everyone ("starter of ervaren, iedereen is welkom", "of je nu ... of ...",
+  "ook ... welkom", "maakt niet uit", "ongeacht").
+
+Decisions read lemmas, POS and dependencies when the pipeline has them, and always
+fall back to word forms and order, so they hold with a weak parser and with
+``--model blank`` (then POS-based refinements are simply not made). Word lists come
+from the ``lists:`` section of rules.yaml; person nouns are an open class: the
+derived lexicon (lexicon/persons.txt, lexicon/verbs.txt), person morphology and the
+``person_nouns`` list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vacaturelint.rules import lists as lists_module
+
+KEY = "vacaturelint.annotation"
+REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "person")
+_LEXICON = Path(__file__).resolve().parent / "lexicon"
+_END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
+_GLUED = re.compile(r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
+LONG_RUN = 40  # tokens without an end mark before the pipeline's sentence cuts are trusted
+_QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
+_QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
+_CANDIDATE_PRONOUNS = {"je", "jij", "jou", "jouw", "u", "uw", "jezelf", "jullie"}
+_ORG_PRONOUNS = {"wij", "we", "ons", "onze"}
+_POSSESSIVE_OTHER = {"zijn", "haar", "hun", "mijn"}
+_SEEK = {"zoeken", "zoek", "zoekt", "gezocht", "gevraagd", "vacature", "versterking", "solliciteer", "solliciteren"}
+_ARTICLES = {"een", "de", "het", "die", "deze", "dit", "onze", "ons", "jouw", "je", "uw"}
+_CLAUSE_BREAK = {",", ";", ":", "maar", "want", "terwijl", "(", ")", "–", "—"}
+_NEG_NP = {"geen", "géén", "zonder"}
+_NEG_CLAUSE = {"niet", "nooit", "niets", "niks", "hoeft", "hoef", "hoeven", "hoefde"}
+_NOT_NEGATION_AFTER = {"alleen", "enkel", "uitsluitend", "slechts", "zomaar", "voor niets"}
+_PERSON_SUFFIXES = ("medewerker", "medewerkster", "kundige", "kracht", "eur", "euse", "ist", "iste", "man", "vrouw",
+                    "ster", "trice", "loog", "loge", "arts", "aris", "ant", "ator", "iteur", "manager", "leider",
+                    "houder", "nemer", "gever", "werker", "er")
+_NOT_PERSON = {"kleur", "deur", "geur", "humeur", "lijst", "kist", "mist", "restaurant", "krant", "kant", "plant",
+               "roman", "register", "venster", "monster", "kracht", "mankracht", "werkkracht", "rooster",
+               "assortiment", "manier", "interieur", "procent", "moment", "vestiging", "omgeving", "leverancier"}
+
+
+@dataclass
+class Annotation:
+    sentences: list[tuple[int, int]]  # token [start, end) per sentence
+    sent_of: list[int]  # sentence index per token
+    referent: list[str | None]
+    negated: list[bool]
+    inclusive: list[bool]  # per sentence
+    char_sentences: list[tuple[int, int]]  # the same sentences as character ranges (glued text split)
+
+
+# -- lexicon -------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _words(name: str) -> frozenset[str]:
+    path = _LEXICON / name
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+
+
+def _list(name: str) -> frozenset[str]:
+    return lists_module.builtin().get(name, frozenset())
+
+
+@lru_cache(maxsize=20000)
+def is_person_noun(word: str) -> bool:
+    """Does ``word`` (any case, singular or plural) name a person or a job title?"""
+    w = word.lower().replace("\u2019", "'").strip("-")
+    if len(w) < 3 or not re.fullmatch(r"[a-zà-ÿ'-]+", w):
+        return False
+    for form in _singular_forms(w):
+        if form in _NOT_PERSON:
+            return False
+        if form in _list("person_nouns") or form in _words("persons.txt"):
+            return True
+        if _compound_person(form) or _agent_noun(form):
+            return True
+    return False
+
+
+def _singular_forms(w: str) -> list[str]:
+    forms = [w]
+    if w.endswith("'s"):
+        forms.append(w[:-2])
+    elif w.endswith("s") and len(w) > 4:
+        forms.append(w[:-1])
+    if w.endswith("en") and len(w) > 5:
+        stem = w[:-2]
+        forms.append(stem)
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            forms.append(stem[:-1])  # collega's / monteurs / koks -> kok
+        if stem.endswith("ig"):
+            forms.append(stem + "e")
+    if w.endswith("n") and w[:-1].endswith(("kundige", "ige")):
+        forms.append(w[:-1])
+    return forms
+
+
+def _listed_person(w: str) -> bool:
+    return any(f in _list("person_nouns") or f in _words("persons.txt") for f in _singular_forms(w))
+
+
+def _compound_person(w: str) -> bool:
+    """A compound whose head is a person noun ("accountmanager", "thuiszorgmedewerker")
+    or a word with strong person morphology (-medewerker, -kundige, -eur, -ist, ...)."""
+    for suffix in ("medewerker", "medewerkster", "kundige", "kracht"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and w not in _NOT_PERSON:
+            return True
+    for suffix in ("eur", "ist", "iste", "trice", "loog", "loge"):
+        if w.endswith(suffix) and len(w) >= len(suffix) + 4 and not any(w.endswith(n) for n in _NOT_PERSON):
+            return True
+    for suffix in ("man", "vrouw"):
+        if w.endswith(suffix) and len(w) >= len(suffix) + 3 and not w.endswith(("roman", "talisman")):
+            return True
+    heads = _list("person_nouns") | _words("persons.txt")
+    for cut in range(3, len(w) - 3):
+        head = w[cut:]
+        if len(head) >= 4 and head in heads and head not in _NOT_PERSON:
+            return True
+    return False
+
+
+def _agent_noun(w: str) -> bool:
+    """verb stem + er/ster: verkoper <- verkopen, bezorger <- bezorgen (lexicon/verbs.txt)."""
+    verbs = _words("verbs.txt")
+    for suffix in ("er", "ster"):
+        if not w.endswith(suffix) or len(w) < len(suffix) + 4:
+            continue
+        stem = w[: -len(suffix)]
+        for cut in (0, *range(3, max(3, len(stem) - 3))):
+            part = stem[cut:]
+            if len(part) < 4 and cut:
+                break
+            candidates = {part + "en", part[:-1] + "en" if part[-1:] == part[-2:-1] else "",
+                          _long_vowel(part) + "en"}
+            if verbs & (candidates - {""}):
+                return True
+    return False
+
+
+def _long_vowel(stem: str) -> str:
+    """verkoop -> verkop (verkopen): a doubled vowel in the last syllable is written single."""
+    m = re.search(r"(aa|ee|oo|uu)([^aeiou]+)$", stem)
+    return stem[: m.start()] + m.group(1)[0] + m.group(2) if m else stem
+
+
+# -- sentences -------------------------------------------------------------------
+
+def char_sentences(doc) -> list[tuple[int, int]]:
+    """Sentences as character ranges of ``doc.text``: they end after an end mark that is
+    a token of its own (. ! ? ; … or a bullet; not inside "5.000", and not a "." or ";"
+    before a lower-case word: "incl. foto", "goede conditie; dit in verband met"), at a line break, and inside a glued token
+    ("integer;Parttime": the new sentence starts at "Parttime")."""
+    text = doc.text
+    cuts = {0, len(text)}
+    for t in doc:
+        end = t.idx + len(t.text)
+        if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text):
+            cuts.add(end + len(t.whitespace_))
+        elif t.text in _END and not (t.text in {".", ";"} and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower()):
+            cuts.add(end + len(t.whitespace_))  # "incl. foto", "o.a. kennis": an abbreviation, no cut
+        for m in _GLUED.finditer(t.text):
+            cuts.add(t.idx + m.end() - 1)
+    ordered = sorted(c for c in cuts if 0 <= c <= len(text))
+    if doc.has_annotation("SENT_START"):
+        # scraped text glued without punctuation ("representatieve instellinggoed inzicht"):
+        # only inside a run of more than LONG_RUN tokens are the pipeline's own cuts used
+        for a, b in zip(ordered, ordered[1:]):
+            run = [t for t in doc if a <= t.idx < b]
+            if len(run) > LONG_RUN:
+                cuts.update(t.idx for t in run[1:] if t.is_sent_start)
+        ordered = sorted(c for c in cuts if 0 <= c <= len(text))
+    return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
+
+
+def _sentence_bounds(doc, chars: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token sentences: the tokens that start in each character sentence (a glued token
+    belongs to the sentence it starts in)."""
+    bounds: list[tuple[int, int]] = []
+    k = 0
+    first = 0
+    for t in doc:
+        while k + 1 < len(chars) and t.idx >= chars[k + 1][0]:
+            k += 1
+            if t.i > first:
+                bounds.append((first, t.i))
+                first = t.i
+    if len(doc) > first:
+        bounds.append((first, len(doc)))
+    return bounds
+
+
+def sentence(doc, i: int):
+    """The sentence (a Span) around token ``i``, in the one notion of a sentence."""
+    ann = get(doc)
+    start, end = ann.sentences[ann.sent_of[i]]
+    return doc[start:end]
+
+
+def sentences(doc) -> list:
+    return [doc[a:b] for a, b in get(doc).sentences]
+
+
+def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int, int, int]:
+    """Character bounds of the sentence(s) covering ``start_char``..``end_char``, and the
+    indexes of the first and last of them in ``get(doc).char_sentences``."""
+    chars = get(doc).char_sentences
+    first = next((k for k, (a, b) in enumerate(chars) if a <= start_char < b), 0)
+    last = next((k for k, (a, b) in enumerate(chars) if a < max(end_char, start_char + 1) <= b), len(chars) - 1)
+    last = max(first, last)
+    return chars[first][0], chars[last][1], first, last
+
+
+# -- annotation ------------------------------------------------------------------
+
+def get(doc) -> Annotation:
+    """The annotation of ``doc``, computed on first use and kept on the Doc."""
+    ann = doc.user_data.get(KEY)
+    if ann is None:
+        ann = doc.user_data[KEY] = annotate(doc)
+    return ann
+
+
+def annotate(doc) -> Annotation:
+    chars = char_sentences(doc) if len(doc) else []
+    bounds = _sentence_bounds(doc, chars)
+    sent_of = [0] * len(doc)
+    for index, (a, b) in enumerate(bounds):
+        for i in range(a, b):
+            sent_of[i] = index
+    referent: list[str | None] = [None] * len(doc)
+    negated = [False] * len(doc)
+    inclusive = []
+    quoted = _quoted(doc)
+    for a, b in bounds:
+        sent = doc[a:b]
+        words = [_w(t) for t in sent]
+        seeking = bool(set(words) & _SEEK) or _addresses_candidate(words)
+        for t in sent:
+            referent[t.i] = "quoted" if quoted[t.i] else _referent(doc, t, a, b, seeking)
+        _org_names(doc, a, b, referent)
+        for t in sent:  # adjectives take the referent of the noun they describe
+            if referent[t.i] is None and _adjective_like(t):
+                noun = described_noun(doc, t.i, b)
+                if noun is not None:
+                    referent[t.i] = referent[noun]
+        _negate(doc, a, b, negated)
+        inclusive.append(_inclusive(sent))
+    return Annotation(bounds, sent_of, referent, negated, inclusive, chars)
+
+
+def _w(token) -> str:
+    return token.lower_.replace("\u2019", "'")
+
+
+def _addresses_candidate(words: list[str]) -> bool:
+    text = " ".join(words)
+    return bool(re.search(r"\b(ben|bent|word|wordt) (je|jij|u)\b|\b(je|jij|u) (bent|bent een|wordt)\b|^als\b", text))
+
+
+def _quoted(doc) -> list[bool]:
+    flags = [False] * len(doc)
+    open_at = None
+    for t in doc:
+        if open_at is None and t.text in _QUOTES_OPEN and t.i + 1 < len(doc) and not t.whitespace_:
+            open_at = t.i
+        elif open_at is not None and t.text in _QUOTES_CLOSE:
+            if t.i - open_at <= 12:
+                for k in range(open_at + 1, t.i):
+                    flags[k] = True
+            open_at = None
+        elif open_at is not None and (t.text in _END or t.i - open_at > 12):
+            open_at = None
+    return flags
+
+
+def _noun_like(token) -> bool:
+    if token.pos_ in ("NOUN", "PROPN", "X") or not token.pos_:
+        return token.is_alpha or "'" in token.text or "-" in token.text
+    return False
+
+
+def _adjective_like(token) -> bool:
+    """An adjective, also when a weak tagger calls it a verb or noun ("jonge" as VERB)."""
+    if token.pos_ in ("ADJ", ""):
+        return True
+    return token.dep_ == "amod" or token.lower_ in {"jong", "jonge", "jonger", "jongere", "oud", "oude", "oudere",
+                                                    "jeugdig", "jeugdige", "mobiele"}
+
+
+def described_noun(doc, i: int, end: int | None = None) -> int | None:
+    """The noun an adjective at ``i`` describes: its dependency head when the parser
+    says so, else the first noun-like word to its right over adjectives, commas and
+    'en' (at most four words)."""
+    end = len(doc) if end is None else end
+    token = doc[i]
+    if token.dep_ == "amod" and token.head.i > i and token.head.i < end and _noun_like(token.head):
+        return token.head.i
+    passed = 0
+    for j in range(i + 1, min(end, i + 6)):
+        t = doc[j]
+        w = _w(t)
+        if t.text in {",", "&", "/", "-"} or w in {"en", "of"}:
+            continue
+        if t.is_punct or t.like_num or w in _ARTICLES or w in {"is", "zijn", "ben", "bent", "van", "met", "voor", "in"}:
+            return None
+        if is_person_noun(w) or w in _list("team_nouns") or w in _list("client_nouns") \
+                or w in _list("organisation_nouns") or (t.pos_ == "NOUN"):
+            return j
+        passed += 1
+        if passed > 3:
+            return None
+    return None
+
+
+def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
+    w = _w(t)
+    if w in _CANDIDATE_PRONOUNS:
+        return "candidate"
+    if w in _ORG_PRONOUNS:
+        return "organisation"
+    if w in _list("candidate_nouns"):
+        return "candidate"
+    if w in _list("client_nouns"):
+        return "client"
+    if w in _list("organisation_nouns"):
+        return "organisation"
+    if _is_name(doc, t, a) and (_person_before(doc, t, a) or _person_after(doc, t, b)):
+        return "named"
+    if w in _list("team_nouns"):
+        return "client" if _client_context(doc, t, a, b) else "team"
+    if t.pos_ in ("NOUN", "PROPN", "X", ""):
+        if not is_person_noun(w):
+            return None
+    elif t.pos_ not in ("AUX", "VERB", "ADJ") or not _listed_person(w):
+        return None  # a weak tagger may call "kok" AUX: then only listed person nouns count
+    # a person noun: whose?
+    if _named_next(doc, t, b):
+        return "named"
+    before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
+    if before and before[-1] in _POSSESSIVE_OTHER and not seeking:
+        return "named"
+    if _client_context(doc, t, a, b):
+        return "client"
+    if _after_via_possessive(before):
+        return "named"
+    if set(before[-2:]) & {"onze", "ons", "hun"}:
+        return "team"
+    if seeking or _in_heading(doc, a, b):
+        return "candidate"
+    return "person"
+
+
+def _after_via_possessive(before: list[str]) -> bool:
+    return len(before) >= 2 and before[-2] in {"via", "met", "door", "van", "bij"} and before[-1] in _POSSESSIVE_OTHER
+
+
+def _is_name(doc, t, a: int) -> bool:
+    """A name: PROPN, or a capitalised word that does not open the sentence, is no
+    known word and is not the candidate's title in a heading."""
+    if t.i == a or not t.text[:1].isupper() or not t.is_alpha:
+        return False
+    if t.text.isupper() and len(t.text) <= 4:
+        return False  # HBO, MBO, ICT
+    prev = doc[t.i - 1]
+    if prev.text in {"(", "“", '"', "-", "•", ":"} or prev.is_space:
+        return False
+    if t.pos_ == "PROPN":
+        return True
+    return not t.pos_ and not is_person_noun(t.text)
+
+
+def _person_before(doc, t, a: int) -> bool:
+    j = t.i - 1
+    while j >= a and doc[j].text[:1].isupper() and doc[j].is_alpha and j > a:
+        j -= 1  # "secretaresse Anke de Vries"
+    return j >= a and is_person_noun(_w(doc[j])) and not doc[j].text[:1].isupper()
+
+
+def _person_after(doc, t, b: int) -> bool:
+    """'Anna de Vries, secretaresse van ...'"""
+    for j in range(t.i + 1, min(b, t.i + 4)):
+        if doc[j].text == ",":
+            return j + 1 < b and is_person_noun(_w(doc[j + 1]))
+        if not (doc[j].text[:1].isupper() or _w(doc[j]) in {"de", "van", "der", "den", "ter"}):
+            return False
+    return False
+
+
+def _org_names(doc, a: int, b: int, referent: list) -> None:
+    """A capitalised phrase used as a name ("Wonen in Utrecht is een woningcorporatie",
+    "bij Wonen in Utrecht"): every word of it is about the organisation."""
+    words = [_w(t) for t in doc[a:b]]
+    for i in range(a, b):
+        t = doc[i]
+        if not (t.text[:1].isupper() and t.is_alpha and not t.text.isupper()):
+            continue
+        at_start = i == a
+        after_prep = i > a and _w(doc[i - 1]) in {"bij", "van", "voor", "met", "namens"}
+        if not (at_start or after_prep):
+            continue
+        j = i + 1
+        while j < b and j - i <= 5 and (doc[j].text[:1].isupper() or _w(doc[j]) in {"in", "en", "&", "de", "het", "van", "voor"}):
+            j += 1
+        last = doc[j - 1]
+        if j - i < 2 or not last.text[:1].isupper():
+            continue
+        rest = words[j - a: j - a + 4]
+        named_subject = at_start and rest[:1] and rest[0] in {"is", "zoekt", "biedt", "heeft", "werkt", "bestaat"} and (
+            rest[0] == "zoekt" or set(rest) & _list("organisation_nouns") or set(words) & _list("organisation_nouns"))
+        if (named_subject or after_prep) and _w(t) not in _CANDIDATE_PRONOUNS | _ORG_PRONOUNS | {"als", "ben", "bent"}:
+            if after_prep and not is_verb_form(_w(t)):
+                continue
+            for k in range(i, j):
+                referent[k] = "organisation"
+
+
+def is_verb_form(w: str) -> bool:
+    """A verb in a name ("Wonen in Utrecht", "Werken bij ..."): the derived verb lemmas."""
+    return w in _words("verbs.txt")
+
+
+def _named_next(doc, t, b: int) -> bool:
+    """'zijn secretaresse Anke', 'onze controller Jeroen' (the title of a named person);
+    not a heading such as "Secretaresse Den Haag" (no determiner before the title)."""
+    if not any(_w(x) in _ARTICLES | _POSSESSIVE_OTHER for x in doc[max(0, t.i - 2): t.i]):
+        return False
+    j = t.i + 1
+    if j < b and doc[j].text == ",":
+        j += 1
+    return j < b and doc[j].text[:1].isupper() and doc[j].is_alpha and (
+        doc[j].pos_ == "PROPN" or not is_person_noun(doc[j].text)) and not doc[j].text.isupper()
+
+
+def _client_context(doc, t, a: int, b: int) -> bool:
+    """The noun is the object of a service verb (helpen, begeleiden, ...), or the
+    audience of a shop or service ("voor de vakman", "werken met jongeren")."""
+    verbs = _list("client_verbs")
+    window = doc[max(a, t.i - 5): t.i]
+    for x in window:
+        lx = _w(x)
+        lemma = x.lemma_.lower()
+        if lx in verbs or lemma in verbs or any(lx.startswith(v) for v in verbs if len(v) >= 6):
+            return True
+    if t.dep_ in ("obj", "obl", "iobj") and t.head.i < t.i and t.head.lemma_.lower() in verbs:
+        return True
+    before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
+    words = {_w(x) for x in doc[a:b]}
+    if "voor" in before[-3:] and not words & (_SEEK | {"je", "jij", "u", "functie", "baan", "vacature", "rol"}):
+        return True
+    return len(before) >= 1 and before[-1] == "met" and any(w in {"werken", "werkt", "werk"} for w in before)
+
+
+def _in_heading(doc, a: int, b: int) -> bool:
+    """A short line without a verb, e.g. a job title heading."""
+    return a == 0 and b == len(doc) and b - a <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _negate(doc, a: int, b: int, negated: list[bool]) -> None:
+    for t in doc[a:b]:
+        w = _w(t)
+        if w in _NEG_NP:
+            if t.i + 1 < b and _w(doc[t.i + 1]) in {"probleem", "punt", "bezwaar", "zorgen"}:
+                continue
+            for j in range(t.i + 1, min(b, t.i + 6)):
+                if doc[j].text in _CLAUSE_BREAK or _w(doc[j]) in {"maar", "en", "of"}:
+                    break
+                negated[j] = True
+        elif w in _NEG_CLAUSE:
+            nxt = _w(doc[t.i + 1]) if t.i + 1 < b else ""
+            if nxt in _NOT_NEGATION_AFTER or (w == "niet" and nxt == "alleen"):
+                continue
+            left = t.i
+            while left > a and doc[left - 1].text not in _CLAUSE_BREAK and _w(doc[left - 1]) not in _CLAUSE_BREAK:
+                left -= 1
+            right = t.i + 1
+            while right < b and doc[right].text not in _CLAUSE_BREAK and _w(doc[right]) not in _CLAUSE_BREAK:
+                right += 1
+            for j in range(left, right):
+                negated[j] = True
+
+
+_INCLUSIVE_RE = re.compile(
+    r"\bof je nu\b|\bongeacht\b|\bmaakt (het |ons )?(niet|geen bal|niets) uit\b|\bniet uit of\b"
+    r"|\b(iedereen|allen|alle \w+|jong en oud|jong of oud)\b[^.!?]{0,30}\bwelkom\b"
+    r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\bwelkom\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
+    r"|\bzowel\b[^.!?]{1,60}\bals\b|\bvan jong tot oud\b|\bmet of zonder\b|\balle leeftijden\b",
+    re.IGNORECASE)
+
+
+def _inclusive(sent) -> bool:
+    text = sent.text
+    if _INCLUSIVE_RE.search(text):
+        return True
+    low = text.lower()
+    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", low) for p in _list("inclusive_phrases"))
+
+
+# -- questions for conditions and checks --------------------------------------------
+
+def span_referents(span) -> set[str]:
+    """Who a matched span is about: the referents of its own nouns and pronouns, else
+    of the noun it describes, else of the candidate when the sentence addresses
+    'je/jij/u' and names nobody else."""
+    ann = get(span.doc)
+    found = {ann.referent[t.i] for t in span if ann.referent[t.i] is not None}
+    if found:
+        return found
+    end = ann.sentences[ann.sent_of[span[-1].i]][1]
+    noun = described_noun(span.doc, span[-1].i, end)
+    if noun is not None and ann.referent[noun] is not None:
+        return {ann.referent[noun]}
+    # "onze community van native speakers": the phrase belongs to the noun before 'van'
+    doc = span.doc
+    start = ann.sentences[ann.sent_of[span.start]][0]
+    if span.start - 2 >= start and _w(doc[span.start - 1]) in {"van", "voor", "met"}:
+        head = ann.referent[span.start - 2]
+        if head is not None:
+            return {head}
+    return set()
+
+
+def span_negated(span) -> bool:
+    ann = get(span.doc)
+    return any(ann.negated[t.i] for t in span)
+
+
+def span_inclusive(span) -> bool:
+    ann = get(span.doc)
+    return any(ann.inclusive[ann.sent_of[t.i]] for t in span)
