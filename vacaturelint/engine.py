@@ -34,6 +34,7 @@ class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: str | None = None
+    selective: bool = True  # analyse only the blocks a rule can match (False: every block, the reference)
 
 
 class Linter:
@@ -109,6 +110,8 @@ class Linter:
                 prepared.append((source, *extract(source), None))
             except VacaturelintError as exc:
                 prepared.append((source, "", None, str(exc)))
+        if self.options.selective and self.doc_cache is None:
+            return self._lint_selective(prepared, configs, rulesets, pipeline)
         texts = [b.text for _, _, ex, _ in prepared if ex for b in ex.blocks]
         docs = iter(self.doc_cache.docs(pipeline, texts) if self.doc_cache is not None else pipeline.pipe(texts))
         results = []
@@ -119,6 +122,40 @@ class Linter:
             file_docs = [next(docs) for _ in extraction.blocks]
             compiled = self.compiled(ruleset, pipeline, config.extra_rules)
             hits, notes = compiled.run(extraction.blocks, file_docs, text)
+            findings = self._findings(source.path, text, extraction, hits, ruleset, config)
+            results.append(FileResult(path=source.path, findings=findings, encoding=source.encoding,
+                                      notes=notes, text=text, kind=source.kind, parts=tuple(extraction.parts)))
+        return results
+
+    def _lint_selective(self, prepared, configs, rulesets, pipeline) -> list[FileResult]:
+        """The first pass: tokenize every block, let the compiled rules choose the
+        blocks they can match, run the pipeline over those only (one stream for all
+        files), then the rules. Other blocks keep their tokenizer Doc, one sentence."""
+        planned = []
+        wanted = []
+        for (source, text, extraction, error), config, ruleset in zip(prepared, configs, rulesets):
+            if extraction is None:
+                planned.append(None)
+                continue
+            compiled = self.compiled(ruleset, pipeline, config.extra_rules)
+            docs = [pipeline.make_doc(b.text) for b in extraction.blocks]
+            chosen = compiled.selector.select(docs)
+            chosen = set(range(len(docs))) if chosen is None else chosen
+            for index, doc in enumerate(docs):
+                if index in chosen:
+                    wanted.append(doc)
+                elif len(doc):
+                    doc[0].is_sent_start = True
+            planned.append((compiled, docs, chosen))
+        for _ in pipeline.analyse(wanted):
+            pass
+        results = []
+        for (source, text, extraction, error), config, ruleset, plan in zip(prepared, configs, rulesets, planned):
+            if plan is None:
+                results.append(FileResult(path=source.path, error=error, encoding=source.encoding, kind=source.kind))
+                continue
+            compiled, docs, chosen = plan
+            hits, notes = compiled.run(extraction.blocks, docs, text, analysed=chosen)
             findings = self._findings(source.path, text, extraction, hits, ruleset, config)
             results.append(FileResult(path=source.path, findings=findings, encoding=source.encoding,
                                       notes=notes, text=text, kind=source.kind, parts=tuple(extraction.parts)))

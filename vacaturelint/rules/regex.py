@@ -43,6 +43,14 @@ def validate(spec, options) -> frozenset[str]:
     return frozenset()
 
 
+def anchors(spec, options):
+    """The first pass runs the expression itself on the block text."""
+    flags = 0
+    for flag in options.get("flags", []):
+        flags |= _FLAGS[flag]
+    return [[("TEXT", spec, flags)]]
+
+
 def compile(clauses, nlp, provides):
     """Each pattern over the block text, bounded by TIMEOUT_SECONDS; a timeout is a
     hit with ``info["timeout"]`` (the runner reports the skipped rule)."""

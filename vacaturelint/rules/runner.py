@@ -32,6 +32,7 @@ class CompiledRules:
         """``memoize`` optionally wraps the per-Doc matching (a pure function of the
         Doc), e.g. DocCache.memoize in editors, where unchanged blocks recur."""
         self._memoized = memoize(self._raw_hits) if memoize is not None else None
+        self._selector = None
         enabled = [r for r in ruleset.rules if r.enabled]
         self.rules = [r for r in enabled if r.needs <= pipeline.provides]
         self.skipped = [r for r in enabled if not r.needs <= pipeline.provides]
@@ -56,6 +57,15 @@ class CompiledRules:
             if matcher is not None:
                 self._document_matchers.append(matcher)
 
+    @property
+    def selector(self):
+        """The first pass for these rules (built on first use)."""
+        if self._selector is None:
+            from vacaturelint.rules.selection import Selector
+
+            self._selector = Selector(self.rules)
+        return self._selector
+
     def raw_hits(self, doc) -> list[tuple[str, int, int, dict]]:
         """Unfiltered matches of all clauses in one Doc: (clause key, start, end, info)."""
         return self._memoized(doc) if self._memoized is not None else self._raw_hits(doc)
@@ -63,12 +73,18 @@ class CompiledRules:
     def _raw_hits(self, doc) -> list[tuple[str, int, int, dict]]:
         return [hit for matcher in self._matchers for hit in matcher(doc)]
 
-    def run(self, blocks, docs, text: str) -> tuple[list[Hit], list[str]]:
-        """All hits for one file, plus notes (e.g. a regex that timed out)."""
+    def run(self, blocks, docs, text: str, analysed=None) -> tuple[list[Hit], list[str]]:
+        """All hits for one file, plus notes (e.g. a regex that timed out).
+
+        ``analysed``: the indices of the blocks the pipeline annotated (None: all);
+        span clauses run only there (the first pass found nothing elsewhere), document
+        clauses see every block."""
         view = conditions.DocumentView(docs, text)
         found: list[Hit] = []
         notes: list[str] = []
         for index, (block, doc) in enumerate(zip(blocks, docs)):
+            if analysed is not None and index not in analysed:
+                continue
             per_rule: dict[str, list[tuple[int, int, dict]]] = defaultdict(list)
             for key, start, end, info in self.raw_hits(doc):
                 rule, _ = self._by_key[key]

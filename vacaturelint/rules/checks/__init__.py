@@ -4,6 +4,11 @@ Each check is a module in this package with:
 
 - ``NEEDS``: annotations it reads (LEMMA, POS, MORPH, DEP);
 - ``SCOPE``: ``"span"`` (runs per block Doc) or ``"document"`` (sees all blocks);
+- optionally, for the first pass (selection.py): ``ANCHORS`` (regexes, or a function
+  returning them: a block where none matches can hold no finding and is not analysed),
+  ``TEXT_ONLY = True`` (reads text and block structure only) or ``select(options)``
+  (a callable: block texts -> indices of the blocks it reads); a check with none of
+  these sends every file through the full pipeline;
 - ``OPTIONS``: allowed option keys, and optionally ``validate_options(options)``;
 - ``run(doc, options)`` yielding ``(start_char, end_char, info)`` for span checks,
   or ``run(docs, options)`` over ``[(block, doc), ...]`` yielding
@@ -56,6 +61,22 @@ def check_scope(spec, options, rule_scope: str) -> None:
     module = get(spec)
     if scope(spec) == "document" and rule_scope != "document" and not getattr(module, "SPAN_FINDINGS", False):
         raise ValueError(f"check '{spec}' werkt op documentniveau: zet scope: document")
+
+
+def select(spec, options):
+    """First-pass chooser for a named check (see selection.py): the check's own
+    ``select(options)``, else ``TEXT_ONLY`` (no block needs the pipeline), else its
+    ``ANCHORS`` (regexes a block must match); None when the check declares none."""
+    from vacaturelint.rules.anchors import Chooser, TextOnly
+
+    module = get(spec)
+    opts = options.get("options", {})
+    if hasattr(module, "select"):
+        return module.select(opts)
+    if getattr(module, "TEXT_ONLY", False):
+        return TextOnly()
+    anchors = getattr(module, "ANCHORS", None)
+    return Chooser(anchors() if callable(anchors) else anchors) if anchors is not None else None
 
 
 def _entries(clauses, wanted_scope: str):

@@ -52,3 +52,6 @@ def run(doc, options):
             elif a is None and _APPROX.search(lead):
                 continue
             yield start, end, info
+
+# First pass: a block where no pattern matches holds no finding.
+ANCHORS = _PATTERNS

@@ -116,3 +116,33 @@ def run(docs, options):
     yield index, start, end, {
         "message_args": {"side": label, "masculine": m, "feminine": f, "words": listed},
     }
+
+
+
+@lru_cache(maxsize=1)
+def _stems() -> tuple[tuple[str, object], ...]:
+    """(word, regex) per coded word: where the word or one of its inflected forms can
+    start ("ambitieu" for ambitieuze, "zorgzam" for zorgzame); short words whole."""
+    import re
+
+    found = []
+    for word in sorted(word_lists()[0] | word_lists()[1]):
+        stem = word if len(word) <= 4 else word[:-1]
+        if len(stem) > 4 and stem[-1] == stem[-2] and stem[-1] in "aeou":
+            stem = stem[:-1]
+        found.append((word, re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE)))
+    return tuple(found)
+
+
+def select(options):
+    """First pass: the blocks that may hold a coded word, and none when fewer than
+    ``min_words`` distinct coded words can occur in the whole file (no finding then)."""
+    min_words = options.get("min_words", 5)
+
+    def choose(texts):
+        present = [(word, search) for word, search in _stems() if any(search.search(t) for t in texts)]
+        if len(present) < min_words:
+            return set()
+        return {i for i, text in enumerate(texts) if any(search.search(text) for _, search in present)}
+
+    return choose

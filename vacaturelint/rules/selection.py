@@ -1,0 +1,185 @@
+"""The cheap first pass: which blocks of a file can any rule match?
+
+Only those blocks get the spaCy pipeline; the others keep the tokenizer's Doc
+(tokens, no annotations, one sentence). What a rule can match is derived from the
+compiled rules, not listed by hand:
+
+- each clause kind may offer ``anchors(spec, options)``: alternatives, each a list
+  of tests that must all hold in a block for the clause to match there
+  (``("LOWER"|"ORTH", words)``, ``("LOWER"|"ORTH", regex)`` on one token,
+  ``("LEMMA", words)``, ``("TEXT", regex, flags)`` on the block text), or None when
+  it cannot say;
+- the ``check`` kind asks the check module (``ANCHORS``, ``TEXT_ONLY``, ``select``);
+- ``document_has`` lemma conditions add the blocks that hold those lemmas.
+
+Lemmas are not known before the pipeline runs; a lemma test is met by a token that
+starts like the lemma (a generous prefix, so "zocht" still meets "zoeken"). A rule
+whose anchors cannot be derived sends its whole file through the full pipeline:
+slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex as re_module
+
+from vacaturelint.rules.anchors import lemma_regex
+from vacaturelint.rules.kinds import KINDS
+
+ALL = None  # select() result: analyse every block
+
+
+class _Test:
+    """One anchor test, evaluated on a block (its text and tokenizer Doc)."""
+
+    def __init__(self, test) -> None:
+        attr, value = test[0], test[1]
+        self.kind = attr
+        self.words: frozenset[str] | None = None
+        self.search = None
+        if attr == "TEXT":
+            flags = test[2] if len(test) > 2 else 0
+            self.search = re_module.compile(value, flags | re_module.V0).search
+        elif attr == "LEMMA":
+            if isinstance(value, str):  # a regex on lemmas: cannot be tested before the pipeline
+                self.kind = "TRUE"
+            else:
+                self.kind = "TEXT_LOWER"
+                self.search = re.compile(lemma_regex(value)).search
+        elif attr in ("LOWER", "ORTH"):
+            if isinstance(value, str):
+                self.search = re.compile(value).search
+            else:
+                self.words = frozenset(value)
+        else:
+            self.kind = "TRUE"
+
+    def met(self, block) -> bool:
+        if self.kind == "TRUE":
+            return True
+        if self.kind == "TEXT":
+            try:
+                return bool(self.search(block.text, timeout=1.0))
+            except TimeoutError:
+                return True
+        if self.kind == "TEXT_LOWER":
+            return bool(self.search(block.lower))
+        values = block.lowers if self.kind == "LOWER" else block.orths
+        if self.words is not None:
+            return not self.words.isdisjoint(values)
+        return any(self.search(v) for v in values)
+
+
+class _Block:
+    """What the tests look at: text, lower-case text, token forms (computed once)."""
+
+    __slots__ = ("text", "lower", "lowers", "orths")
+
+    def __init__(self, doc) -> None:
+        self.text = doc.text
+        self.lower = self.text.lower()
+        self.orths = {t.text for t in doc}
+        self.lowers = {t.lower() for t in self.orths}
+
+
+class _ClauseSelector:
+    def __init__(self, alternatives) -> None:
+        self.alternatives = [[_Test(t) for t in alt] for alt in alternatives]
+
+    def __call__(self, views, texts) -> set[int]:
+        return {i for i, view in enumerate(views) if any(all(t.met(view) for t in alt) for alt in self.alternatives)}
+
+
+class Selector:
+    """Built once per compiled rule set; ``select`` runs per file."""
+
+    def __init__(self, rules) -> None:
+        self.derived = True
+        self.fallback_rules: list[str] = []
+        self._rules: list[tuple[list, _ClauseSelector | None]] = []
+        for rule in rules:
+            clause_selectors = []
+            for clause in rule.clauses:
+                selector = clause_selector(clause)
+                if selector is None:
+                    self.fallback_rules.append(rule.id)
+                    break
+                clause_selectors.append(selector)
+            else:
+                if any(getattr(s, "text_only", False) for s in clause_selectors) and _reads_annotations(rule):
+                    # its hits may fall in blocks nobody chose, where the conditions would read no annotations
+                    self.fallback_rules.append(rule.id)
+                    continue
+                context = _context_selector(rule)
+                if context is False:
+                    self.fallback_rules.append(rule.id)
+                    continue
+                self._rules.append((clause_selectors, context))
+        self.derived = not self.fallback_rules
+
+    def select(self, docs) -> set[int] | None:
+        """Indices of the blocks (tokenizer Docs of one file) to analyse, or ALL."""
+        if not self.derived:
+            return ALL
+        views = [_Block(doc) for doc in docs]
+        texts = [v.text for v in views]
+        chosen: set[int] = set()
+        for clause_selectors, context in self._rules:
+            found: set[int] = set()
+            for selector in clause_selectors:
+                picked = selector(views, texts)
+                if picked is ALL:
+                    return ALL
+                found |= picked
+            if found and context is not None:
+                found |= context(views, texts)
+            chosen |= found
+        return chosen
+
+
+def clause_selector(clause):
+    """A callable (views, texts) -> block indices (or ALL) for one clause, or None
+    when the clause's kind cannot say where it can match."""
+    kind = KINDS.get(clause.kind)
+    select = getattr(kind, "select", None)
+    if select is not None:  # the kind chooses blocks itself (named checks)
+        chooser = select(clause.spec, clause.options)
+        if chooser is None:
+            return None
+        return _Chooser(chooser)
+    derive = getattr(kind, "anchors", None)
+    alternatives = derive(clause.spec, clause.options) if derive is not None else None
+    if not alternatives:
+        return None
+    return _ClauseSelector(alternatives)
+
+
+class _Chooser:
+    def __init__(self, chooser) -> None:
+        self.chooser = chooser
+        self.text_only = getattr(chooser, "text_only", False)
+
+    def __call__(self, views, texts):
+        return self.chooser(texts)
+
+
+_ANNOTATION_CONDITIONS = {"sentence_has", "near", "match_has", "block_has"}
+
+
+def _reads_annotations(rule) -> bool:
+    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    return any(c.kind in _ANNOTATION_CONDITIONS for c in conditions)
+
+
+def _context_selector(rule):
+    """Blocks a rule's conditions read beyond the matched block: ``document_has``
+    lemmas (read from every block). None: nothing more; False: cannot say."""
+    lemmas: set[str] = set()
+    for condition in (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when)):
+        if condition.kind == "document_has" and "lemmas" in condition.spec:
+            lemmas.update(condition.spec["lemmas"])
+    if not lemmas:
+        return None
+    selector = _ClauseSelector([[("LEMMA", sorted(lemmas))]])
+    return selector
