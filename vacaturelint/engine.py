@@ -133,7 +133,7 @@ class Linter:
         files), then the rules. Other blocks keep their tokenizer Doc, one sentence."""
         planned = []
         wanted = []
-        for (source, text, extraction, error), config, ruleset in zip(prepared, configs, rulesets):
+        for (_, _, extraction, _), config, ruleset in zip(prepared, configs, rulesets):
             if extraction is None:
                 planned.append(None)
                 continue

@@ -51,9 +51,12 @@ class _Test:
             if isinstance(value, str):
                 self.search = re.compile(value).search
             else:
-                self.words = frozenset(value)
+                from spacy.strings import hash_string
+
+                self.words = frozenset(hash_string(v) for v in value)
         else:
             self.kind = "TRUE"
+        self.verdicts: dict[int, bool] = {}
 
     def met(self, block) -> bool:
         if self.kind == "TRUE":
@@ -68,19 +71,30 @@ class _Test:
         values = block.lowers if self.kind == "LOWER" else block.orths
         if self.words is not None:
             return not self.words.isdisjoint(values)
-        return any(self.search(v) for v in values)
+        verdicts = self.verdicts
+        for value in values:
+            verdict = verdicts.get(value)
+            if verdict is None:
+                verdict = verdicts[value] = bool(self.search(block.strings[value]))
+            if verdict:
+                return True
+        return False
 
 
 class _Block:
-    """What the tests look at: text, lower-case text, token forms (computed once)."""
+    """What the tests look at: text, lower-case text, token forms (as string hashes,
+    counted in C; strings only looked up for regex tests, verdicts cached)."""
 
-    __slots__ = ("text", "lower", "lowers", "orths")
+    __slots__ = ("text", "lower", "lowers", "orths", "strings")
 
     def __init__(self, doc) -> None:
+        from spacy.attrs import LOWER, ORTH
+
         self.text = doc.text
         self.lower = self.text.lower()
-        self.orths = {t.text for t in doc}
-        self.lowers = {t.lower() for t in self.orths}
+        self.orths = doc.count_by(ORTH).keys()
+        self.lowers = doc.count_by(LOWER).keys()
+        self.strings = doc.vocab.strings
 
 
 class _ClauseSelector:

@@ -137,12 +137,16 @@ def _stems() -> tuple[tuple[str, object], ...]:
 def select(options):
     """First pass: the blocks that may hold a coded word, and none when fewer than
     ``min_words`` distinct coded words can occur in the whole file (no finding then)."""
+    import re
+
     min_words = options.get("min_words", 5)
 
     def choose(texts):
-        present = [(word, search) for word, search in _stems() if any(search.search(t) for t in texts)]
+        whole = "\n".join(texts)
+        present = [search.pattern for _, search in _stems() if search.search(whole)]
         if len(present) < min_words:
             return set()
-        return {i for i, text in enumerate(texts) if any(search.search(text) for _, search in present)}
+        anywhere = re.compile("|".join(present), re.IGNORECASE)
+        return {i for i, text in enumerate(texts) if anywhere.search(text)}
 
     return choose
