@@ -100,7 +100,8 @@ class CompiledRules:
                         found.append(hit)
         pairs = list(zip(blocks, docs))
         for matcher in self._document_matchers:
-            for key, index, start, end, info in matcher(pairs):
+            found_here = matcher(pairs, analysed) if getattr(matcher, "accepts_analysed", False) else matcher(pairs)
+            for key, index, start, end, info in found_here:
                 rule, _ = self._by_key[key]
                 hit = self._judge(rule, index, blocks[index], docs[index], start, end, info, view)
                 if hit is not None:

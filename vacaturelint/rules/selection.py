@@ -131,6 +131,56 @@ class Selector:
                     continue
                 self._rules.append((clause_selectors, context))
         self.derived = not self.fallback_rules
+        self._index()
+
+    def _index(self) -> None:
+        """One index over every alternative of every anchored clause: a token form
+        (hash) leads to the literal tests it meets, those to the alternatives to try."""
+        self._alternatives: list[tuple[int, frozenset[int], list[_Test]]] = []
+        self._by_form: dict[str, dict[int, list[int]]] = {"LOWER": {}, "ORTH": {}}
+        self._unanchored: list[int] = []
+        self._alternatives_of: dict[int, list[int]] = {}
+        literal = 0
+        for position, (clause_selectors, _) in enumerate(self._rules):
+            for selector in clause_selectors:
+                if not isinstance(selector, _ClauseSelector):
+                    continue
+                for alternative in selector.alternatives:
+                    ids, others = set(), []
+                    for test in alternative:
+                        if test.words is not None:
+                            ids.add(literal)
+                            for word in test.words:
+                                self._by_form[test.kind].setdefault(word, []).append(literal)
+                            literal += 1
+                        else:
+                            others.append(test)
+                    number = len(self._alternatives)
+                    self._alternatives.append((position, frozenset(ids), others))
+                    if ids:
+                        for test_id in ids:
+                            self._alternatives_of.setdefault(test_id, []).append(number)
+                    else:
+                        self._unanchored.append(number)
+
+    def _anchored(self, view) -> set[int]:
+        """Rule positions with an anchored alternative met in one block."""
+        met: set[int] = set()
+        for kind, values in (("LOWER", view.lowers), ("ORTH", view.orths)):
+            forms = self._by_form[kind]
+            if forms:
+                for value in values:
+                    ids = forms.get(value)
+                    if ids:
+                        met.update(ids)
+        tried = {a for test_id in met for a in self._alternatives_of[test_id]}
+        tried.update(self._unanchored)
+        rules: set[int] = set()
+        for number in tried:
+            position, ids, others = self._alternatives[number]
+            if position not in rules and ids <= met and all(t.met(view) for t in others):
+                rules.add(position)
+        return rules
 
     def select(self, docs) -> set[int] | None:
         """Indices of the blocks (tokenizer Docs of one file) to analyse, or ALL."""
@@ -138,17 +188,22 @@ class Selector:
             return ALL
         views = [_Block(doc) for doc in docs]
         texts = [v.text for v in views]
+        found: dict[int, set[int]] = {}
+        for index, view in enumerate(views):
+            for position in self._anchored(view):
+                found.setdefault(position, set()).add(index)
         chosen: set[int] = set()
-        for clause_selectors, context in self._rules:
-            found: set[int] = set()
+        for position, (clause_selectors, context) in enumerate(self._rules):
+            blocks = found.get(position, set())
             for selector in clause_selectors:
-                picked = selector(views, texts)
-                if picked is ALL:
-                    return ALL
-                found |= picked
-            if found and context is not None:
-                found |= context(views, texts)
-            chosen |= found
+                if not isinstance(selector, _ClauseSelector):
+                    picked = selector(views, texts)
+                    if picked is ALL:
+                        return ALL
+                    blocks |= picked
+            if blocks and context is not None:
+                blocks |= context(views, texts)
+            chosen |= blocks
         return chosen
 
 

@@ -99,8 +99,18 @@ def compile_document(clauses, nlp, provides):
     """Document checks, run once per file over [(block, doc), ...]."""
     entries = _entries(clauses, "document")
 
-    def run(pairs):
-        return [(key, index, start, end, info) for key, module, options in entries
-                for index, start, end, info in module.run(pairs, options)]
+    def run(pairs, analysed=None):
+        """``analysed``: indices of the blocks the pipeline annotated (None: all). A check
+        declaring ``SELECTED_ONLY = True`` (its first pass names every block it can use)
+        sees an empty Doc for the others instead of walking their tokens."""
+        hidden = None
+        if analysed is not None and any(getattr(m, "SELECTED_ONLY", False) for _, m, _ in entries):
+            from spacy.tokens import Doc
 
+            hidden = [(b, d if i in analysed else Doc(d.vocab, words=[])) for i, (b, d) in enumerate(pairs)]
+        return [(key, index, start, end, info) for key, module, options in entries
+                for index, start, end, info in module.run(
+                    hidden if hidden is not None and getattr(module, "SELECTED_ONLY", False) else pairs, options)]
+
+    run.accepts_analysed = True
     return run if entries else None

@@ -53,5 +53,12 @@ def run(doc, options):
                 continue
             yield start, end, info
 
-# First pass: a block where no pattern matches holds no finding.
-ANCHORS = _PATTERNS
+def select(options):
+    """First pass: a block where no pattern matches holds no finding (every pattern
+    needs 'jaar', 'jaren' or 'jr': a cheap test first)."""
+    years = compile_(r"ja(?:ar|ren)|jr")
+
+    def choose(texts):
+        return {i for i, t in enumerate(texts) if years.search(t) and any(p.search(t) for p in _PATTERNS)}
+
+    return choose

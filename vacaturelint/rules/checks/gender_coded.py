@@ -17,6 +17,7 @@ import yaml
 
 NEEDS = frozenset({"LEMMA"})
 SCOPE = "document"
+SELECTED_ONLY = True  # blocks its first pass (select) leaves out hold nothing it counts
 OPTIONS = {"min_words", "min_share"}
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "gender_coded_words.yaml"
@@ -120,33 +121,40 @@ def run(docs, options):
 
 
 @lru_cache(maxsize=1)
-def _stems() -> tuple[tuple[str, object], ...]:
-    """(word, regex) per coded word: where the word or one of its inflected forms can
-    start ("ambitieu" for ambitieuze, "zorgzam" for zorgzame); short words whole."""
+def _stems() -> tuple[dict[str, set[str]], object]:
+    """Where each coded word or one of its inflected forms can start ("ambitieu" for
+    ambitieuze, "zorgzam" for zorgzame, "commerci" for commerciële; short words whole): stem -> words, and one
+    regex finding any stem at the start of a word in lower-case text."""
     import re
 
-    found = []
-    for word in sorted(word_lists()[0] | word_lists()[1]):
+    words_of: dict[str, set[str]] = {}
+    for word in word_lists()[0] | word_lists()[1]:
         stem = word if len(word) <= 4 else word[:-1]
         if len(stem) > 4 and stem[-1] == stem[-2] and stem[-1] in "aeou":
             stem = stem[:-1]
-        found.append((word, re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE)))
-    return tuple(found)
+        if word.endswith("eel"):  # commercieel - commerciële
+            stem = word[:-3]
+        words_of.setdefault(stem, set()).add(word)
+    alternation = "|".join(re.escape(s) for s in sorted(words_of, key=len, reverse=True))
+    return words_of, re.compile(r"(?<!\w)(?:" + alternation + ")")
 
 
 def select(options):
     """First pass: the blocks that may hold a coded word, and none when fewer than
     ``min_words`` distinct coded words can occur in the whole file (no finding then)."""
-    import re
-
     min_words = options.get("min_words", 5)
 
     def choose(texts):
-        whole = "\n".join(texts)
-        present = [search.pattern for _, search in _stems() if search.search(whole)]
-        if len(present) < min_words:
-            return set()
-        anywhere = re.compile("|".join(present), re.IGNORECASE)
-        return {i for i, text in enumerate(texts) if anywhere.search(text)}
+        words_of, anywhere = _stems()
+        lowered = [t.lower() for t in texts]
+        chosen, words = set(), set()
+        for i, text in enumerate(lowered):
+            for m in anywhere.finditer(text):
+                chosen.add(i)
+                rest = text[m.start():m.start() + 40]
+                for stem, stem_words in words_of.items():
+                    if rest.startswith(stem):
+                        words |= stem_words
+        return chosen if len(words) >= min_words else set()
 
     return choose

@@ -21,6 +21,7 @@ import re
 NEEDS = frozenset({"LEMMA", "POS", "MORPH", "DEP"})
 SCOPE = "document"
 SPAN_FINDINGS = True  # findings are about one pronoun, not the whole document
+SELECTED_ONLY = True  # blocks its first pass (select) leaves out hold nothing it counts
 OPTIONS = {"lookback_blocks"}
 
 _MASC = {"hij", "hem", "zijn"}
