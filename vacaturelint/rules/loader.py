@@ -12,6 +12,7 @@ from pathlib import Path
 
 from vacaturelint.errors import RulesError
 from vacaturelint.rules import conditions
+from vacaturelint.rules.cache import cached
 from vacaturelint.rules.kinds import KINDS
 from vacaturelint.rules.model import CATEGORIES, Clause, Condition, Example, Rule, RuleSet, SeverityChange
 from vacaturelint.severity import SEVERITIES
@@ -67,6 +68,10 @@ def load_file(path: str) -> tuple[list[Rule], dict]:
         raise RulesError(f"{path}: regelbestand bestaat niet") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulesError(f"{path}: regelbestand kan niet gelezen worden ({exc})") from None
+    return cached(path, text, lambda: _parse_text(text, path))
+
+
+def _parse_text(text: str, path: str) -> tuple[list[Rule], dict]:
     try:
         data = load_yaml(text)
     except YamlError as exc:
