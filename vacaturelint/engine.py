@@ -127,10 +127,22 @@ class Linter:
                                       notes=notes, text=text, kind=source.kind, parts=tuple(extraction.parts)))
         return results
 
-    def _lint_selective(self, prepared, configs, rulesets, pipeline) -> list[FileResult]:
-        """The first pass: tokenize every block, let the compiled rules choose the
-        blocks they can match, run the pipeline over those only (one stream for all
-        files), then the rules. Other blocks keep their tokenizer Doc, one sentence."""
+    def _lint_selective(self, prepared, configs, rulesets, pipeline, max_chars: int = 400_000) -> list[FileResult]:
+        """The first pass, in chunks of files of at most ``max_chars`` characters (so
+        memory stays bounded for big folders: only one chunk's Docs are alive)."""
+        results: list[FileResult] = []
+        start, size = 0, 0
+        for end, item in enumerate(prepared, 1):
+            size += len(item[1])
+            if size >= max_chars or end == len(prepared):
+                results += self._lint_chunk(prepared[start:end], configs[start:end], rulesets[start:end], pipeline)
+                start, size = end, 0
+        return results
+
+    def _lint_chunk(self, prepared, configs, rulesets, pipeline) -> list[FileResult]:
+        """Tokenize every block, let the compiled rules choose the blocks they can
+        match, run the pipeline over those only (one stream for the chunk), then the
+        rules. Other blocks keep their tokenizer Doc, one sentence."""
         planned = []
         wanted = []
         for (_, _, extraction, _), config, ruleset in zip(prepared, configs, rulesets):
