@@ -8,7 +8,6 @@ import pytest
 
 from tests.conftest import run_cli
 
-pytestmark = pytest.mark.fast
 
 AD = "Wij zoeken een jong en dynamisch team.\n\nJe bent maximaal 35 jaar oud.\n"
 
