@@ -10,7 +10,6 @@ import pytest
 from tests.conftest import CORPUS, run_cli
 
 
-
 def _folder(tmp_path: Path, with_error: bool) -> Path:
     files = sorted((CORPUS / "vacatures").glob("*.txt"))[:20]
     if len(files) < 20:

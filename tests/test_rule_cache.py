@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 from tests.conftest import run_cli
-
 
 AD = "Wij zoeken een jong en dynamisch team.\n\nJe bent maximaal 35 jaar oud.\n"
 

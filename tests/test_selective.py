@@ -13,7 +13,6 @@ from vacaturelint.rules.model import Clause, Rule
 from vacaturelint.rules.selection import Selector
 from vacaturelint.source import Source, read_source
 
-
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vacatures"
 RULES = load_ruleset(()).rules
 
