@@ -66,3 +66,18 @@ def test_a_rule_without_derivable_anchors_sends_the_file_through_the_full_pipeli
     assert not selector.derived and selector.fallback_rules == ["TST001"]
     pipeline = linter.pipeline([linter.ruleset(linter.config_for(None))])
     assert selector.select([pipeline.make_doc("Een zin zonder iets.")]) is None
+
+
+def test_document_has_lemmas_bring_in_the_blocks_that_hold_them(linter):
+    from vacaturelint.rules.model import Condition
+
+    rule = Rule(id="TST002", name="test-twee", category="functie-eisen", severity="info", message="m",
+                explanation="e", suggestions=(), legal={},
+                clauses=(Clause(kind="tokens", spec=[[{"LOWER": "pasfoto"}]], options={}, line=1, index=0),),
+                unless=(Condition(kind="document_has", spec={"lemmas": ["chauffeur"]}, line=2),))
+    selector = Selector([rule])
+    assert selector.derived
+    pipeline = linter.pipeline([linter.ruleset(linter.config_for(None))])
+    docs = [pipeline.make_doc(t) for t in ("Stuur een pasfoto mee.", "Wij zoeken chauffeurs.", "Niets hier.")]
+    assert selector.select(docs) == {0, 1}
+    assert selector.select(docs[1:]) == set()  # no match anywhere: the condition's blocks are not needed

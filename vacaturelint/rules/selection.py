@@ -98,11 +98,10 @@ class _Block:
 
 
 class _ClauseSelector:
+    """A clause's anchor alternatives; Selector indexes them all together."""
+
     def __init__(self, alternatives) -> None:
         self.alternatives = [[_Test(t) for t in alt] for alt in alternatives]
-
-    def __call__(self, views, texts) -> set[int]:
-        return {i for i, view in enumerate(views) if any(all(t.met(view) for t in alt) for alt in self.alternatives)}
 
 
 class Selector:
@@ -250,5 +249,5 @@ def _context_selector(rule):
             lemmas.update(condition.spec["lemmas"])
     if not lemmas:
         return None
-    selector = _ClauseSelector([[("LEMMA", sorted(lemmas))]])
-    return selector
+    tests = [_Test(("LEMMA", sorted(lemmas)))]
+    return lambda views, texts: {i for i, view in enumerate(views) if all(t.met(view) for t in tests)}
