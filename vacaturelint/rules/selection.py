@@ -233,6 +233,8 @@ class _Chooser:
 
 
 _ANNOTATION_CONDITIONS = {"sentence_has", "near", "match_has", "block_has"}
+# Conditions that read the matched block only, or (document_has) handled below.
+_KNOWN_CONDITIONS = {*_ANNOTATION_CONDITIONS, "document_has", "section", "block_kind"}
 
 
 def _reads_annotations(rule) -> bool:
@@ -245,6 +247,8 @@ def _context_selector(rule):
     lemmas (read from every block). None: nothing more; False: cannot say."""
     lemmas: set[str] = set()
     for condition in (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when)):
+        if condition.kind not in _KNOWN_CONDITIONS:
+            return False  # a condition kind this pass does not know may read other blocks
         if condition.kind == "document_has" and "lemmas" in condition.spec:
             lemmas.update(condition.spec["lemmas"])
     if not lemmas:
