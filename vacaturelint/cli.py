@@ -50,9 +50,11 @@ def main() -> None:
 @click.option("--color/--no-color", default=None,
               help="Kleur (standaard: alleen op een terminal; ook NO_COLOR en FORCE_COLOR).")
 @click.option("-v", "--verbose", is_flag=True, help="Meld gebruikte codering, model en overgeslagen regels.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0, show_default=True, metavar="N",
+              help="Aantal processen (0: automatisch, meerdere vanaf 200 bestanden). Uitvoer en exitcode als met -j 1.")
 def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated, extra_rules, include, exclude,
           max_size,
-          stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose) -> None:
+          stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose, jobs) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
     from vacaturelint.reporters import FORMATS, STATISTICS
 
@@ -81,7 +83,10 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
         if verbose:
             for line in batch.notes:
                 click.echo(f"vacaturelint: {shown(line)}", err=True)
-        results = session.linter.lint_sources(batch.sources, batch.configs) if batch.sources else []
+        from vacaturelint import parallel
+
+        workers = parallel.resolve_jobs(jobs, len(batch.sources))
+        results = parallel.lint(session.linter, batch.sources, batch.configs, workers) if batch.sources else []
         notice = session.skipped_notice(batch.configs[0]) if batch.sources else None
         if notice:
             note(notice)

@@ -41,6 +41,7 @@ class Options:
     min_severity: str | None = None
     max_size: int | None = None  # bytes read from one input (--max-size); None: env, config, default
     extra_rules: tuple[str, ...] = ()  # rule files named on the command line
+    selective: bool = True  # analyse only the blocks a rule can match (False: every block, the reference)
 
 
 class Linter:
@@ -117,6 +118,8 @@ class Linter:
                 prepared.append((source, *extract(source), None))
             except VacaturelintError as exc:
                 prepared.append((source, "", None, str(exc)))
+        if self.options.selective and self.doc_cache is None:
+            return self._lint_selective(prepared, configs, rulesets, pipeline)
         texts = [b.text for _, _, ex, _ in prepared if ex for b in ex.blocks]
         docs = iter(self.doc_cache.docs(pipeline, texts) if self.doc_cache is not None else pipeline.pipe(texts))
         results = []
@@ -129,6 +132,52 @@ class Linter:
                 annotate.get(doc)
             compiled = self.compiled(ruleset, pipeline, config.extra_rules)
             hits, notes = compiled.run(extraction.blocks, file_docs, text)
+            findings = self._findings(source.path, text, extraction, hits, ruleset, config)
+            results.append(FileResult(path=source.path, findings=findings, encoding=source.encoding,
+                                      notes=notes, text=text, kind=source.kind, parts=tuple(extraction.parts)))
+        return results
+
+    def _lint_selective(self, prepared, configs, rulesets, pipeline, max_chars: int = 400_000) -> list[FileResult]:
+        """The first pass, in chunks of files of at most ``max_chars`` characters (so
+        memory stays bounded for big folders: only one chunk's Docs are alive)."""
+        results: list[FileResult] = []
+        start, size = 0, 0
+        for end, item in enumerate(prepared, 1):
+            size += len(item[1])
+            if size >= max_chars or end == len(prepared):
+                results += self._lint_chunk(prepared[start:end], configs[start:end], rulesets[start:end], pipeline)
+                start, size = end, 0
+        return results
+
+    def _lint_chunk(self, prepared, configs, rulesets, pipeline) -> list[FileResult]:
+        """Tokenize every block, let the compiled rules choose the blocks they can
+        match, run the pipeline over those only (one stream for the chunk), then the
+        rules. Other blocks keep their tokenizer Doc, one sentence."""
+        planned = []
+        wanted = []
+        for (_, _, extraction, _), config, ruleset in zip(prepared, configs, rulesets):
+            if extraction is None:
+                planned.append(None)
+                continue
+            compiled = self.compiled(ruleset, pipeline, config.extra_rules)
+            docs = [pipeline.make_doc(b.text) for b in extraction.blocks]
+            chosen = compiled.selector.select(docs)
+            chosen = set(range(len(docs))) if chosen is None else chosen
+            for index, doc in enumerate(docs):
+                if index in chosen:
+                    wanted.append(doc)
+                elif len(doc):
+                    doc[0].is_sent_start = True
+            planned.append((compiled, docs, chosen))
+        for _ in pipeline.analyse(wanted):
+            pass
+        results = []
+        for (source, text, extraction, error), config, ruleset, plan in zip(prepared, configs, rulesets, planned):
+            if plan is None:
+                results.append(FileResult(path=source.path, error=error, encoding=source.encoding, kind=source.kind))
+                continue
+            compiled, docs, chosen = plan
+            hits, notes = compiled.run(extraction.blocks, docs, text, analysed=chosen)
             findings = self._findings(source.path, text, extraction, hits, ruleset, config)
             results.append(FileResult(path=source.path, findings=findings, encoding=source.encoding,
                                       notes=notes, text=text, kind=source.kind, parts=tuple(extraction.parts)))

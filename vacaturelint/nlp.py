@@ -71,6 +71,19 @@ class Pipeline:
         if batch:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
 
+    def analyse(self, docs, max_batch_chars: int = 40_000, max_batch_docs: int = 64):
+        """Run the pipeline's components over tokenizer Docs (in place), in bounded batches."""
+        batch: list = []
+        size = 0
+        for doc in docs:
+            if batch and (size + len(doc.text) > max_batch_chars or len(batch) >= max_batch_docs):
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch, size = [], 0
+            batch.append(doc)
+            size += len(doc.text)
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
+
     def make_doc(self, text: str):
         return self.nlp.make_doc(text)
 

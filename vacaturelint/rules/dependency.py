@@ -35,6 +35,15 @@ def highlight_indices(spec, options) -> list[int]:
     return [ids.index(h) for h in options.get("highlight", ids)]
 
 
+def anchors(spec, options):
+    """First-pass anchors: every node must match a token, so each node's literal
+    attributes are anchors; None when no node has one."""
+    from vacaturelint.rules.prefilter import anchors as pattern_anchors
+
+    found = pattern_anchors([node.get("RIGHT_ATTRS", {}) for node in spec])
+    return [found] if found else None
+
+
 def compile(clauses, nlp, provides):
     """One DependencyMatcher; a hit spans the highlighted nodes."""
     from spacy.matcher import DependencyMatcher

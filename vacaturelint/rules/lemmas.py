@@ -30,6 +30,12 @@ def token_patterns(spec, options, with_lemma: bool = True) -> list[list[dict]]:
     return [[{"LEMMA": {"IN": words}, **extra}], lower] if with_lemma else [lower]
 
 
+def anchors(spec, options):
+    """First-pass anchors: the lemma, or the lower-case form (see selection.py)."""
+    words = sorted({w.lower() for w in spec})
+    return [[("LEMMA", words)], [("LOWER", words)]]
+
+
 def compile(clauses, nlp, provides):
     """Lemma clauses as token patterns (LEMMA when the pipeline has it, else LOWER)."""
     from vacaturelint.rules.prefilter import ClauseMatchers

@@ -15,6 +15,7 @@ from pathlib import Path
 from vacaturelint.errors import RulesError
 from vacaturelint.rules import conditions
 from vacaturelint.rules import lists as lists_module
+from vacaturelint.rules.cache import cached
 from vacaturelint.rules.kinds import KINDS
 from vacaturelint.rules.model import CATEGORIES, Clause, Condition, Example, Rule, RuleSet, SeverityChange
 from vacaturelint.severity import SEVERITIES
@@ -75,6 +76,15 @@ def load_file(path: str, shared: dict | None = None) -> tuple[list[Rule], dict]:
         raise RulesError(f"{path}: regelbestand bestaat niet") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulesError(f"{path}: regelbestand kan niet gelezen worden ({exc})") from None
+    # the lists of the files before are part of what this file means: part of the cache key
+    key = text + "\0" + repr(sorted(shared.items()))
+    rules, references, own = cached(path, key, lambda: _parse_text(text, path, shared))
+    shared.update(own)
+    return rules, references
+
+
+def _parse_text(text: str, path: str, shared: dict) -> tuple[list[Rule], dict, dict]:
+    """Rules, references and the file's own word lists."""
     try:
         data = load_yaml(text)
     except YamlError as exc:
@@ -85,7 +95,7 @@ def load_file(path: str, shared: dict | None = None) -> tuple[list[Rule], dict]:
         raise RulesError(f"{path}:{exc.line}: {exc.message}") from None
 
 
-def _parse_file(data, path: str, shared: dict) -> tuple[list[Rule], dict]:
+def _parse_file(data, path: str, shared: dict) -> tuple[list[Rule], dict, dict]:
     if not isinstance(data, LineDict):
         raise _Problem(1, "een regelbestand moet een mapping zijn met 'schema_version' en 'rules'")
     unknown = set(data) - TOP_KEYS
@@ -107,12 +117,12 @@ def _parse_file(data, path: str, shared: dict) -> tuple[list[Rule], dict]:
     for name in own:
         if name in shared:
             raise _Problem(line_of(data, "lists"), f"lijst {shown(name)} bestaat al")
-    shared.update(own)
+    known = {**shared, **own}
     items = data.get("rules")
     if not isinstance(items, list):
         raise _Problem(line_of(data, "rules"), "'rules' moet een lijst regels zijn")
-    rules = [_parse_rule(item, line_of(items, i), path, references, shared) for i, item in enumerate(items)]
-    return rules, dict(references)
+    rules = [_parse_rule(item, line_of(items, i), path, references, known) for i, item in enumerate(items)]
+    return rules, dict(references), dict(own)
 
 
 def placeholder_problem(message: str) -> str | None:

@@ -37,6 +37,25 @@ def validate(spec, options) -> frozenset[str]:
     return frozenset()
 
 
+def anchors(spec, options):
+    """A phrase matches only where its longest run of letters or digits occurs in the
+    text (lower-cased for LOWER); NORM forms cannot be told before tokenising: None."""
+    import re
+
+    attr = options.get("attr", "LOWER")
+    if attr == "NORM":
+        return None
+    alternatives = []
+    for phrase in spec:
+        pieces = re.findall(r"[^\W\d_]+|\d+", phrase)
+        if not pieces:
+            return None
+        piece = max(pieces, key=len)
+        flags = re.IGNORECASE if attr == "LOWER" else 0
+        alternatives.append([("TEXT", re.escape(piece), flags)])
+    return alternatives
+
+
 class Runner:
     def __init__(self, nlp) -> None:
         from spacy.matcher import PhraseMatcher

@@ -46,6 +46,14 @@ def validate(spec, options) -> frozenset[str]:
     return frozenset()
 
 
+def anchors(spec, options):
+    """The first pass runs the expression itself on the block text."""
+    flags = 0
+    for flag in options.get("flags", []):
+        flags |= _FLAGS[flag]
+    return [[("TEXT", spec, flags)]]
+
+
 def compile(clauses, nlp, provides):
     """Each pattern over the block text, within the document's time budget
     (:mod:`vacaturelint.rules.budget`): a pattern that runs out of time skips its rule

@@ -33,6 +33,7 @@ class CompiledRules:
         """``memoize`` optionally wraps the per-Doc matching (a pure function of the
         Doc), e.g. DocCache.memoize in editors, where unchanged blocks recur."""
         self._memoized = memoize(self._raw_hits) if memoize is not None else None
+        self._selector = None
         enabled = [r for r in ruleset.rules if r.enabled]
         self.rules = [r for r in enabled if r.needs <= pipeline.provides]
         self.skipped = [r for r in enabled if not r.needs <= pipeline.provides]
@@ -57,6 +58,15 @@ class CompiledRules:
             if matcher is not None:
                 self._document_matchers.append(matcher)
 
+    @property
+    def selector(self):
+        """The first pass for these rules (built on first use)."""
+        if self._selector is None:
+            from vacaturelint.rules.selection import Selector
+
+            self._selector = Selector(self.rules)
+        return self._selector
+
     def raw_hits(self, doc) -> list[tuple[str, int, int, dict]]:
         """Unfiltered matches of all clauses in one Doc: (clause key, start, end, info)."""
         return self._memoized(doc) if self._memoized is not None else self._raw_hits(doc)
@@ -70,11 +80,15 @@ class CompiledRules:
         hits.extend(("", -1, -1, {"skipped": rule_id}) for rule_id in list(spent.skipped)[before:])
         return hits
 
-    def run(self, blocks, docs, text: str) -> tuple[list[Hit], list[str]]:
+    def run(self, blocks, docs, text: str, analysed=None) -> tuple[list[Hit], list[str]]:
         """All hits for one file, plus notes (a rule skipped because one of its
-        regular expressions ran out of the document's time budget)."""
+        regular expressions ran out of the document's time budget).
+
+        ``analysed``: the indices of the blocks the pipeline annotated (None: all);
+        span clauses run only there (the first pass found nothing elsewhere), document
+        clauses see every block."""
         with budget.document() as spent:
-            found = self._run(blocks, docs, text)
+            found = self._run(blocks, docs, text, analysed)
         skipped = [rule_id for rule_id in spent.skipped if rule_id in self._rules_by_id]
         notes = [f"regel {rule_id} overgeslagen: een reguliere expressie kostte te veel tijd "
                  f"(samen hooguit {budget.DOCUMENT_SECONDS:g} s per document)" for rule_id in skipped]
@@ -82,11 +96,13 @@ class CompiledRules:
             found = [hit for hit in found if hit.rule.id not in spent.skipped]
         return found, notes
 
-    def _run(self, blocks, docs, text: str) -> list[Hit]:
+    def _run(self, blocks, docs, text: str, analysed) -> list[Hit]:
         view = conditions.DocumentView(docs, text)
         found: list[Hit] = []
         spent = budget.current()
         for index, (block, doc) in enumerate(zip(blocks, docs)):
+            if analysed is not None and index not in analysed:
+                continue
             per_rule: dict[str, list[tuple[int, int, dict]]] = defaultdict(list)
             for key, start, end, info in self.raw_hits(doc):
                 if "skipped" in info:
@@ -102,7 +118,8 @@ class CompiledRules:
                         found.append(hit)
         pairs = list(zip(blocks, docs))
         for matcher in self._document_matchers:
-            for key, index, start, end, info in matcher(pairs):
+            found_here = matcher(pairs, analysed) if getattr(matcher, "accepts_analysed", False) else matcher(pairs)
+            for key, index, start, end, info in found_here:
                 rule, _ = self._by_key[key]
                 hit = self._judge(rule, index, blocks[index], docs[index], start, end, info, view)
                 if hit is not None:

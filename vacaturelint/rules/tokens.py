@@ -35,6 +35,14 @@ def validate(spec, options) -> frozenset[str]:
     return frozenset(needs)
 
 
+def anchors(spec, options):
+    """First-pass anchors per pattern; None when a pattern has no literal anchor."""
+    from vacaturelint.rules.prefilter import anchors as pattern_anchors
+
+    alternatives = [pattern_anchors(list(p)) for p in spec]
+    return None if any(not a for a in alternatives) else alternatives
+
+
 def compile(clauses, nlp, provides):
     """One anchor-indexed matcher over all token-pattern clauses."""
     from vacaturelint.rules.prefilter import ClauseMatchers

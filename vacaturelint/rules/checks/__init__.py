@@ -4,6 +4,13 @@ Each check is a module in this package whose ``run`` is declared with
 ``@check(name, needs, scope)`` (registry.py says what these mean). ``info`` in what
 ``run`` yields may carry ``message_args`` (for ``{placeholders}`` in the message),
 ``suggestions`` and ``severity``.
+
+For the first pass (selection.py) a check module declares one of: ``ANCHORS`` (regexes,
+or a function returning them: a block where none matches can hold no finding and is not
+analysed), ``TEXT_ONLY = True`` (reads text and block structure only) or
+``select(options)`` (block texts -> indices of the blocks it reads); a check with none
+of these sends every file through the full pipeline. ``SELECTED_ONLY = True``: a
+document check that sees an empty Doc for the blocks its first pass left out.
 """
 
 from __future__ import annotations
@@ -61,6 +68,22 @@ def check_scope(spec, options, rule_scope: str) -> None:
         raise ValueError(f"check '{spec}' werkt op documentniveau: zet scope: document")
 
 
+def select(spec, options):
+    """First-pass chooser for a named check (see selection.py): the check's own
+    ``select(options)``, else ``TEXT_ONLY`` (no block needs the pipeline), else its
+    ``ANCHORS`` (regexes a block must match); None when the check declares none."""
+    from vacaturelint.rules.anchors import Chooser, TextOnly
+
+    module = get(spec).module
+    opts = options.get("options", {})
+    if hasattr(module, "select"):
+        return module.select(opts)
+    if getattr(module, "TEXT_ONLY", False):
+        return TextOnly()
+    anchors = getattr(module, "ANCHORS", None)
+    return Chooser(anchors() if callable(anchors) else anchors) if anchors is not None else None
+
+
 def _entries(clauses, scopes: tuple[str, ...]):
     return [(key, get(clause.spec), clause.options.get("options", {}))
             for key, clause in clauses if get(clause.spec).scope in scopes]
@@ -85,12 +108,26 @@ def compile(clauses, nlp, provides):
     return run if entries else None
 
 
+def _selected_only(found: Check) -> bool:
+    return bool(getattr(found.module, "SELECTED_ONLY", False))
+
+
 def compile_document(clauses, nlp, provides):
     """Document checks, run once per file over [(block, doc), ...]."""
     entries = _entries(clauses, ("document",))
 
-    def run(pairs):
-        return [(key, index, start, end, info) for key, found, options in entries
-                for index, start, end, info in found.run(pairs, options)]
+    def run(pairs, analysed=None):
+        """``analysed``: indices of the blocks the pipeline annotated (None: all). A check
+        declaring ``SELECTED_ONLY = True`` (its first pass names every block it can use)
+        sees an empty Doc for the others instead of walking their tokens."""
+        hidden = None
+        if analysed is not None and any(_selected_only(found) for _, found, _ in entries):
+            from spacy.tokens import Doc
 
+            hidden = [(b, d if i in analysed else Doc(d.vocab, words=[])) for i, (b, d) in enumerate(pairs)]
+        return [(key, index, start, end, info) for key, found, options in entries
+                for index, start, end, info in found.run(
+                    hidden if hidden is not None and _selected_only(found) else pairs, options)]
+
+    run.accepts_analysed = True
     return run if entries else None

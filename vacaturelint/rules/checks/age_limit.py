@@ -102,3 +102,6 @@ def run(doc, options):
                 continue  # "pensioenregeling (vanaf 20 jaar)", "VOG niet ouder dan 5 jaar"
             taken.append((start, end))
             yield start, end, {}
+
+# First pass: a block where no candidate pattern matches holds no finding.
+ANCHORS = [pattern for pattern, _ in _CANDIDATES]

@@ -17,6 +17,7 @@ from vacaturelint.rules.checks._numbers import sentence_tokens, word
 from vacaturelint.rules.checks.registry import check
 
 OPTIONS: set[str] = set()
+ANCHORS = [r"aow|plusser|\d\d\+|gepensioneerd|pensionado|senioren"]  # first pass
 
 # Words that name an age group by themselves.
 _EXPLICIT = re.compile(

@@ -28,6 +28,7 @@ from vacaturelint.rules.checks._numbers import sentence_tokens, word
 from vacaturelint.rules.checks.registry import check
 
 OPTIONS: set[str] = set()
+ANCHORS = [r"(?<!\w)(?:jong|jeugdig|young|oude)"]  # first pass: a YOUNG or OLD word
 
 YOUNG = {"jong", "jonge", "jonger", "jongere", "jeugdig", "jeugdige", "young"}
 OLD = {"oude", "oudere"}

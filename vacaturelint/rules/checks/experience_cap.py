@@ -53,3 +53,13 @@ def run(doc, options):
             elif a is None and _APPROX.search(lead):
                 continue
             yield start, end, info
+
+def select(options):
+    """First pass: a block where no pattern matches holds no finding (every pattern
+    needs 'jaar', 'jaren' or 'jr': a cheap test first)."""
+    years = compile_(r"ja(?:ar|ren)|jr")
+
+    def choose(texts):
+        return {i for i, t in enumerate(texts) if years.search(t) and any(p.search(t) for p in _PATTERNS)}
+
+    return choose

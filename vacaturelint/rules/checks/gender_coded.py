@@ -15,6 +15,7 @@ from functools import lru_cache
 from vacaturelint.rules import lists
 from vacaturelint.rules.checks.registry import check
 
+SELECTED_ONLY = True  # blocks its first pass (select) leaves out hold nothing it counts
 OPTIONS = {"min_words", "min_share"}
 
 
@@ -113,3 +114,44 @@ def run(docs, options):
     yield index, start, end, {
         "message_args": {"side": label, "masculine": m, "feminine": f, "words": listed},
     }
+
+
+
+@lru_cache(maxsize=1)
+def _stems() -> tuple[dict[str, set[str]], object]:
+    """Where each coded word or one of its inflected forms can start ("ambitieu" for
+    ambitieuze, "zorgzam" for zorgzame, "commerci" for commerciële; short words whole): stem -> words, and one
+    regex finding any stem at the start of a word in lower-case text."""
+    import re
+
+    words_of: dict[str, set[str]] = {}
+    for word in word_lists()[0] | word_lists()[1]:
+        stem = word if len(word) <= 4 else word[:-1]
+        if len(stem) > 4 and stem[-1] == stem[-2] and stem[-1] in "aeou":
+            stem = stem[:-1]
+        if word.endswith("eel"):  # commercieel - commerciële
+            stem = word[:-3]
+        words_of.setdefault(stem, set()).add(word)
+    alternation = "|".join(re.escape(s) for s in sorted(words_of, key=len, reverse=True))
+    return words_of, re.compile(r"(?<!\w)(?:" + alternation + ")")
+
+
+def select(options):
+    """First pass: the blocks that may hold a coded word, and none when fewer than
+    ``min_words`` distinct coded words can occur in the whole file (no finding then)."""
+    min_words = options.get("min_words", 5)
+
+    def choose(texts):
+        words_of, anywhere = _stems()
+        lowered = [t.lower() for t in texts]
+        chosen, words = set(), set()
+        for i, text in enumerate(lowered):
+            for m in anywhere.finditer(text):
+                chosen.add(i)
+                rest = text[m.start():m.start() + 40]
+                for stem, stem_words in words_of.items():
+                    if rest.startswith(stem):
+                        words |= stem_words
+        return chosen if len(words) >= min_words else set()
+
+    return choose

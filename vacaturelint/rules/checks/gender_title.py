@@ -141,3 +141,14 @@ def run(doc, options):
             if m and m.group(1).lower() in nouns | {"vrouwen", "mannen"}:
                 continue
             yield token.idx, end, {"suggestions": ("de juiste persoon", "de collega die wij zoeken", "jij")}
+
+
+def _anchors():
+    """First pass: a title or person noun (a whole word) or a title ending (a word's end)."""
+    from vacaturelint.rules.anchors import any_of
+
+    titles, suffixes, nouns, _, _ = _data()
+    return [r"(?<!\w)" + any_of({*titles, *nouns}) + r"(?!\w)", any_of(suffixes) + r"(?!\w)"]
+
+
+ANCHORS = _anchors

@@ -23,6 +23,7 @@ from vacaturelint.rules.annotate import sentence
 from vacaturelint.rules.checks.registry import check
 
 _SEEK = {"zoeken", "zoek", "zoekt", "gezocht", "zochten"}
+SELECTED_ONLY = True  # blocks its first pass (select) leaves out hold nothing it counts
 OPTIONS = {"lookback_blocks"}
 
 _MASC = {"hij", "hem", "zijn"}
@@ -182,3 +183,35 @@ def run(docs, options):
             if previous == "candidate":
                 yield index, token.idx, token.idx + len(token.text), {"suggestions": _suggestions(token.lower_)}
         history.append(mentions)
+
+
+_PRONOUN_ANCHOR = re.compile(r"(?<!\w)(?:hij|hem|zijn|zij|haar)(?!\w)", re.IGNORECASE)
+
+
+def select(options):
+    """First pass: a pronoun block with a possible candidate mention in it or in the
+    ``lookback_blocks`` blocks before; those blocks are all read (for the nearest mention)."""
+    from vacaturelint.rules.anchors import any_of, lemma_regex
+
+    lookback = options.get("lookback_blocks", 2)
+    candidate = re.compile(lemma_regex(CANDIDATE_NOUNS), re.IGNORECASE)
+    markable = re.compile(lemma_regex(MARKABLE_NOUNS) + "|" + any_of({"medewerk", "kracht", "specialist"}), re.IGNORECASE)
+    marked = re.compile(lemma_regex(MARKERS) + r"|(?<!\w)de\s+[\w-]*medewerk", re.IGNORECASE)
+
+    # "wij zoeken iemand die zijn kennis deelt": 'iemand' is the candidate when the
+    # sentence seeks (the annotation decides; the first pass only needs 'iemand')
+    someone = re.compile(r"(?<!\w)iemand(?!\w)", re.IGNORECASE)
+
+    def mentions_candidate(text):
+        return candidate.search(text) or markable.search(text) and marked.search(text) or someone.search(text)
+
+    def choose(texts):
+        chosen: set[int] = set()
+        for i, text in enumerate(texts):
+            if _PRONOUN_ANCHOR.search(text):
+                window = range(max(0, i - lookback), i + 1)
+                if any(mentions_candidate(texts[j]) for j in window):
+                    chosen.update(window)
+        return chosen
+
+    return choose

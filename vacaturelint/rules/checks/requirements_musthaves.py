@@ -219,3 +219,6 @@ def run(docs, options):
         return
     wishes_text = "1 wens" if wishes == 1 else f"{wishes} wensen"
     yield anchor[0], anchor[1], anchor[2], {"message_args": {"hard": count, "wishes": wishes_text, "advice": advice}}
+
+# First pass: reads text and block structure only, never annotations.
+TEXT_ONLY = True

@@ -114,3 +114,6 @@ def run(doc, options):
         first, last = found
         taken = max(taken, last.i)
         yield first.idx, last.idx + len(last.text), {}
+
+# First pass: no finding without a residence word or "kom(t)".
+ANCHORS = [r"(?<!\w)(?:woonachtig|wonend|woont|woon|wonen)(?!\w)|(?<!\w)komt?\s+uit(?!\w)"]

@@ -148,3 +148,8 @@ def run(doc, options):
             continue
         taken.append((start, end))
         yield start, end, {}
+
+
+# first pass: a distance or travel-time word, a unit of time or distance, or a region word
+ANCHORS = [r"afstand|reistijd|minu|(?<!\w)min(?!\w)|kwartier|(?<!\w)km(?!\w)|kilomet|(?<!\w)uur(?!\w)"
+           r"|regio|omgeving|buurt|omstreken"]

@@ -1,0 +1,37 @@
+"""The cache of validated rule files: used when present, never trusted when corrupt."""
+
+from __future__ import annotations
+
+import os
+
+from tests.conftest import run_cli
+
+AD = "Wij zoeken een jong en dynamisch team.\n\nJe bent maximaal 35 jaar oud.\n"
+
+
+def test_a_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path):
+    cache = tmp_path / "cache"
+    ad = tmp_path / "vacature.txt"
+    ad.write_text(AD, encoding="utf-8")
+    env = {**os.environ, "VACATURELINT_CACHE_DIR": str(cache)}
+    first = run_cli("check", "--isolated", str(ad), env=env)
+    entries = sorted(cache.glob("ruleset-*.pickle"))
+    assert entries, "the first run writes the validated rules to the cache"
+    again = run_cli("check", "--isolated", str(ad), env=env)
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+    for entry in entries:
+        entry.write_bytes(b"\x80\x04 kapot")
+    broken = run_cli("check", "--isolated", str(ad), env=env)
+    assert (broken.returncode, broken.stdout, broken.stderr) == (first.returncode, first.stdout, first.stderr)
+    assert first.returncode == 1 and "LFT" in first.stdout
+    assert all(entry.read_bytes() != b"\x80\x04 kapot" for entry in entries)
+
+
+def test_cache_off_writes_nothing(tmp_path):
+    ad = tmp_path / "vacature.txt"
+    ad.write_text(AD, encoding="utf-8")
+    home = tmp_path / "home"
+    env = {**os.environ, "VACATURELINT_CACHE_DIR": "off", "HOME": str(home), "XDG_CACHE_HOME": str(home / "c")}
+    done = run_cli("check", "--isolated", str(ad), env=env)
+    assert done.returncode == 1
+    assert not (home / "c").exists()

@@ -1,0 +1,83 @@
+"""The first pass (analyse only the blocks a rule can match) against the full pipeline:
+the same findings, on every rule example and on a sample of the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vacaturelint.engine import Linter, Options
+from vacaturelint.rules.loader import load_ruleset
+from vacaturelint.rules.model import Clause, Rule
+from vacaturelint.rules.selection import Selector
+from vacaturelint.source import Source, read_source
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "vacatures"
+RULES = load_ruleset(()).rules
+
+
+def _keys(result):
+    return sorted((f.rule, f.start, f.end, f.severity, f.message, f.note) for f in result.findings)
+
+
+def _both(sources):
+    full = Linter(Options(isolated=True, selective=False)).lint_sources(sources)
+    selective = Linter(Options(isolated=True, selective=True)).lint_sources(sources)
+    return [(s.path, _keys(a), _keys(b)) for s, a, b in zip(sources, full, selective)]
+
+
+def test_every_rule_example_gives_the_same_findings():
+    texts = [e.text for r in RULES for e in (*r.bad_examples, *r.good_examples)]
+    sources = [Source(path=f"voorbeeld-{i}.txt", text=t, kind="plain") for i, t in enumerate(texts)]
+    pairs = _both(sources)
+    assert any(full for _, full, _ in pairs)  # the examples do find something
+    assert [p for p in pairs if p[1] != p[2]] == []
+
+
+def test_corpus_sample_gives_the_same_findings():
+    files = sorted(CORPUS.glob("*.txt"))[:25]
+    if not files:
+        pytest.skip(f"no corpus in {CORPUS}")
+    pairs = _both([read_source(str(f)) for f in files])
+    assert sum(len(full) for _, full, _ in pairs) > 0
+    assert [p for p in pairs if p[1] != p[2]] == []
+
+
+def test_the_first_pass_skips_blocks_no_rule_can_match(linter):
+    config = linter.config_for(None)
+    ruleset = linter.ruleset(config)
+    pipeline = linter.pipeline([ruleset], config)
+    selector = linter.compiled(ruleset, pipeline, config.extra_rules).selector
+    assert selector.derived
+    docs = [pipeline.make_doc(t) for t in (
+        "Wij bieden een goed salaris en een leasefiets.",
+        "Je bent maximaal 35 jaar oud.",
+        "Het kantoor ligt aan de rand van de stad.",
+    )]
+    assert selector.select(docs) == {1}
+
+
+def test_a_rule_without_derivable_anchors_sends_the_file_through_the_full_pipeline(linter):
+    rule = Rule(id="TST001", name="test", category="leeftijd", severity="info", message="m", explanation="e",
+                suggestions=(), legal={}, clauses=(Clause(kind="tokens", spec=[[{"POS": "NOUN"}]], options={},
+                                                          line=1, index=0),))
+    selector = Selector([rule, *RULES])
+    assert not selector.derived and selector.fallback_rules == ["TST001"]
+    pipeline = linter.pipeline([linter.ruleset(linter.config_for(None))])
+    assert selector.select([pipeline.make_doc("Een zin zonder iets.")]) is None
+
+
+def test_document_has_lemmas_bring_in_the_blocks_that_hold_them(linter):
+    from vacaturelint.rules.model import Condition
+
+    rule = Rule(id="TST002", name="test-twee", category="functie-eisen", severity="info", message="m",
+                explanation="e", suggestions=(), legal={},
+                clauses=(Clause(kind="tokens", spec=[[{"LOWER": "pasfoto"}]], options={}, line=1, index=0),),
+                unless=(Condition(kind="document_has", spec={"lemmas": ["chauffeur"]}, line=2),))
+    selector = Selector([rule])
+    assert selector.derived
+    pipeline = linter.pipeline([linter.ruleset(linter.config_for(None))])
+    docs = [pipeline.make_doc(t) for t in ("Stuur een pasfoto mee.", "Wij zoeken chauffeurs.", "Niets hier.")]
+    assert selector.select(docs) == {0, 1}
+    assert selector.select(docs[1:]) == set()  # no match anywhere: the condition's blocks are not needed

@@ -1,0 +1,81 @@
+"""A cache of validated rule files, so start-up skips parsing and validating them.
+
+Keyed by a hash of the file's text, the rule code (names, sizes and modification
+times of the files in ``vacaturelint/rules``, so a changed kind, check or word list
+invalidates it), the spaCy version and the Python version. Stored as pickles in the
+user's cache folder (``$VACATURELINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/vacaturelint``,
+else ``~/.cache/vacaturelint``); ``VACATURELINT_CACHE_DIR=off`` turns it off. An entry
+that cannot be read (corrupt, truncated, from another version) is ignored and
+rewritten; a folder that cannot be written only costs the time saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from vacaturelint.atomic import replacing
+
+_RULES_PACKAGE = Path(__file__).resolve().parent
+_FORMAT = 2  # 2: (rules, references, own word lists)
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("VACATURELINT_CACHE_DIR")
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "vacaturelint"
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        spacy_version = version("spacy")
+    except PackageNotFoundError:
+        spacy_version = "?"
+    parts = [str(_FORMAT), spacy_version, sys.version]
+    for path in sorted(_RULES_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".yml", ".txt") and "__pycache__" not in path.parts:
+            stat = path.stat()
+            parts.append(f"{path.relative_to(_RULES_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _entry(path: str, text: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{_code_fingerprint()}\n{os.path.abspath(path)}\n{text}".encode()).hexdigest()
+    return folder / f"ruleset-v{_FORMAT}-{digest[:32]}.pickle"
+
+
+def cached(path: str, text: str, parse):
+    """``parse()`` (the validated rules of one file), from the cache when present."""
+    entry = _entry(path, text)
+    if entry is not None:
+        try:
+            with entry.open("rb") as fh:
+                found = pickle.load(fh)
+            if (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], list)
+                    and isinstance(found[1], dict) and isinstance(found[2], dict)):
+                return found
+        except Exception:  # missing, corrupt or stale: validate afresh
+            pass
+    result = parse()
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            with replacing(str(entry), suffix=".tmp") as temp, open(temp, "wb") as fh:
+                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            pass
+    return result

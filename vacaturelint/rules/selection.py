@@ -1,0 +1,270 @@
+"""The cheap first pass: which blocks of a file can any rule match?
+
+Only those blocks get the spaCy pipeline; the others keep the tokenizer's Doc
+(tokens, no annotations, one sentence). What a rule can match is derived from the
+compiled rules, not listed by hand:
+
+- each clause kind may offer ``anchors(spec, options)``: alternatives, each a list
+  of tests that must all hold in a block for the clause to match there
+  (``("LOWER"|"ORTH", words)``, ``("LOWER"|"ORTH", regex)`` on one token,
+  ``("LEMMA", words)``, ``("TEXT", regex, flags)`` on the block text), or None when
+  it cannot say;
+- the ``check`` kind asks the check module (``ANCHORS``, ``TEXT_ONLY``, ``select``);
+- ``document_has`` lemma conditions add the blocks that hold those lemmas.
+
+Lemmas are not known before the pipeline runs; a lemma test is met by a token that
+starts like the lemma (a generous prefix, so "zocht" still meets "zoeken"). A rule
+whose anchors cannot be derived sends its whole file through the full pipeline:
+slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from vacaturelint.rules.anchors import lemma_regex
+from vacaturelint.rules.kinds import KINDS
+
+ALL = None  # select() result: analyse every block
+# A rule file's regular expression tried as an anchor may take this long per block; once
+# it runs out of time it is met everywhere (the block is analysed, and the runner's own
+# time budget then decides, and names the rule it skips). So a catastrophic pattern
+# costs the first pass this much once per process, never per block.
+ANCHOR_SECONDS = 0.05
+
+
+class _Test:
+    """One anchor test, evaluated on a block (its text and tokenizer Doc)."""
+
+    def __init__(self, test) -> None:
+        attr, value = test[0], test[1]
+        self.kind = attr
+        self.words: frozenset[str] | None = None
+        self.search = None
+        if attr == "TEXT":
+            flags = test[2] if len(test) > 2 else 0
+            self.search = regex.compile(value, flags | regex.V0).search
+        elif attr == "LEMMA":
+            if isinstance(value, str):  # a regex on lemmas: cannot be tested before the pipeline
+                self.kind = "TRUE"
+            else:
+                self.kind = "TEXT_LOWER"
+                self.search = re.compile(lemma_regex(value)).search
+        elif attr in ("LOWER", "ORTH"):
+            if isinstance(value, str):  # REGEX in a token pattern: a user's expression
+                self.search = regex.compile(value, regex.V0).search
+            else:
+                from spacy.strings import hash_string
+
+                self.words = frozenset(hash_string(v) for v in value)
+        else:
+            self.kind = "TRUE"
+        self.verdicts: dict[int, bool] = {}
+        self.timed_out = False
+
+    def _bounded(self, text: str) -> bool:
+        """The regex test within :data:`ANCHOR_SECONDS`; met once it ran out of time."""
+        if self.timed_out:
+            return True
+        try:
+            return bool(self.search(text, timeout=ANCHOR_SECONDS))
+        except TimeoutError:
+            self.timed_out = True
+            return True
+
+    def met(self, block) -> bool:
+        if self.kind == "TRUE":
+            return True
+        if self.kind == "TEXT":
+            return self._bounded(block.text)
+        if self.kind == "TEXT_LOWER":
+            return bool(self.search(block.lower))
+        values = block.lowers if self.kind == "LOWER" else block.orths
+        if self.words is not None:
+            return not self.words.isdisjoint(values)
+        verdicts = self.verdicts
+        for value in values:
+            verdict = verdicts.get(value)
+            if verdict is None:
+                verdict = verdicts[value] = self._bounded(block.strings[value])
+            if verdict:
+                return True
+        return False
+
+
+class _Block:
+    """What the tests look at: text, lower-case text, token forms (as string hashes,
+    counted in C; strings only looked up for regex tests, verdicts cached)."""
+
+    __slots__ = ("text", "lower", "lowers", "orths", "strings")
+
+    def __init__(self, doc) -> None:
+        from spacy.attrs import LOWER, ORTH
+
+        self.text = doc.text
+        self.lower = self.text.lower()
+        self.orths = doc.count_by(ORTH).keys()
+        self.lowers = doc.count_by(LOWER).keys()
+        self.strings = doc.vocab.strings
+
+
+class _ClauseSelector:
+    """A clause's anchor alternatives; Selector indexes them all together."""
+
+    def __init__(self, alternatives) -> None:
+        self.alternatives = [[_Test(t) for t in alt] for alt in alternatives]
+
+
+class Selector:
+    """Built once per compiled rule set; ``select`` runs per file."""
+
+    def __init__(self, rules) -> None:
+        self.derived = True
+        self.fallback_rules: list[str] = []
+        self._rules: list[tuple[list, _ClauseSelector | None]] = []
+        for rule in rules:
+            clause_selectors = []
+            for clause in rule.clauses:
+                selector = clause_selector(clause)
+                if selector is None:
+                    self.fallback_rules.append(rule.id)
+                    break
+                clause_selectors.append(selector)
+            else:
+                if any(getattr(s, "text_only", False) for s in clause_selectors) and _reads_annotations(rule):
+                    # its hits may fall in blocks nobody chose, where the conditions would read no annotations
+                    self.fallback_rules.append(rule.id)
+                    continue
+                context = _context_selector(rule)
+                if context is False:
+                    self.fallback_rules.append(rule.id)
+                    continue
+                self._rules.append((clause_selectors, context))
+        self.derived = not self.fallback_rules
+        self._index()
+
+    def _index(self) -> None:
+        """One index over every alternative of every anchored clause: a token form
+        (hash) leads to the literal tests it meets, those to the alternatives to try."""
+        self._alternatives: list[tuple[int, frozenset[int], list[_Test]]] = []
+        self._by_form: dict[str, dict[int, list[int]]] = {"LOWER": {}, "ORTH": {}}
+        self._unanchored: list[int] = []
+        self._alternatives_of: dict[int, list[int]] = {}
+        literal = 0
+        for position, (clause_selectors, _) in enumerate(self._rules):
+            for selector in clause_selectors:
+                if not isinstance(selector, _ClauseSelector):
+                    continue
+                for alternative in selector.alternatives:
+                    ids, others = set(), []
+                    for test in alternative:
+                        if test.words is not None:
+                            ids.add(literal)
+                            for word in test.words:
+                                self._by_form[test.kind].setdefault(word, []).append(literal)
+                            literal += 1
+                        else:
+                            others.append(test)
+                    number = len(self._alternatives)
+                    self._alternatives.append((position, frozenset(ids), others))
+                    if ids:
+                        for test_id in ids:
+                            self._alternatives_of.setdefault(test_id, []).append(number)
+                    else:
+                        self._unanchored.append(number)
+
+    def _anchored(self, view) -> set[int]:
+        """Rule positions with an anchored alternative met in one block."""
+        met: set[int] = set()
+        for kind, values in (("LOWER", view.lowers), ("ORTH", view.orths)):
+            forms = self._by_form[kind]
+            if forms:
+                for value in values:
+                    ids = forms.get(value)
+                    if ids:
+                        met.update(ids)
+        tried = {a for test_id in met for a in self._alternatives_of[test_id]}
+        tried.update(self._unanchored)
+        rules: set[int] = set()
+        for number in tried:
+            position, ids, others = self._alternatives[number]
+            if position not in rules and ids <= met and all(t.met(view) for t in others):
+                rules.add(position)
+        return rules
+
+    def select(self, docs) -> set[int] | None:
+        """Indices of the blocks (tokenizer Docs of one file) to analyse, or ALL."""
+        if not self.derived:
+            return ALL
+        views = [_Block(doc) for doc in docs]
+        texts = [v.text for v in views]
+        found: dict[int, set[int]] = {}
+        for index, view in enumerate(views):
+            for position in self._anchored(view):
+                found.setdefault(position, set()).add(index)
+        chosen: set[int] = set()
+        for position, (clause_selectors, context) in enumerate(self._rules):
+            blocks = found.get(position, set())
+            for selector in clause_selectors:
+                if not isinstance(selector, _ClauseSelector):
+                    picked = selector(views, texts)
+                    if picked is ALL:
+                        return ALL
+                    blocks |= picked
+            if blocks and context is not None:
+                blocks |= context(views, texts)
+            chosen |= blocks
+        return chosen
+
+
+def clause_selector(clause):
+    """A callable (views, texts) -> block indices (or ALL) for one clause, or None
+    when the clause's kind cannot say where it can match."""
+    kind = KINDS.get(clause.kind)
+    select = getattr(kind, "select", None)
+    if select is not None:  # the kind chooses blocks itself (named checks)
+        chooser = select(clause.spec, clause.options)
+        if chooser is None:
+            return None
+        return _Chooser(chooser)
+    derive = getattr(kind, "anchors", None)
+    alternatives = derive(clause.spec, clause.options) if derive is not None else None
+    if not alternatives:
+        return None
+    return _ClauseSelector(alternatives)
+
+
+class _Chooser:
+    def __init__(self, chooser) -> None:
+        self.chooser = chooser
+        self.text_only = getattr(chooser, "text_only", False)
+
+    def __call__(self, views, texts):
+        return self.chooser(texts)
+
+
+_ANNOTATION_CONDITIONS = {"sentence_has", "near", "match_has", "block_has", "about", "negated", "inclusive"}
+# Conditions that read the matched block only, or (document_has) handled below.
+_KNOWN_CONDITIONS = {*_ANNOTATION_CONDITIONS, "document_has", "section", "block_kind"}
+
+
+def _reads_annotations(rule) -> bool:
+    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    return any(c.kind in _ANNOTATION_CONDITIONS for c in conditions)
+
+
+def _context_selector(rule):
+    """Blocks a rule's conditions read beyond the matched block: ``document_has``
+    lemmas (read from every block). None: nothing more; False: cannot say."""
+    lemmas: set[str] = set()
+    for condition in (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when)):
+        if condition.kind not in _KNOWN_CONDITIONS:
+            return False  # a condition kind this pass does not know may read other blocks
+        if condition.kind == "document_has" and "lemmas" in condition.spec:
+            lemmas.update(condition.spec["lemmas"])
+    if not lemmas:
+        return None
+    tests = [_Test(("LEMMA", sorted(lemmas)))]
+    return lambda views, texts: {i for i, view in enumerate(views) if all(t.met(view) for t in tests)}
