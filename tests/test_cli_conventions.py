@@ -226,7 +226,7 @@ def test_did_you_mean_for_config_keys_and_rule_ids(cli, tmp_path):
     renamed = cli("check", "--ignore", "too-many-musthaves", str(vacancy))
     assert renamed.returncode == 2 and "heet nu 'te-veel-harde-eisen'" in renamed.stderr
     explain = cli("explain", "LFT02")
-    assert explain.returncode == 2 and "bedoel je 'LFT002'" in explain.stderr
+    assert explain.returncode == 2 and "bedoel je " in explain.stderr and "'LFT002'" in explain.stderr
     select = cli("check", "--select", "leeftjid", str(EXAMPLE))
     assert select.returncode == 2 and "bedoel je 'leeftijd'" in select.stderr
 
