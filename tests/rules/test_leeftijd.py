@@ -1,13 +1,17 @@
-"""leeftijd rules on vacancy-style sentences beyond the rules.yaml examples.
+"""leeftijd (LFT) rules on the real pipeline, beyond the rules.yaml examples.
 
 Sentences are written for these tests (paraphrased wording patterns seen in real
 vacancies, never copied corpus text). Each case names the rule and the exact
 span that must be reported, or asserts that no leeftijd rule fires at all.
+The ABOUT_* cases (who a phrase is about, negation, inclusive sentences) run
+with both stand-in models.
 """
 
 from __future__ import annotations
 
 import pytest
+
+from tests.rules.conftest import by_rule, rule_hits, texts
 
 FLAGGED = [
     # direct: 'jong' describing team, colleagues, environment, candidate
@@ -55,6 +59,7 @@ FLAGGED = [
     ("Leeftijdsindicatie: 25-35 jaar.", "LFT002", "25-35 jaar"),
     ("Leuke bijbaan vanaf 15 jaar!", "LFT002", "vanaf 15 jaar"),
 ]
+
 
 SILENT = [
     # company age, clients, mixed teams
@@ -161,3 +166,117 @@ def test_every_leeftijd_rule_cites_wgbl(linter):
         assert rule.legal["ground"] == "leeftijd", rule.id
         assert any(ref.startswith("WGBL art.") for ref in rule.legal["refs"]), rule.id
         assert rule.suggestions, rule.id
+
+
+# --------------------------------------------------------------------------- ages (LFT002)
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Je bent ten minste 18 jaar.", "ten minste 18 jaar"),
+        ("Je bent tenminste 18 jaar.", "tenminste 18 jaar"),
+        ("Je bent minstens 18 jaar.", "minstens 18 jaar"),
+        ("Je bent 25 jaar of jonger.", "25 jaar of jonger"),
+        ("Je bent 50 jaar of ouder.", "50 jaar of ouder"),
+        ("Je bent minimaal 13 jaar.", "minimaal 13 jaar"),
+        ("Wat vragen wij\n- 22-28 jaar\n- Rijbewijs B\n", "22-28 jaar"),
+    ],
+)
+def test_numeric_age_forms_are_found(linter, text, expected):
+    assert texts(linter, text, "LFT002") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je hebt ten minste 5 jaar ervaring.",
+        "Je hebt minstens 13 jaar ervaring als docent.",
+        "Je krijgt een contract voor ten minste 1 jaar.",
+        "Wij bestaan al ten minste 30 jaar.",
+        "Je werkt met kinderen van 13 jaar of jonger.",
+        "Je begeleidt kinderen van 4 tot 12 jaar.",
+        "Leerlingen zijn minimaal 13 jaar.",
+    ],
+)
+def test_durations_and_other_peoples_ages_stay_silent(linter, text):
+    assert by_rule(linter, text, "LFT002") == []
+
+
+def test_a_stated_legal_reason_lowers_the_age_limit(linter):
+    found = by_rule(linter, "Je bent minimaal 18 jaar, in verband met de Alcoholwet.", "LFT002")
+    assert [(f.text, f.severity) for f in found] == [("minimaal 18 jaar", "warning")]
+    assert "controleer of die voor deze functie" in found[0].note
+    found = by_rule(linter, "Je bent minimaal 16 jaar in verband met de werktijden.", "LFT002")
+    assert [(f.text, f.severity) for f in found] == [("minimaal 16 jaar", "warning")]
+    assert "noem de wet" in found[0].note
+
+
+def test_a_reason_without_the_law_asks_to_name_the_law(linter):
+    law = by_rule(linter, "Je bent minimaal 18 jaar, omdat de Alcoholwet dat voorschrijft.", "LFT002")
+    reason = by_rule(linter, "Je bent minimaal 18 jaar, omdat je alcohol verkoopt.", "LFT002")
+    plain = by_rule(linter, "Je bent minimaal 18 jaar.", "LFT002")
+    assert [f.severity for f in law] == ["warning"] and "controleer" in law[0].note
+    assert [f.severity for f in reason] == ["warning"] and "noem de wet" in reason[0].note
+    assert [f.severity for f in plain] == ["error"]
+
+
+# --------------------------------------------------------------------------- pensioners (LFT007, LFT012)
+
+def test_pensioners_as_the_target_group_are_found(linter):
+    assert texts(linter, "Gepensioneerden gezocht voor de kantine.", "LFT007") == ["Gepensioneerden"]
+    assert texts(linter, "Ben jij gepensioneerd en wil je nog actief blijven?", "LFT012") == ["Ben jij gepensioneerd"]
+    assert texts(linter, "Dit werk is ideaal voor gepensioneerden.", "LFT012") == ["ideaal voor gepensioneerden"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ook als je gepensioneerd bent, ben je van harte welkom.",
+        "Onze leden zijn vaak gepensioneerd en zoeken gezelligheid.",
+        "Je bouwt pensioen op via het ABP.",
+    ],
+)
+def test_inclusive_or_client_pensioners_stay_silent(linter, text):
+    assert by_rule(linter, text, "LFT012") == []
+
+
+# --------------------------------------------------------------------------- who it is about, negation, inclusive (both stand-in models)
+
+ABOUT_FLAGGED = [
+    ("Wij zoeken een jonge verkoper.", "LFT001", "jonge verkoper"),
+    ("Wij zoeken een jonge kok voor ons restaurant.", "LFT001", "jonge kok"),
+    ("Voor onze klanten zoeken wij een jonge monteur.", "LFT001", "jonge monteur"),
+    ("Wij zoeken een jonge accountmanager.", "LFT001", "jonge accountmanager"),
+    ("Ben jij een jonge vakkracht?", "LFT001", "jonge vakkracht"),
+    ("Je komt te werken in een jonge afdeling.", "LFT001", "jonge afdeling"),
+    ("Wij zoeken een jongeman voor de bediening.", "LFT001", "jongeman"),
+    ("Ben jij een starter op de arbeidsmarkt?", "LFT003", "starter"),
+]
+
+
+ABOUT_SILENT = [
+    # clients and audiences
+    ("Onze cliënten zijn jongeren van 12 tot 23 jaar.", "leeftijd"),
+    ("Wij helpen jonge ondernemers met hun administratie.", "leeftijd"),
+    ("Je begeleidt jonge moeders bij de opvoeding.", "leeftijd"),
+    # organisations, products and people named in the text
+    ("Sinds de oprichting door twee jonge ondernemers groeide het bedrijf.", "leeftijd"),
+    # inclusive either/or
+    ("Starter of ervaren, iedereen is welkom.", "leeftijd"),
+    ("Of je nu starter bent of al jaren meedraait: je bent welkom.", "leeftijd"),
+    ("Jong of oud, iedereen is welkom als verkoper.", "leeftijd"),
+    # look-alikes that were silent before the annotation layer and stay so
+    ("Wij zijn een jong bedrijf met grote ambities.", "leeftijd"),
+    ("Onze jonge collega's en ervaren rotten vormen een mix van jong en oud.", "leeftijd"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "match"), ABOUT_FLAGGED)
+def test_about_flagged(linter_per_model, text, rule, match):
+    assert (rule, match) in rule_hits(linter_per_model, text)
+
+
+@pytest.mark.parametrize(("text", "category"), ABOUT_SILENT)
+def test_about_silent(linter_per_model, text, category):
+    findings = [f for f in linter_per_model.lint_text(text).findings if f.category == category]
+    assert findings == []

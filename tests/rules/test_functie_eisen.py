@@ -1,0 +1,358 @@
+"""functie-eisen (FNE) rules on the real pipeline.
+
+The examples in rules.yaml are tested in test_rule_examples.py; these tests add
+the cases that need more than one sentence (document-level conditions, the
+must-have count), severities, and look-alikes. test_look_alikes_stay_silent
+checks that no FNE, BPK, RLG or GZS rule fires. The ABOUT_* and availability
+cases on the shared sentences run with both stand-in models.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.conftest import by_rule, rule_hits, texts
+from vacaturelint.rules import checks
+
+OWN = ("FNE", "BPK", "RLG", "GZS")
+
+
+def _own(linter, text, kind="plain"):
+    result = linter.lint_text(text, path="vacature.txt" if kind == "plain" else "vacature.md", kind=kind)
+    return [f for f in result.findings if f.rule.startswith(OWN)]
+
+
+# --------------------------------------------------------------------------- silent look-alikes (FNE, BPK, RLG, GZS)
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reageer uiterlijk 1 maart via de knop hieronder.",
+        "Uiterlijk 26 maart hoor je van ons.",
+        "We willen onze klantenservice naar een hoger plan tillen.",
+        "Je hebt een gezond verantwoordelijkheidsgevoel en een gezonde dosis humor.",
+        "Cliënten praten graag over hun beperkingen.",
+        "Je kunt samenwerken met zowel virtuele als fysieke teams.",
+        "Sanne van den Heuvel woont in een aangepaste woning met assistentie van Fokus.",
+        "Wij bieden een fulltime baan voor 40 uur in de week.",
+        "Je bent 32-40 uur per week beschikbaar.",
+        "Je bent beschikbaar op zaterdagen.",
+        "Onze moederorganisatie is gevestigd in Utrecht.",
+        "Deze functie is een tijdelijke vervanging voor een zwangerschapsverlof.",
+        "Wij bieden betaald ouderschapsverlof en een personeelsvereniging voor jou en je gezin.",
+        "We maken geen onderscheid op gebied van geslacht, geloof, burgerlijke staat of afkomst.",
+        "Je werkt met kinderen van 4 tot 12 jaar en hun ouders.",
+        "Je zorgt ervoor dat de ruimtes er netjes en representatief uitzien.",
+        "In deze representatieve functie ondersteun je de directie.",
+        "Wij bieden een leaseauto en een telefoon van de zaak.",
+        "Stuur je cv en motivatie, het liefst zonder foto.",
+        "Je standplaats is afgestemd op je woonplaats.",
+        "Wij zijn een onderwijsorganisatie voor christelijk en katholiek basisonderwijs.",
+    ],
+)
+def test_look_alikes_stay_silent(linter, text):
+    assert _own(linter, text) == []
+
+
+# --------------------------------------------------------------------------- residence (FNE004)
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Je bent woonachtig in Hoorn of binnen een straal van 10 kilometer van het distributiecentrum.", "woonachtig in Hoorn"),
+        ("U bent woonachtig in- of in de omgeving van Amsterdam.", "woonachtig in- of in de omgeving"),
+        ("Wij zoeken iemand met ervaring die woont in Almere of Lelystad.", "woont in Almere"),
+        ("Je bent fulltime beschikbaar en woont in de omgeving Den Haag.", "woont in de omgeving"),
+        ("Je komt uit Zuidoost of omgeving (pré).", "komt uit Zuidoost of omgeving"),
+    ],
+)
+def test_residence_requirement_is_found(linter, text, expected):
+    found = by_rule(linter, text, "FNE004")
+    assert [f.text for f in found] == [expected]
+
+
+def test_residence_preference_is_only_info(linter):
+    hard = by_rule(linter, "Je woont in de regio van Mijdrecht.", "FNE004")
+    soft = by_rule(linter, "Bij voorkeur woon je in Amsterdam, Almere of omstreken.", "FNE004")
+    assert [f.severity for f in hard] == ["warning"]
+    assert [f.severity for f in soft] == ["info"]
+
+
+# --------------------------------------------------------------------------- residence as distance or region (FNE009)
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Je woont op maximaal 30 minuten reizen van Apeldoorn.", "op maximaal 30 minuten reizen van Apeldoorn"),
+        ("Je woont op reisafstand van Zwolle.", "op reisafstand van Zwolle"),
+        ("Je woont op maximaal 20 km afstand van Amsterdam.", "op maximaal 20 km afstand van Amsterdam"),
+        ("Kandidaten uit de regio hebben de voorkeur.", "Kandidaten uit de regio"),
+    ],
+)
+def test_residence_as_distance_or_region_is_found(linter, text, expected):
+    assert texts(linter, text, "FNE009") == [expected]
+
+
+def test_residence_distance_with_a_reason_is_a_hint(linter):
+    text = "Je woont op reisafstand van Zwolle, omdat je storingsdiensten draait."
+    assert [f.severity for f in by_rule(linter, text, "FNE009")] == ["info"]
+
+
+def test_one_residence_finding_per_sentence(linter):
+    text = "Je woont binnen een straal van 10 kilometer van Hoorn."
+    assert by_rule(linter, text, "FNE004") and not by_rule(linter, text, "FNE009")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ons kantoor ligt op loopafstand van het station.",
+        "Je werkt grotendeels op afstand, vanuit huis.",
+        "Houd op de werkvloer 1,5 meter afstand van elkaar.",
+        "Wij helpen cliënten uit de regio Zwolle.",
+        "Je krijgt reiskostenvergoeding vanaf 10 km woon-werkverkeer.",
+    ],
+)
+def test_office_location_remote_work_and_clients_stay_silent(linter, text):
+    assert by_rule(linter, text, "FNE009") == []
+
+
+def test_half_an_hour_and_work_travel(linter):
+    found = by_rule(linter, "Bij voorkeur woon je binnen een half uur rijden van de locatie in Nijmegen.", "FNE009")
+    assert [(f.text, f.severity) for f in found] == [("binnen een half uur rijden van de locatie", "info")]
+    work = "Je bent bereid landelijk te werken, maximaal twee uur reistijd van je standplaats."
+    assert by_rule(linter, work, "FNE009") == []
+
+
+# --------------------------------------------------------------------------- rijbewijs (FNE006)
+
+OFFICE = "Planner\n\nWat vragen wij\n- Je bent in het bezit van een rijbewijs.\n- Je plant diensten voor onze medewerkers.\n"
+
+
+def test_licence_for_office_job_is_flagged(linter):
+    found = by_rule(linter, OFFICE, "FNE006")
+    assert [(f.text, f.severity) for f in found] == [("rijbewijs", "warning")]
+
+
+@pytest.mark.parametrize(
+    "title_or_context",
+    [
+        "Chauffeur B/BE",
+        "Servicemonteur liften",
+        "Netwerkspecialist\n\nJe werkt bij klanten op locatie en rijdt in een auto van de zaak.",
+        "Wijkverpleegkundige in de thuiszorg",
+        "Mediatechnicus\n\nMet een groot rijbewijs bestuur je ook onze reportagewagens.",
+    ],
+)
+def test_licence_for_driving_or_field_job_is_silent(linter, title_or_context):
+    text = OFFICE.replace("Planner", title_or_context)
+    assert by_rule(linter, text, "FNE006") == []
+
+
+def test_licence_with_reason_in_sentence_is_silent(linter):
+    text = "Planner\n\nVanwege het ambulante werk ben je in het bezit van een rijbewijs en eigen vervoer.\n"
+    assert by_rule(linter, text, "FNE006") == []
+
+
+def test_licence_as_wish_is_silent_even_when_glued(linter):
+    assert by_rule(linter, "Planner\n\nIn het bezit zijn van een rijbewijs is een préWat wij bieden\n", "FNE006") == []
+    assert by_rule(linter, "Planner\n\nPre: in bezit van rijbewijs\n", "FNE006") == []
+
+
+# --------------------------------------------------------------------------- availability (FNE007)
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Je bent 40 uur per week flexibel inzetbaar van maandag tot en met zaterdag.", "40 uur per week flexibel inzetbaar"),
+        ("Fulltime beschikbaar (38 uur)", "Fulltime beschikbaar"),
+        ("Je bent flexibel inzetbaar voor minimaal 16 uur per week, ook ’s avonds en in het weekend.", "flexibel inzetbaar"),
+        ("Je bent enthousiast, werkt graag zelfstandig en flexibel inzetbaar;Je bent beschikbaar op zaterdagen;", "flexibel inzetbaar"),
+    ],
+)
+def test_availability_demand_is_found(linter, text, expected):
+    found = by_rule(linter, text, "FNE007")
+    assert [(f.text, f.severity) for f in found] == [(expected, "info")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De werkdagen variëren tussen maandag t/m zondag met werktijden tussen 05:00 en 00:30 uur. Jij bent flexibel inzetbaar;",
+        "Flexibel bent (er wordt afwisselend gewerkt tussen 8:00-20:00 uur).",
+        "Bij voorkeur 40 uur per week beschikbaar (minimaal 32 uur).",
+        "Bij voorkeur fulltime beschikbaar, 32/36 uur bespreekbaar.",
+        "Je bent bereid om storingsdienst te draaien en in flexibele werktijden te werken.",
+        "Je bent tussen de 28 en 32 uur per week beschikbaar.",
+    ],
+)
+def test_availability_with_schedule_reason_or_alternative_is_silent(linter, text):
+    assert by_rule(linter, text, "FNE007") == []
+
+
+# --------------------------------------------------------------------------- must-haves (FNE008)
+
+def _requirements(hard: int, wishes: int = 0, heading: str = "Wat vragen wij") -> str:
+    items = [f"- Je hebt kennis van systeem nummer {i}." for i in range(hard)]
+    items += [f"- Ervaring met pakket {i} is een pré." for i in range(wishes)]
+    return f"Medewerker administratie\n\n{heading}\n" + "\n".join(items) + "\n\nWat bieden wij\n- Een goed salaris.\n- Een leaseauto.\n"
+
+
+def test_musthave_count_is_a_document_finding_above_threshold(linter):
+    found = by_rule(linter, _requirements(10, wishes=2), "FNE008")
+    assert len(found) == 1
+    finding = found[0]
+    assert finding.scope == "document" and finding.severity == "info"
+    assert finding.text == "Wat vragen wij"
+    assert "10 harde eisen en 2 wensen" in finding.message
+
+
+def test_nine_hard_demands_with_wishes_pass(linter):
+    assert by_rule(linter, _requirements(9, wishes=1), "FNE008") == []
+
+
+def test_no_separation_of_wishes_is_reported(linter):
+    found = by_rule(linter, _requirements(10, heading="Functie-eisen"), "FNE008")
+    assert len(found) == 1 and "geen enkele wens" in found[0].message
+    assert by_rule(linter, _requirements(9, heading="Functie-eisen"), "FNE008") == []
+
+
+def test_offer_sections_and_calls_to_action_are_not_counted(linter):
+    offer = "Wat bieden wij\n" + "\n".join(f"- Voordeel nummer {i} voor jou." for i in range(12)) + "\n"
+    assert by_rule(linter, offer, "FNE008") == []
+    tail = _requirements(9, wishes=1).replace(
+        "\n\nWat bieden wij", "\n- Herken je jezelf hierin? Solliciteer dan direct.\n- Stuur je cv naar ons.\n\nWat bieden wij"
+    )
+    assert by_rule(linter, tail, "FNE008") == []
+
+
+def test_musthave_options_are_validated():
+    with pytest.raises(ValueError, match="max_hard"):
+        checks.validate("requirements_musthaves", {"options": {"max_hard": 0}})
+    with pytest.raises(ValueError, match="onbekende optie"):
+        checks.validate("requirements_musthaves", {"options": {"drempel": 3}})
+
+
+_PROSE = ("Je bent nieuwsgierig en leergierig. Je werkt graag samen met collega's. Je houdt van aanpakken. "
+          "Je denkt in oplossingen. Je bent klantgericht en flexibel. Je neemt initiatief en toont lef. "
+          "Je hebt humor en relativeringsvermogen.")
+
+
+def test_musthaves_count_only_the_list_when_the_section_has_one(linter):
+    text = (f"# Adviseur\n\n## Wie ben jij?\n\n{_PROSE}\n\n"
+            "- Een afgeronde hbo-opleiding.\n- Ervaring met Excel.\n- Rijbewijs B is een pré.\n")
+    assert not [f for f in linter.lint_text(text, "v.md", "markdown").findings if f.rule == "FNE008"]
+
+
+def test_musthaves_count_sentences_when_the_section_has_no_list(linter):
+    text = f"# Adviseur\n\n## Wie ben jij?\n\n{_PROSE} Je bent accuraat. Je kunt goed plannen. Je bent stressbestendig.\n"
+    found = [f for f in linter.lint_text(text, "v.md", "markdown").findings if f.rule == "FNE008"]
+    assert len(found) == 1 and "0 wensen" in found[0].message
+
+
+# --------------------------------------------------------------------------- FNE008 counts demands only
+
+def _list(heading: str, items: list[str]) -> str:
+    return heading + "\n" + "".join(f"- {item}\n" for item in items) + "\n"
+
+
+_DEMANDS = [f"Je hebt kennis van systeem nummer {i}." for i in range(6)]
+
+
+def test_task_and_offer_sections_are_not_counted_as_demands(linter):
+    tasks = _list("Wat ga je doen", [f"Je verwerkt taak nummer {i}." for i in range(8)])
+    offer = _list("Wat bieden wij", [f"Voordeel nummer {i} voor jou." for i in range(8)])
+    text = "Medewerker\n\n" + tasks + _list("Wat vragen wij", _DEMANDS) + offer
+    assert by_rule(linter, text, "FNE008") == []
+
+
+def test_a_repeated_requirements_list_counts_once(linter):
+    once = _list("Wat vragen wij", _DEMANDS)
+    assert by_rule(linter, "Medewerker\n\n" + once + once, "FNE008") == []
+    ten = _list("Wat vragen wij", [f"Je hebt kennis van systeem nummer {i}." for i in range(10)])
+    found = by_rule(linter, "Medewerker\n\n" + ten + ten, "FNE008")
+    assert len(found) == 1 and "10 harde eisen" in found[0].message
+
+
+def test_an_offer_heading_glued_into_the_requirements_stops_the_count(linter):
+    glued = ("Profiel\n" + " ".join(_DEMANDS) + " Aanbod Een goed salaris. Een leaseauto. Een laptop. "
+             "Een telefoon. Vijfentwintig vakantiedagen.\n")
+    assert by_rule(linter, "Medewerker\n\n" + glued, "FNE008") == []
+
+
+def test_a_sketch_before_an_introduced_list_is_not_counted(linter):
+    sketch = " ".join(f"Je vindt onderwerp nummer {i} boeiend." for i in range(8))
+    items = "".join(f"- Je hebt kennis van systeem nummer {i}.\n" for i in range(4))
+    text = f"Medewerker\n\nProfiel\n{sketch}\nWij verwachten minimaal:\n{items}"
+    assert by_rule(linter, text, "FNE008") == []
+
+
+def test_the_organisation_describing_itself_is_not_a_demand(linter):
+    about = " ".join(f"Wij leveren product nummer {i} aan klanten." for i in range(8))
+    text = "Medewerker\n\nProfiel\n" + " ".join(_DEMANDS[:4]) + " " + about + "\n"
+    assert by_rule(linter, text, "FNE008") == []
+    demands = " ".join(f"Je hebt kennis van systeem nummer {i}." for i in range(10))
+    assert len(by_rule(linter, "Medewerker\n\nProfiel\n" + demands + "\n", "FNE008")) == 1
+
+
+# --------------------------------------------------------------------------- markdown positions
+
+def test_positions_are_exact_in_markdown(linter):
+    text = "# Receptionist\n\n## Wat vragen wij\n\n- Je bent **representatief** en gastvrij.\n- In bezit van rijbewijs en eigen vervoer.\n"
+    found = _own(linter, text, kind="markdown")
+    assert {f.rule for f in found} >= {"FNE005", "FNE006"}
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+# --------------------------------------------------------------------------- who it is about, negation, shared sentences (both stand-in models)
+
+ABOUT_FLAGGED = [
+    ("Stuur je cv met een recente foto.", "FNE001", "met een recente foto"),
+    ("Vermeld in je sollicitatie je geboortedatum.", "FNE002", "geboortedatum"),
+    ("Receptionist\n\nIn bezit van rijbewijs en eigen vervoer.", "FNE006", "rijbewijs en eigen vervoer"),
+]
+
+
+ABOUT_SILENT = [
+    # organisations, products and people named in the text
+    ("Wonen in Utrecht is een woningcorporatie met 40 medewerkers.", "functie-eisen"),
+    # negated requests
+    ("Een foto meesturen is niet nodig.", "functie-eisen"),
+    ("Solliciteer met je cv; een foto hoeft niet.", "functie-eisen"),
+    ("Je hoeft je geboortedatum niet te noemen.", "functie-eisen"),
+    # photos as work samples, driving jobs
+    ("Stuur je portfolio met foto's van eerder werk.", "functie-eisen"),
+    ("Mobiele surveillant\n\nIn bezit van rijbewijs B.", "functie-eisen"),
+    ("Heftruckchauffeur\n\nIn het bezit van rijbewijs.", "functie-eisen"),
+    ("Bezorger gezocht\n\nJe hebt een rijbewijs B.", "functie-eisen"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "match"), ABOUT_FLAGGED)
+def test_about_flagged(linter_per_model, text, rule, match):
+    assert (rule, match) in rule_hits(linter_per_model, text)
+
+
+@pytest.mark.parametrize(("text", "category"), ABOUT_SILENT)
+def test_about_silent(linter_per_model, text, category):
+    findings = [f for f in linter_per_model.lint_text(text).findings if f.category == category]
+    assert findings == []
+
+
+AVAILABILITY_SILENT = [
+    # glued list items: the part-time alternative is in the same (glued) sentence
+    "Je bent tactvol en integer;Parttime of fulltime inzetbaar;Je kunt je goed inleven.",
+    # a named shift schedule
+    "Je bent flexibel inzetbaar (ma t/m zo, drieploegen);",
+]
+
+
+@pytest.mark.parametrize("text", AVAILABILITY_SILENT)
+def test_availability_reads_the_shared_sentences(linter_per_model, text):
+    assert [f for f in linter_per_model.lint_text(text).findings if f.rule == "FNE007"] == []
+
+
+def test_availability_without_schedule_is_still_found(linter_per_model):
+    found = rule_hits(linter_per_model, "Je bent tactvol;Je bent flexibel inzetbaar;Je werkt bij de Vulploeg Noord.")
+    assert ("FNE007", "flexibel inzetbaar") in found
