@@ -18,6 +18,23 @@ from bench.stand_in import use_stand_in
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = use_stand_in()
 CORPUS = ROOT.parent / "shared" / "corpus"
+# One rule file for tests: .format(extra="" or more rule keys, match=the match clauses).
+RULE_FILE = """\
+schema_version: 1
+rules:
+  - id: TST001
+    name: test-regel
+    category: leeftijd
+    severity: warning
+    message: "Test: {{match}}"
+    explanation: "Uitleg."
+    legal: {{ground: leeftijd, distinction: direct, refs: ["WGBL art. 3"]}}
+{extra}    match:
+{match}
+    examples:
+      bad: ["Wij zoeken een kwartiermaker."]
+      good: ["Wij zoeken een collega."]
+"""
 # CI sets this so that tests needing a real Neovim or Chromium fail instead of skipping
 # when the program is missing: the real-client tests must really run there.
 REQUIRE_REAL_CLIENTS = os.environ.get("VACATURELINT_REQUIRE_REAL_CLIENTS") == "1"

@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import RULE_FILE
 from vacaturelint.errors import RulesError
 from vacaturelint.rules import kinds
 from vacaturelint.rules.loader import load_ruleset
 
 pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
 
-RULE = """\
-schema_version: 1
-rules:
-  - id: TST001
-    name: test-regel
-    category: leeftijd
-    severity: warning
-    message: "Test: {{match}}"
-    explanation: "Uitleg."
-    legal: {{ground: leeftijd, distinction: direct, refs: ["WGBL art. 3"]}}
-{extra}    match:
-{match}
-    examples:
-      bad: ["Wij zoeken een kwartiermaker."]
-      good: ["Wij zoeken een collega."]
-"""
+RULE = RULE_FILE  # tests.conftest: one test rule file, with {extra} keys and a {match} list
 
 
 def _load(tmp_path, match: str, extra: str = ""):

@@ -7,73 +7,9 @@ No model is loaded here (the configured one does not exist), so this module is f
 
 from __future__ import annotations
 
-import json
-import os
-import queue
-import subprocess
-import sys
-import threading
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class RawServer:
-    def __init__(self, tmp_path: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "vacaturelint", "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
-        self.messages: queue.Queue = queue.Queue()
-        self.received: list[dict] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        out = self.proc.stdout
-        while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    return
-                if line in (b"\r\n", b"\n"):
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                if name.lower() == "content-length":
-                    length = int(value)
-            self.messages.put(json.loads(out.read(length)))
-
-    def send_raw(self, body: bytes) -> None:
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
-
-    def send(self, method: str, params=None, id=None) -> None:
-        message = {"jsonrpc": "2.0", "method": method}
-        if params is not None:
-            message["params"] = params
-        if id is not None:
-            message["id"] = id
-        self.send_raw(json.dumps(message).encode("utf-8"))
-
-    def wait(self, predicate, timeout: float = 30) -> dict:
-        deadline = time.monotonic() + timeout
-        for message in self.received:
-            if predicate(message):
-                return message
-        while time.monotonic() < deadline:
-            try:
-                message = self.messages.get(timeout=0.2)
-            except queue.Empty:
-                continue
-            self.received.append(message)
-            if "id" in message and "method" in message:  # a request from the server: answer it
-                self.send_raw(json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": None}).encode())
-            if predicate(message):
-                return message
-        raise AssertionError(f"timed out; received: {self.received}")
-
-    def response(self, id: int) -> dict:
-        return self.wait(lambda m: m.get("id") == id and "method" not in m)
+from tests.lsp.rawclient import RawClient as RawServer
 
 
 def test_missing_model_and_malformed_messages(tmp_path: Path):

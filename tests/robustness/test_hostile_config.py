@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.lsp.test_robustness import RawServer
+from tests.lsp.rawclient import RawClient as RawServer
 from tests.robustness.conftest import BAD
 
 TIMEOUT = 60

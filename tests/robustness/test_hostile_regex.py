@@ -17,28 +17,13 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.lsp.test_robustness import RawServer
+from tests.conftest import ROOT, RULE_FILE
+from tests.lsp.rawclient import RawClient as RawServer
 from tests.robustness.conftest import BAD
 
 TIMEOUT = 90
 
-RULE = """\
-schema_version: 1
-rules:
-  - id: TST001
-    name: test-regel
-    category: leeftijd
-    severity: warning
-    message: "Test: {{match}}"
-    explanation: "Uitleg."
-    legal: {{ground: leeftijd, distinction: direct, refs: ["WGBL art. 3"]}}
-    match:
-{match}
-    examples:
-      bad: ["Wij zoeken een kwartiermaker."]
-      good: ["Wij zoeken een collega."]
-"""
+RULE = RULE_FILE.replace("{extra}", "")  # tests.conftest
 EVIL = "a" * 60 + "b"  # one token; exponential for (a|aa)+$, and for (a+)+$ in Python's re
 # 100 blocks, each with a heading, so a per-block limit would cost 100 times over.
 DOCUMENT = "".join(f"# {EVIL}\n\n{EVIL} kwartiermaker\n\n" for _ in range(100)) + BAD

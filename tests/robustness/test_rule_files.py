@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import RULE_FILE
 from tests.robustness.conftest import BAD
 
 pytestmark = pytest.mark.fast  # the fast tier (README): seconds per test, no external programs
 
-RULE = """\
-schema_version: 1
-rules:
-  - id: TST001
-    name: test-regel
-    category: leeftijd
-    severity: warning
-    message: "Test: {{match}}"
-    explanation: "Uitleg."
-    legal: {{ground: leeftijd, distinction: direct, refs: ["WGBL art. 3"]}}
-    match:
-{match}
-    examples:
-      bad: ["Wij zoeken een kwartiermaker."]
-      good: ["Wij zoeken een collega."]
-"""
+RULE = RULE_FILE.replace("{extra}", "")  # tests.conftest
 GOOD_MATCH = "      - phrases: [kwartiermaker]"
 
 CASES = {
