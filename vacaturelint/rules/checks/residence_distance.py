@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 
 from vacaturelint.rules.checks import requirements_residence
-from vacaturelint.rules.checks._numbers import word
+from vacaturelint.rules.checks._numbers import sentence_tokens, word
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.spans import overlaps_any
 
 OPTIONS: set[str] = set()
 
@@ -47,21 +48,6 @@ _OTHERS = {
 _WORK_TRAVEL = {"bereid", "landelijk", "projecten", "project", "klanten", "standplaats", "opdrachtgevers"}
 _OFFER = {"reiskosten", "reiskostenvergoeding", "vergoeding", "vergoed", "vergoeden", "kilometervergoeding",
           "ligt", "liggen", "gelegen", "bereikbaar", "station", "snelweg", "centrum"}
-
-
-_STOP = {".", "!", "?", ";"}
-
-
-def sentence_tokens(doc, i: int):
-    """The sentence around token ``i``, cut at punctuation and line breaks, not by
-    the parser (a stand-in parse may split "Je reistijd ... is | maximaal 45 minuten")."""
-    start = i
-    while start > 0 and doc[start - 1].text not in _STOP and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    end = i + 1
-    while end < len(doc) and doc[end - 1].text not in _STOP and "\n" not in doc[end - 1].text_with_ws:
-        end += 1
-    return doc[start:end]
 
 
 def _words(sent) -> set[str]:
@@ -144,7 +130,7 @@ def run(doc, options):
             sent = sentence_tokens(doc, first.start)
             taken.append((sent.start_char, sent.end_char))
     for start, end in [*_distance_hits(doc), *_region_hits(doc)]:
-        if any(s < end and start < e for s, e in taken):
+        if overlaps_any(start, end, taken):
             continue
         taken.append((start, end))
         yield start, end, {}
