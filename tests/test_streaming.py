@@ -81,7 +81,6 @@ def test_batches_split_by_characters(tmp_path, monkeypatch):
 @pytest.mark.fast
 def test_report_by_batches_renders_as_one_call(linter):
     from vacaturelint.reporters import FORMATS, STATISTICS, Report
-
     from vacaturelint.source import Source
 
     results = linter.lint_sources([Source(path=f"v{i}.txt", text=ADS[name], kind="plain")
