@@ -255,6 +255,35 @@ class Batch:
             self.configs.append(loaded.config)
 
 
+CHUNK_CHARS = 400_000  # characters of file text read, linted and reported at a time by ``check``
+CHUNK_ENV = "VACATURELINT_CHUNK_CHARS"  # internal: a smaller chunk size, for tests
+
+
+def chunk_chars() -> int:
+    """The chunk size of :func:`batches`: $VACATURELINT_CHUNK_CHARS (for tests) or CHUNK_CHARS."""
+    value = os.environ.get(CHUNK_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else CHUNK_CHARS
+
+
+def batches(session: Session, found: Iterable[Target], stdin_name: str | None = None,
+            read_stdin: Callable[[int, str], bytes] | None = None, max_chars: int = CHUNK_CHARS):
+    """The targets read into Batches of at most ``max_chars`` characters of text (a
+    bigger file is a batch of its own), in input order, so that only one batch of
+    texts is in memory at a time. The last batch may hold only errors and notes."""
+    batch = Batch()
+    size = 0
+    for target in found:
+        loaded = load(session, target, stdin_name, read_stdin)
+        batch.add(loaded)
+        if loaded.source is not None:
+            size += len(loaded.source.text)
+            if size >= max_chars:
+                yield batch
+                batch, size = Batch(), 0
+    if batch.sources or batch.errors or batch.notes:
+        yield batch
+
+
 def error_line(message: str) -> str:
     """The one stderr line for an error (control characters in it, e.g. from a file
     name, are shown as escapes: one line stays one line)."""
@@ -331,6 +360,15 @@ class FixOutcome:
     applied: int = 0
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    files: int = 0  # files fixed (or with a diff)
+
+    def absorb(self, part: FixOutcome) -> None:
+        """Add the outcome of one batch (its new texts are not kept)."""
+        self.diffs += part.diffs
+        self.applied += part.applied
+        self.errors += part.errors
+        self.notes += part.notes
+        self.files += len(part.texts)
 
 
 def fix(batch: Batch, results, write: bool) -> FixOutcome:

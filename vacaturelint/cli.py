@@ -56,7 +56,8 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
           max_size,
           stdin_filename, fix, show_diff, exit_zero, statistics, output_file, quiet, color, verbose, jobs) -> None:
     """Controleer vacatureteksten (bestanden, mappen, of - voor standaardinvoer)."""
-    from vacaturelint.reporters import FORMATS, STATISTICS
+    from vacaturelint import parallel
+    from vacaturelint.reporters import Report
 
     stop_cleanly_on_sigterm()
 
@@ -71,43 +72,58 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
         if not quiet:
             click.echo(f"vacaturelint: {shown(message)}", err=True)
 
-    batch = app.Batch()
+    # Files are read, linted, fixed and rendered batch by batch (app.batches), so only
+    # one batch of texts is in memory; stderr lines are kept and written in the order
+    # of a run over all files at once, stdout is written at the end.
+    read_notes: list[str] = []
+    run_notes: list[str] = []
+    load_errors: list[str] = []
+    lint_errors: list[str] = []
+    notice = None
+    outcome = app.FixOutcome() if fix or show_diff else None
+    to_file = output_file is not None
+    colored = use_color(color, False if to_file else sys.stdout.isatty())
     try:
         session = app.open_session(app.make_options(select, ignore, min_severity, model, config_path, isolated,
                                                       max_size, extra_rules=extra_rules))
         found = app.targets(session, paths, include, exclude)
         if output_file is not None:
             found = app.checked_output(output_file, found)
-        for target in found:
-            batch.add(app.load(session, target, stdin_filename, app.read_stdin))
-        if verbose:
-            for line in batch.notes:
-                click.echo(f"vacaturelint: {shown(line)}", err=True)
-        from vacaturelint import parallel
-
-        workers = parallel.resolve_jobs(jobs, len(batch.sources))
-        results = parallel.lint(session.linter, batch.sources, batch.configs, workers) if batch.sources else []
-        notice = session.skipped_notice(batch.configs[0]) if batch.sources else None
-        if notice:
-            note(notice)
-        outcome = app.fix(batch, results, write=fix) if fix or show_diff else None
-        if fix and outcome is not None:
-            results = app.relint(session, batch, results, outcome)
+        report = Report(fmt, statistics=statistics, color=colored, rules={r.id: r for r in session.ruleset.rules},
+                        quiet=quiet)
+        with parallel.Pool(session.linter, parallel.resolve_jobs(jobs, len(found))) as pool:
+            for batch in app.batches(session, found, stdin_filename, app.read_stdin, app.chunk_chars()):
+                read_notes += batch.notes
+                load_errors += batch.errors
+                if not batch.sources:
+                    continue
+                results = pool.lint(batch.sources, batch.configs)
+                if notice is None:
+                    notice = session.skipped_notice(batch.configs[0]) or ""
+                if outcome is not None:
+                    part = app.fix(batch, results, write=fix)
+                    if fix:
+                        results = app.relint(session, batch, results, part)
+                    outcome.absorb(part)
+                for result in results:
+                    if result.error:
+                        lint_errors.append(result.error)
+                    run_notes.extend(f"{result.path}: {line}" for line in result.notes)
+                if not show_diff:
+                    report.add(results)
     except VacaturelintError as error:
         fail(str(error))
-    errors = list(batch.errors) + (outcome.errors if outcome else [])
-    for result in results:
-        if result.error:
-            errors.append(result.error)
-        for line in result.notes:
-            note(f"{result.path}: {line}")
-    for line in (outcome.notes if outcome else []):
+    if verbose:
+        for line in read_notes:
+            click.echo(f"vacaturelint: {shown(line)}", err=True)
+    if notice:
+        note(notice)
+    for line in run_notes + (outcome.notes if outcome else []):
         note(line)
+    errors = load_errors + (outcome.errors if outcome else []) + lint_errors
     for error in errors:
         click.echo(app.error_line(error), err=True)
 
-    to_file = output_file is not None
-    colored = use_color(color, False if to_file else sys.stdout.isatty())
     if show_diff:
         text = "".join(outcome.diffs)
         files = len(outcome.diffs)
@@ -116,15 +132,11 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
         code = app.EXIT_FINDINGS if outcome.diffs else app.EXIT_CLEAN
     else:
         if fix and outcome is not None:
-            files = len(outcome.texts)
+            files = outcome.files
             note(f"{outcome.applied} {'bevinding' if outcome.applied == 1 else 'bevindingen'} hersteld in "
                  f"{files} {'bestand' if files == 1 else 'bestanden'}" if outcome.applied else "niets te herstellen")
-        rules = {r.id: r for r in session.ruleset.rules}
-        if statistics:
-            text = STATISTICS[fmt](results, color=colored)
-        else:
-            text = FORMATS[fmt](results, color=colored, rules=rules, quiet=quiet)
-        code = app.exit_code(results, errors)
+        text = report.render()
+        code = app.exit_code(report.results, errors)
     if to_file:
         try:
             app.write_output(output_file, text)

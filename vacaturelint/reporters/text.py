@@ -75,19 +75,23 @@ def summary(results, fixable: int = 0) -> str:
 
 
 def render(results, color: bool = False, quiet: bool = False, **_) -> str:
+    return render_files(results, color=color) + render_summary(results, quiet=quiet)
+
+
+def render_files(results, color: bool = False, **_) -> str:
+    """The findings of each file with their line windows: the part that needs the
+    file texts (``check`` renders it batch by batch, then drops the texts)."""
     out: list[str] = []
 
     def style(text, **kw):
         return click.style(text, **kw) if color else text
 
-    fixable = 0
     for result in results:
         if not result.findings:
             continue
         index = LineIndex(result.text)
         shown_line = (-1, "")  # findings come in line order: each line is cut out once, not per finding
         for f in result.findings:
-            fixable += f.fix is not None
             head = f"{shown_path(f.path)}:{f.line}:{f.column}: "
             sev = style(LABELS_NL[f.severity], fg=COLOURS[f.severity], bold=True)
             mark = " [*]" if f.fix is not None else ""
@@ -111,13 +115,21 @@ def render(results, color: bool = False, quiet: bool = False, **_) -> str:
             if f.legal:
                 out.append(style(f"      grond: {f.legal}", dim=True))
             out.append("")
-    if not quiet:
-        line = summary(results, fixable)
-        if line:
-            out.append(line)
-            if any(r.findings for r in results):
-                out.append("Uitleg per regel: vacaturelint explain REGEL")
-    return "\n".join(out) + ("\n" if out else "")
+    return "".join(line + "\n" for line in out)
+
+
+def render_summary(results, quiet: bool = False, **_) -> str:
+    """The summary after :func:`render_files` (needs only the findings)."""
+    if quiet:
+        return ""
+    fixable = sum(f.fix is not None for r in results for f in r.findings)
+    line = summary(results, fixable)
+    if not line:
+        return ""
+    out = [line]
+    if any(r.findings for r in results):
+        out.append("Uitleg per regel: vacaturelint explain REGEL")
+    return "".join(line + "\n" for line in out)
 
 
 def render_concise(results, color: bool = False, quiet: bool = False, **_) -> str:
