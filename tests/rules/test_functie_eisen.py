@@ -111,6 +111,8 @@ def test_one_residence_finding_per_sentence(linter):
         "Houd op de werkvloer 1,5 meter afstand van elkaar.",
         "Wij helpen cliënten uit de regio Zwolle.",
         "Je krijgt reiskostenvergoeding vanaf 10 km woon-werkverkeer.",
+        "Woonruimte beschikbaar op loopafstand, in overleg.",
+        "De woongroep ligt op 10 minuten van het centrum van Zwolle.",
     ],
 )
 def test_office_location_remote_work_and_clients_stay_silent(linter, text):

@@ -32,7 +32,9 @@ _DISTANCE = re.compile(r"^(reis|fiets|rij|loop|auto|ov-?)?(afstand|reistijd)$")
 _UNIT = {"minuten", "minuutjes", "min", "min.", "kwartier", "km", "kilometer", "kilometers", "uur", "half"}
 _LIMIT = {"binnen", "maximaal", "max", "max.", "hooguit", "maximum", "hoogstens", "op", "niet", "korte", "redelijke",
           "acceptabele", "goede", "te", "beperkte"}
-_RESIDE = re.compile(r"^(woon\w*|wonen\w*|wonend|vandaan)$")
+# where the candidate lives: the verb and its forms, not housing or care nouns
+# ("woonruimte op loopafstand" is an offer; "woonzorgcentrum", "woongroep" are workplaces)
+_RESIDE = re.compile(r"^(woon|woont|wonen|wonend|woonachtig\w*|woonplaats\w*|woonadres|woonomgeving|vandaan)$")
 # a bare "afstand" is a residence distance only with a measure or a judging word before it
 # ("op 20 km afstand", "op redelijke afstand"), not "op afstand" (remote) or "1,5 m afstand"
 _BARE_DISTANCE_BEFORE = re.compile(r"^(\d+\s*(km|kilometer|min|minuten)|km|kilometer|kilometers|minuten|korte|redelijke|acceptabele|goede|beperkte)$")
