@@ -290,13 +290,11 @@ def error_line(message: str) -> str:
     return f"vacaturelint: fout: {shown(message)}"
 
 
-def checked_output(output: str, found: list[Target], earlier_output_mark: bytes | None = None) -> list[Target]:
+def checked_output(output: str, found: list[Target]) -> list[Target]:
     """Refuse an output file (``-o``) that cannot be written safely, before anything
     is read: a folder, something that is not a regular file (a device such as
     /dev/null, a FIFO, a socket), or one of the inputs (the vacancy would be replaced
-    by the output). Returns ``found`` without an earlier output of the same command
-    met in a walk (a file that starts with ``earlier_output_mark``), which is not a
-    vacancy. Raises UsageError."""
+    by the output). Returns ``found``. Raises UsageError."""
     try:
         status = os.stat(output)
     except FileNotFoundError:
@@ -308,15 +306,11 @@ def checked_output(output: str, found: list[Target], earlier_output_mark: bytes 
     if not stat.S_ISREG(status.st_mode):
         raise UsageError(f"{output}: is geen gewoon bestand (maar een apparaat, FIFO of socket); "
                          "vacaturelint schrijft alleen naar gewone bestanden")
-    kept = []
     for target in found:
         if target.path != STDIN and _same_file(target.path, status):
-            if not target.explicit and earlier_output_mark and _starts_with(output, earlier_output_mark):
-                continue
             raise UsageError(f"{output}: is ook invoer ({target.path}) en zou overschreven worden; "
                              "kies een ander uitvoerbestand")
-        kept.append(target)
-    return kept
+    return found
 
 
 def _same_file(path: str, status: os.stat_result) -> bool:
@@ -325,14 +319,6 @@ def _same_file(path: str, status: os.stat_result) -> bool:
     except OSError:
         return False
     return (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino)
-
-
-def _starts_with(path: str, mark: bytes, window: int = 8192) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return mark in handle.read(window)
-    except OSError:
-        return False
 
 
 def write_output(path: str, text: str) -> None:

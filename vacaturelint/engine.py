@@ -20,7 +20,6 @@ from vacaturelint.extract.base import INVISIBLE, trim_invisible
 from vacaturelint.findings import FileResult, Finding
 from vacaturelint.lineindex import LineIndex
 from vacaturelint.meta import META_CATEGORY, META_RULES, UNCLOSED_COMMENT
-from vacaturelint.rules import annotate
 from vacaturelint.rules.loader import load_ruleset
 from vacaturelint.rules.model import CATEGORIES, RuleSet, selector_matches
 from vacaturelint.rules.runner import CompiledRules, Hit
@@ -128,8 +127,6 @@ class Linter:
                 results.append(FileResult(path=source.path, error=error, encoding=source.encoding, kind=source.kind))
                 continue
             file_docs = [next(docs) for _ in extraction.blocks]
-            for doc in file_docs:  # the annotation layer: once per Doc, before the rules
-                annotate.get(doc)
             compiled = self.compiled(ruleset, pipeline, config.extra_rules)
             hits, notes = compiled.run(extraction.blocks, file_docs, text)
             findings = self._findings(source.path, text, extraction, hits, ruleset, config)

@@ -32,7 +32,7 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
     from vacaturelint.htmlreport.batch import build
     from vacaturelint.htmlreport.chunk import Job
-    from vacaturelint.htmlreport.html import GENERATOR_MARK, is_report
+    from vacaturelint.htmlreport.html import is_report
 
     stop_cleanly_on_sigterm()
 
@@ -44,8 +44,9 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
         # A report in a scanned folder is not a vacancy (recognised by its mark, under
         # any name and through any symlink). Refused: -o naming a vacancy, a folder, a
         # device or FIFO.
-        found = [t for t in app.targets(session, paths, include, exclude) if t.explicit or not is_report(t.path)]
-        found = app.checked_output(output, found, GENERATOR_MARK.encode("ascii"))
+        found = [t for t in app.targets(session, paths, include, exclude)
+                 if t.explicit or t.skipped or t.problem or not is_report(t.path)]
+        found = app.checked_output(output, found)
         jobs_list = [Job(i, t) for i, t in enumerate(found, start=1)]
         if not jobs_list:
             fail("geen bestanden gevonden om te controleren")
@@ -58,10 +59,8 @@ def report(paths, output, title, jobs, select, ignore, min_severity, model, conf
             click.echo(f"vacaturelint: {notice}", err=True)
     except VacaturelintError as error:
         fail(str(error))
-        return
     except OSError as error:
         fail(f"{output}: kan rapport niet schrijven ({error.strerror or error})")
-        return
     for error in outcome.errors:
         click.echo(app.error_line(error), err=True)
     total = sum(s.total for s in outcome.summaries)

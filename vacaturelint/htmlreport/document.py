@@ -9,17 +9,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import re
 
 from vacaturelint import __version__
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from vacaturelint.pathtext import decodable
 
 
 def esc(value: object) -> str:
     """Escaped for HTML; a surrogate (a file name byte that is not UTF-8, kept by
-    ``os.fsdecode``) is shown as U+FFFD, so the page stays valid UTF-8."""
-    return html.escape(_SURROGATE.sub("\ufffd", str(value)), quote=True)
+    ``os.fsdecode``) is shown as an escape (``\\xff``, as pathtext shows it everywhere),
+    so the page stays valid UTF-8."""
+    return html.escape(decodable(str(value)), quote=True)
 
 
 def csp_hash(source: str) -> str:

@@ -11,6 +11,7 @@ the file's text.
 from __future__ import annotations
 
 import heapq
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -328,7 +329,10 @@ GENERATOR_MARK = '<meta name="generator" content="vacaturelint '  # in the first
 
 def is_report(path: str) -> bool:
     """Whether ``path`` is a report this program wrote (its generator mark in the head):
-    a walk over a folder skips it, under any name and through any symlink."""
+    a walk over a folder skips it, under any name and through any symlink. Only a
+    regular file is opened (a FIFO would block)."""
+    if not os.path.isfile(path):
+        return False
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)

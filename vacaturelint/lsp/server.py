@@ -395,6 +395,8 @@ class VacaturelintServer(LanguageServer):
         self.relint_all()
 
     async def load_model(self) -> None:
+        if self.stopping:
+            return
         linter = self.linter
         self.state = "loading"
         token = None
@@ -408,8 +410,6 @@ class VacaturelintServer(LanguageServer):
                 self.log_line(f"voortgang niet beschikbaar: {exc}")
                 token = None
         loop = asyncio.get_running_loop()
-        if self.stopping:
-            return
         error = await loop.run_in_executor(self.executor, self._load_job, linter)
         if linter is not self.linter:  # settings changed meanwhile: that load decides
             if token:
@@ -526,7 +526,7 @@ class VacaturelintServer(LanguageServer):
         self.shown.clear()  # a config that is still broken is reported again
         if self.state == "failed" and self.linter is not None:
             # The model was not loaded because of the config (say, a YAML error): try again.
-            asyncio.ensure_future(self.configure(self.settings, force=True))
+            self.spawn(self.configure(self.settings, force=True))
             return
         self.relint_all()
 

@@ -34,8 +34,9 @@ derived lexicon (lexicon/persons.txt, lexicon/verbs.txt), person morphology and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from vacaturelint.rules import lists as lists_module
@@ -77,7 +78,7 @@ class Annotation:
 
 # -- lexicon -------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
+@cache  # two files (persons.txt, verbs.txt), read once each
 def _words(name: str) -> frozenset[str]:
     path = _LEXICON / name
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
@@ -85,6 +86,12 @@ def _words(name: str) -> frozenset[str]:
 
 def _list(name: str) -> frozenset[str]:
     return lists_module.builtin().get(name, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    """Person nouns: the rules.yaml list and the treebank lexicon."""
+    return _list("person_nouns") | _words("persons.txt")
 
 
 @lru_cache(maxsize=20000)
@@ -96,7 +103,7 @@ def is_person_noun(word: str) -> bool:
     for form in _singular_forms(w):
         if form in _NOT_PERSON:
             return False
-        if form in _list("person_nouns") or form in _words("persons.txt"):
+        if form in _person_heads():
             return True
         if _compound_person(form) or _agent_noun(form):
             return True
@@ -122,7 +129,7 @@ def _singular_forms(w: str) -> list[str]:
 
 
 def _listed_person(w: str) -> bool:
-    return any(f in _list("person_nouns") or f in _words("persons.txt") for f in _singular_forms(w))
+    return any(f in _person_heads() for f in _singular_forms(w))
 
 
 def _compound_person(w: str) -> bool:
@@ -137,7 +144,7 @@ def _compound_person(w: str) -> bool:
     for suffix in ("man", "vrouw"):
         if w.endswith(suffix) and len(w) >= len(suffix) + 3 and not w.endswith(("roman", "talisman")):
             return True
-    heads = _list("person_nouns") | _words("persons.txt")
+    heads = _person_heads()
     for cut in range(3, len(w) - 3):
         head = w[cut:]
         if len(head) >= 4 and head in heads and head not in _NOT_PERSON:
@@ -190,8 +197,9 @@ def char_sentences(doc) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START"):
         # scraped text glued without punctuation ("representatieve instellinggoed inzicht"):
         # only inside a run of more than LONG_RUN tokens are the pipeline's own cuts used
+        starts = [t.idx for t in doc]
         for a, b in zip(ordered, ordered[1:]):
-            run = [t for t in doc if a <= t.idx < b]
+            run = doc[bisect_left(starts, a):bisect_left(starts, b)]
             if len(run) > LONG_RUN:
                 cuts.update(t.idx for t in run[1:] if t.is_sent_start)
         ordered = sorted(c for c in cuts if 0 <= c <= len(text))

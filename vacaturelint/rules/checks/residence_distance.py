@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from vacaturelint.rules import lists
 from vacaturelint.rules.checks import requirements_residence
 from vacaturelint.rules.checks._numbers import sentence_tokens, word
 from vacaturelint.rules.checks.registry import check
@@ -45,7 +46,7 @@ _OTHERS = {
     "cliënt", "cliënten", "client", "clienten", "klant", "klanten", "bewoner", "bewoners", "patiënt", "patiënten",
     "leerling", "leerlingen", "deelnemer", "deelnemers", "gasten", "bezoekers", "ondernemers", "bedrijven",
     "producten", "leveranciers", "kinderen", "jongeren", "ouderen", "gezinnen", "huurders", "opdrachtgevers",
-}
+} | lists.get("client_nouns")  # rules.yaml lists: client_nouns
 # travel for the work itself ("bereid landelijk te werken, maximaal twee uur reistijd")
 _WORK_TRAVEL = {"bereid", "landelijk", "projecten", "project", "klanten", "standplaats", "opdrachtgevers"}
 _OFFER = {"reiskosten", "reiskostenvergoeding", "vergoeding", "vergoed", "vergoeden", "kilometervergoeding",
@@ -122,7 +123,7 @@ def _region_hits(doc):
         yield doc[start].idx, doc[j].idx + len(doc[j].text)
 
 
-@check("residence_distance", needs={"sents"}, scope="block")
+@check("residence_distance", needs={"lemma", "sents"}, scope="block")
 def run(doc, options):
     # FNE004 already reports a residence demand in this sentence: one finding is enough
     taken = []
@@ -139,5 +140,8 @@ def run(doc, options):
 
 
 # first pass: a distance or travel-time word, a unit of time or distance, or a region word
-ANCHORS = [r"afstand|reistijd|minu|(?<!\w)min(?!\w)|kwartier|(?<!\w)km(?!\w)|kilomet|(?<!\w)uur(?!\w)"
-           r"|regio|omgeving|buurt|omstreken"]
+# (the shapes the check needs: "N minuten/km/uur ... van|reizen|rijden", "uit de regio")
+ANCHORS = [r"afstand|reistijd"
+           r"|(?:\d|een|half|twintig|dertig|veertig|tien|vijftien|kwartier)\W*(?:minu\w*|min\.?|kwartier|km|kilomet\w*|uur)\W+"
+           r"(?:\w+\W+){0,3}?(?:van|vanaf|rond|rondom|reizen|rijden|fietsen|reistijd)(?!\w)"
+           r"|(?<!\w)uit\s+(?:de|het|jouw|je|onze)\s+(?:directe\s+)?(?:regio|omgeving|buurt|omstreken)(?!\w)"]
