@@ -88,6 +88,26 @@ class Pipeline:
         return self.nlp.make_doc(text)
 
 
+# Scraped vacancies glue list items together: "inzetbaar;Je hebt", "taal;Ervaring",
+# "(Nederlands en Engels)- Uitstekende". spaCy's Dutch tokenizer keeps such a word
+# whole, so no rule or sentence cut sees the words inside it.
+GLUED_INFIXES = (r"(?<=[^\s;]);(?=[^\s;])",)
+GLUED_SUFFIXES = (r"(?<=[;)])-$",)
+
+
+def split_glued(nlp) -> None:
+    """Add the glued-list splits to a loaded pipeline's tokenizer (in place)."""
+    import re
+
+    tokenizer = nlp.tokenizer
+    if tokenizer.infix_finditer is not None:
+        old = tokenizer.infix_finditer.__self__.pattern
+        tokenizer.infix_finditer = re.compile("|".join((*GLUED_INFIXES, old))).finditer
+    if tokenizer.suffix_search is not None:
+        old = tokenizer.suffix_search.__self__.pattern
+        tokenizer.suffix_search = re.compile("|".join((*GLUED_SUFFIXES, old))).search
+
+
 def load(name: str, needs: frozenset[str] = frozenset(ANNOTATIONS)) -> Pipeline:
     with _lock:
         return _load(name, needs)
@@ -100,6 +120,7 @@ def _load(name: str, needs: frozenset[str]) -> Pipeline:
     if name == BLANK:
         nlp = spacy.blank("nl")
         nlp.add_pipe("sentencizer")
+        split_glued(nlp)
         return Pipeline(name, nlp, frozenset())
     exclude = ["ner", "senter"]
     if "DEP" not in needs:
@@ -117,6 +138,7 @@ def _load(name: str, needs: frozenset[str]) -> Pipeline:
         raise ModelError(f"spaCy-model '{name}' kan niet worden geladen: {first}") from None
     if nlp.lang != "nl":
         raise ModelError(f"spaCy-model '{name}' is voor taal '{nlp.lang}', niet voor Nederlands (nl)")
+    split_glued(nlp)
     names = set(nlp.pipe_names)
     provides = set()
     if "lemmatizer" in names:

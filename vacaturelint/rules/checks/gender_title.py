@@ -8,7 +8,11 @@ Finds "verkoopster", "secretaresse", "directiesecretaresse", "barman", "vakman",
 company names ("Timmerman Alkmaar", "Jacquelien Walman") and on the title of a
 named person ("Anna de Vries, secretaresse").
 
-The word list lives in ``vacaturelint/rules/data/gender_titles.yaml``.
+The word list lives in ``vacaturelint/rules/data/gender_titles.yaml``. Beyond it, an
+open class: a person noun (annotate.is_person_noun) marked for one sex by its form
+(-ster, -trice, -euse, -esse, -ière, "stagiaire" after "stagiair", a -man compound
+such as "voorman") is reported when the annotation layer says it is the person
+sought ("wij zoeken een stagiaire", "als meewerkend voorman ... je").
 """
 
 from __future__ import annotations
@@ -116,6 +120,54 @@ def _person_noun(doc, token, nouns, modifiers) -> bool:
     return addressed and bool(_SEEK.search(sentence))
 
 
+_FEMALE_ENDINGS = ("ster", "trice", "euse", "esse", "ière")
+_FEMALE_E_AFTER = ("air", "ant", "ent", "ist")  # stagiaire, consultante, studente, journaliste
+_OPEN_SUGGESTIONS = ("noem beide vormen", "gebruik een genderoverkoepelende titel (-kracht, -medewerker, -kundige)")
+
+
+def _open_form(token) -> tuple[str, ...] | None:
+    """A person noun marked for one sex by its form, beyond the word list: -ster, -trice,
+    -euse, -esse, -ière, a female -e after a person noun (stagiaire <- stagiair) or a
+    -man compound (voorman). Returns the suggestions, or None."""
+    low = token.lower_
+    if len(low) < 6:
+        return None
+    base = low[:-1]
+    # 'vereiste' is vereist + e, a verb form (vereisen), not a person
+    verb_form = base.endswith("t") and annotate.is_verb_form(base[:-1] + "en")
+    if low.endswith("e") and base.endswith(_FEMALE_E_AFTER) and not verb_form and annotate.is_person_noun(base):
+        return (base, f"{base}(e)")
+    if low.endswith(_FEMALE_ENDINGS) and annotate.is_person_noun(low):
+        return _OPEN_SUGGESTIONS
+    if low.endswith("man") and annotate.is_person_noun(low):
+        return _OPEN_SUGGESTIONS
+    return None
+
+
+def _open_paired(doc, token) -> bool:
+    """'stagiaire/stagiair', 'voorman of -vrouw', 'Stagiair(e)': both forms given."""
+    low = token.lower_
+    text = doc.text
+    end = token.idx + len(token.text)
+    for m in (_AFTER.match(text, end, min(len(text), end + 40)),
+              _BEFORE.search(text[max(0, token.idx - 40):token.idx])):
+        if not m:
+            continue
+        word = m.group(1).lower().strip("-")
+        if word in _GENERIC_PARTNERS or word == low[:-1] or word.endswith(("vrouw", "man", "ster", "er", "ir", "nt", "st")):
+            return True
+    return False
+
+
+def _about_candidate(token) -> bool:
+    """The open class is only reported for the person sought ("wij zoeken een
+    stagiaire", "als stagiaire help je")."""
+    referent = annotate.get(token.doc).referent[token.i]
+    if referent == "candidate":
+        return True
+    return referent == "person" and token.i > 0 and token.doc[token.i - 1].lower_ == "als"
+
+
 # Works without a trained pipeline (--model blank): POS and sentences refine the
 # result when present ("de juiste man" needs them), titles are found either way.
 @check("gender_title", needs={"sents"}, scope="block")
@@ -135,6 +187,10 @@ def run(doc, options):
             if _paired(doc, token, form, titles) or _named(doc, token):
                 continue
             yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
+        elif (suggestions := _open_form(token)) is not None:
+            if low in surname_like or _surname(doc, token) or not _about_candidate(token) or _open_paired(doc, token):
+                continue
+            yield token.idx, token.idx + len(token.text), {"suggestions": suggestions}
         elif annotated and _person_noun(doc, token, nouns, modifiers):
             end = token.idx + len(token.text)
             m = _AFTER.match(doc.text, end, min(len(doc.text), end + 30))
@@ -148,7 +204,8 @@ def _anchors():
     from vacaturelint.rules.anchors import any_of
 
     titles, suffixes, nouns, _, _ = _data()
-    return [r"(?<!\w)" + any_of({*titles, *nouns}) + r"(?!\w)", any_of(suffixes) + r"(?!\w)"]
+    open_endings = r"(?:" + "|".join((*_FEMALE_ENDINGS, *(e + "e" for e in _FEMALE_E_AFTER), "man")) + r")(?!\w)"
+    return [r"(?<!\w)" + any_of({*titles, *nouns}) + r"(?!\w)", any_of(suffixes) + r"(?!\w)", open_endings]
 
 
 ANCHORS = _anchors

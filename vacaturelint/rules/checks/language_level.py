@@ -41,6 +41,8 @@ _BRIDGE = {
     "franse", "english", "german", "/", ",", "-", "&", "taalvaardig", "communicatief", "vaardig",
     "zijn", "bent", "ben", "je", "jij", "u", "command", "of", "written", "spoken", "and", "both",
     "ontwikkelde", "mondeling", "schriftelijk", "nederlands", "nederlandse", "nederlandse-", "dutch",
+    "taal-", "uitdrukkingsvaardigheid", "uitdrukkingsvaardigheden", "communicatievaardigheden",
+    "taalvaardigheden", "vaardigheid",
 }
 _LEVEL = re.compile(
     r"\b(?:[abc][12](?:[-+]|\b)|erk|cefr|ek|taalniveau|niveau\s*[1-4]f?|[1-4]f|staatsexamen|nt2|"
@@ -64,7 +66,7 @@ def _language(doc, i) -> bool:
         return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in ("taal", "taalvaardigheid") and nxt.is_alpha)
     if low == "nederlandse":
         for t in doc[i + 1:i + 6]:
-            if t.lower_ in ("taal", "talen", "schrift"):
+            if t.lower_.rstrip("-") in ("taal", "talen", "schrift", "taalvaardigheid", "taalvaardigheden"):
                 return True
             if t.lower_ in _NOT_LANGUAGE or t.pos_ == "NOUN" and t.lower_ not in _BRIDGE:
                 return False
@@ -82,7 +84,7 @@ def _intensifier(doc, i) -> int | None:
 
 
 def _bridged(doc, a, b) -> bool:
-    return all(t.lower_ in _BRIDGE or t.is_punct and t.text in ",/-&" for t in doc[a:b])
+    return all(t.lower_ in _BRIDGE or t.is_punct and t.text in ",/-&(" for t in doc[a:b])
 
 
 @check("language_level", needs={"pos"}, scope="block")
@@ -113,7 +115,7 @@ def run(doc, options):
             if last.lower_.startswith("nederlandse"):
                 # extend to 'taal' so the span reads 'uitstekende beheersing van de Nederlandse taal'
                 for k in range(last.i + 1, min(len(doc), last.i + 6)):
-                    if doc[k].lower_ == "taal":
+                    if doc[k].lower_.rstrip("-") == "taal":
                         last = doc[k]
                         break
             taken = max(best[1], last.i)

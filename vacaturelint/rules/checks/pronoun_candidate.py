@@ -4,7 +4,9 @@ The check resolves each third-person singular pronoun to the nearest preceding
 person-like mention, looking in the same block and the blocks before it:
 
 - candidate mentions: kandidaat, sollicitant, "(onze) nieuwe collega", "de ideale
-  ...", "de gezochte ...", "de medewerker"/"de functionaris" in a job profile;
+  ...", "de gezochte ...", "de medewerker"/"de functionaris" in a job profile, and
+  every noun the annotation layer marks as the candidate (the person sought in "wij
+  zoeken een X", "ben jij een X");
 - other mentions: named people (PROPN), role nouns (manager, directeur, teamleider,
   klant, cliënt, leerling, ...), organisations (bedrijf, gemeente, afdeling, ...),
   plural nouns and generic "iedereen".
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from vacaturelint.rules import lists
+from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.annotate import sentence
 from vacaturelint.rules.checks.registry import check
 
@@ -68,6 +70,12 @@ def _mention(token):
     """'candidate', 'other' or None for one token."""
     lemma = token.lemma_.lower()
     low = token.lower_
+    if (token.pos_ in ("NOUN", "PROPN", "X") and lemma not in CANDIDATE_NOUNS and low not in CANDIDATE_NOUNS
+            and not _plural(token) and not low.endswith(("'s", "s", "en"))
+            and annotate.get(token.doc).referent[token.i] == "candidate" and annotate.is_person_noun(token.lower_)):
+        # the annotation layer: "wij zoeken een ervaren Network Engineer", "ben jij een X";
+        # counted only for a pronoun in its own relative clause ("... die zijn collega's helpt")
+        return "sought"
     if token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "X") and token.text[:1].isupper() and not token.is_sent_start
                                  and lemma not in CANDIDATE_NOUNS | MARKABLE_NOUNS):
         return "other"
@@ -152,6 +160,24 @@ def _plural_zij(token) -> bool:
         v.lower_ in ("zijn", "hebben", "zullen", "kunnen", "willen", "worden", "gaan", "mogen", "moeten") for v in verbs)
 
 
+def _own_relative_clause(doc, mention: int, token) -> bool:
+    """'een ervaren monteur die samen met zijn collega's ...': a masculine pronoun in the
+    relative clause (die) right after the sought person, in the same sentence; or 'Hij'/'Zij'
+    opening the next sentence."""
+    if mention < 0:
+        return False
+    own = sentence(doc, token.i)
+    if token.lower_ in ("hij", "zij") and token.i == own.start and own.start > 0 \
+            and sentence(doc, own.start - 1).start == sentence(doc, mention).start:
+        return True  # "Wij zoeken een kok. Hij bereidt ...": the subject of the next sentence
+    if token.lower_ not in _MASC or token.i - mention > 12:
+        return False
+    if sentence(doc, mention).start != own.start:
+        return False
+    between = doc[mention + 1:token.i]
+    return any(t.lower_ == "die" for t in between[:4]) and not any(t.text in (".", ";", ":", "?", "!") for t in between)
+
+
 def _suggestions(low):
     return {
         "hij": ("je/jij", "hij of zij", "die"),
@@ -170,19 +196,21 @@ def run(docs, options):
         if getattr(block, "kind", "") == "heading" and history:
             history.append([])
         mentions: list[str] = []
+        last_at = -1  # token index of the last mention in this block
         for token in doc:
             kind = _mention(token)
             if kind is not None:
                 mentions.append(kind)
+                last_at = token.i
                 continue
             if not _target(token) or _paired(doc, token) or _plural_zij(token):
                 continue
             previous = mentions[-1] if mentions else next(
                 (block_mentions[-1] for block_mentions in reversed(history[-lookback:] if lookback else [])
                  if block_mentions), None)
-            if previous == "candidate":
+            if previous == "candidate" or previous == "sought" and _own_relative_clause(doc, last_at, token):
                 yield index, token.idx, token.idx + len(token.text), {"suggestions": _suggestions(token.lower_)}
-        history.append(mentions)
+        history.append([("other" if kind == "sought" else kind) for kind in mentions])
 
 
 _PRONOUN_ANCHOR = re.compile(r"(?<!\w)(?:hij|hem|zijn|zij|haar)(?!\w)", re.IGNORECASE)
@@ -201,9 +229,12 @@ def select(options):
     # "wij zoeken iemand die zijn kennis deelt": 'iemand' is the candidate when the
     # sentence seeks (the annotation decides; the first pass only needs 'iemand')
     someone = re.compile(r"(?<!\w)iemand(?!\w)", re.IGNORECASE)
+    # the person sought ("wij zoeken een monteur", "ben jij een X"): the annotation decides
+    sought = re.compile(r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
 
     def mentions_candidate(text):
-        return candidate.search(text) or markable.search(text) and marked.search(text) or someone.search(text)
+        return (candidate.search(text) or markable.search(text) and marked.search(text) or someone.search(text)
+                or sought.search(text))
 
     def choose(texts):
         chosen: set[int] = set()
