@@ -143,3 +143,15 @@ def test_char_sentences_split_glued_text_and_keep_abbreviations(nlp, blank):
         parts = [doc.text[a:b].strip() for a, b in annotate.get(doc).char_sentences]
         assert parts == ["Je bent integer;", "Parttime of fulltime inzetbaar;", "Je leert snel.",
                          "Stuur je cv (incl. foto) op."]
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("inzetbaar;Rijbewijs B", ["inzetbaar", ";", "Rijbewijs", "B"]),
+    ("(Nederlands en Engels)- Uitstekende", ["(", "Nederlands", "en", "Engels", ")", "-", "Uitstekende"]),
+    ("geschrift;- Je", ["geschrift", ";", "-", "Je"]),
+])
+@pytest.mark.parametrize("model", [*STAND_INS, nlp_module.BLANK], ids=lambda m: getattr(m, "name", m))
+def test_glued_list_items_are_split(model, text, tokens):
+    """Scraped ads glue list items together; the engine's tokenizer splits them."""
+    pipeline = nlp_module.load(str(model))
+    assert [t.text for t in pipeline.make_doc(text)] == tokens
