@@ -22,6 +22,7 @@ from vacaturelint.config import DEFAULT_INCLUDE, Config
 from vacaturelint.discovery import expand
 from vacaturelint.engine import Linter, Options, is_known_selector
 from vacaturelint.errors import ConfigError, InputError, UsageError, VacaturelintError
+from vacaturelint.generated import marks_report
 from vacaturelint.meta import META_CATEGORY, META_RULES
 from vacaturelint.pathtext import shown
 from vacaturelint.rules.model import CATEGORIES, RuleSet
@@ -229,6 +230,9 @@ def load(session: Session, target: Target, stdin_name: str | None = None,
         return Loaded(target, note=f"overgeslagen: {error}")
     if not target.explicit and source.kind not in LINTABLE_KINDS:
         return Loaded(target)
+    if not target.explicit and marks_report(source.text):
+        # an earlier 'vacaturelint report' in a walked folder is not a vacancy
+        return Loaded(target, note=f"overgeslagen: {shown(target.path)}: een rapport van vacaturelint, geen vacature")
     return Loaded(target, source, session.config_for(source.path), note=_encoding_note(source))
 
 

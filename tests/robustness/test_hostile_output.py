@@ -8,11 +8,13 @@ writing it leaves no temporary file. Every run is a subprocess with a timeout.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +130,16 @@ def test_report_killed_while_writing_leaves_no_temporary_file(tmp_path):
     assert killed.returncode == -signal.SIGXFSZ, (killed.returncode, killed.stderr)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.html", "vacatures"]
     assert (tmp_path / "rapport.html").read_bytes() == old  # the old report, whole
+
+
+def test_check_of_a_folder_skips_an_earlier_report_but_checks_one_named(tmp_path):
+    (tmp_path / "v.md").write_text(BAD, encoding="utf-8")
+    made = run("report", "v.md", "-o", "rapport.html", cwd=tmp_path)
+    assert made.returncode == 1, made.stderr
+    walked = run("check", ".", "--include", "*.md", "--include", "*.html", "--format", "json", "-v", cwd=tmp_path)
+    assert walked.returncode == 1, walked.stderr
+    assert {Path(f["path"]).name for f in json.loads(walked.stdout)} == {"v.md"}
+    assert "rapport.html: een rapport van vacaturelint" in walked.stderr
+    named = run("check", "rapport.html", "--format", "json", cwd=tmp_path)
+    assert named.returncode in (0, 1), named.stderr
+    assert "een rapport van vacaturelint" not in named.stderr

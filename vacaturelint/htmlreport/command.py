@@ -30,9 +30,9 @@ from vacaturelint.errors import VacaturelintError
 def report(paths, output, title, jobs, select, ignore, min_severity, model, config_path, isolated, extra_rules,
            include, exclude, max_size) -> None:
     """Schrijf een HTML-rapport: elke vacature met gemarkeerde bevindingen, plus overzicht."""
+    from vacaturelint.generated import is_report
     from vacaturelint.htmlreport.batch import build
     from vacaturelint.htmlreport.chunk import Job
-    from vacaturelint.htmlreport.html import is_report
 
     stop_cleanly_on_sigterm()
 

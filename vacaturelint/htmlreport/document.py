@@ -11,6 +11,7 @@ import hashlib
 import html
 
 from vacaturelint import __version__
+from vacaturelint.generated import GENERATOR_MARK
 from vacaturelint.pathtext import decodable
 
 
@@ -43,7 +44,7 @@ def document_start(title: str, *, css: str | None = None, script: str | None = N
         "<!DOCTYPE html>\n"
         f'<html lang="nl"><head><meta charset="utf-8">{policy}'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta name="generator" content="vacaturelint {esc(__version__)}">'
+        f'{GENERATOR_MARK}{esc(__version__)}">'
         f"<title>{esc(title)}</title>{style}{link}</head><body>"
     )
 

@@ -11,7 +11,6 @@ the file's text.
 from __future__ import annotations
 
 import heapq
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -322,23 +321,6 @@ def _legend() -> str:
     )
     return (f'<section aria-label="Legenda"><h2>Legenda</h2><ul class="legend">{cats}</ul>'
             f'<ul class="legend">{sevs}</ul></section>')
-
-
-GENERATOR_MARK = '<meta name="generator" content="vacaturelint '  # in the first bytes of every report
-
-
-def is_report(path: str) -> bool:
-    """Whether ``path`` is a report this program wrote (its generator mark in the head):
-    a walk over a folder skips it, under any name and through any symlink. Only a
-    regular file is opened (a FIFO would block)."""
-    if not os.path.isfile(path):
-        return False
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    return GENERATOR_MARK.encode("ascii") in head
 
 
 def page_head(title: str, summaries: list[Summary], info: str) -> str:
