@@ -229,3 +229,14 @@ def test_rules_and_explain(cli):
     assert cli("explain", "leeftijdsgrens").returncode == 0
     missing = cli("explain", "XYZ123")
     assert missing.returncode == 2 and "onbekende regel" in missing.stderr
+
+
+def test_rules_and_explain_take_extra_rule_files(cli):
+    house = str(ROOT / "examples" / "huisregels.yaml")
+    assert "HUI001" not in cli("rules").stdout
+    table = cli("rules", "--extra-rules", house)
+    assert table.returncode == 0 and "HUI001" in table.stdout, table.stderr
+    explained = cli("explain", "HUI001", "--extra-rules", house)
+    assert explained.returncode == 0 and "postuur-als-eis" in explained.stdout, explained.stderr
+    gone = cli("explain", "HUI001", "--extra-rules", str(ROOT / "bestaat-niet.yaml"))
+    assert gone.returncode == 2 and "regelbestand bestaat niet" in gone.stderr and "Traceback" not in gone.stderr

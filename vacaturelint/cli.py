@@ -149,12 +149,16 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
     sys.exit(app.EXIT_CLEAN if exit_zero else code)
 
 
-def _ruleset(config_path):
-    """The rule set (built-in plus extra rule files from config), or exit 2."""
+_EXTRA_RULES = click.option("--extra-rules", multiple=True, metavar="BESTAND",
+                            help="Extra regelbestand naast de ingebouwde regels (elk pad; herhaalbaar).")
+
+
+def _ruleset(config_path, extra_rules=()):
+    """The rule set (built-in, extra rule files from config and --extra-rules), or exit 2."""
     from vacaturelint.engine import Linter, Options
 
     try:
-        linter = Linter(Options(config=config_path))
+        linter = Linter(Options(config=config_path, extra_rules=tuple(extra_rules)))
         return linter.ruleset(linter.config_for(None))
     except VacaturelintError as error:
         fail(str(error))
@@ -164,11 +168,12 @@ def _ruleset(config_path):
 @click.option("--category", type=click.Choice(CATEGORIES), help="Alleen deze categorie.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Uitvoerformaat.")
 @click.option("-c", "--config", "config_path", metavar="BESTAND", help="Configuratie (voor extra regelbestanden).")
-def rules(category, fmt, config_path) -> None:
+@_EXTRA_RULES
+def rules(category, fmt, config_path, extra_rules) -> None:
     """Toon alle regels."""
     import json
 
-    ruleset = _ruleset(config_path)
+    ruleset = _ruleset(config_path, extra_rules)
     selected = [r for r in ruleset.rules if category is None or r.category == category]
     if fmt == "json":
         from vacaturelint.rules.model import rule_summary
@@ -185,11 +190,12 @@ def rules(category, fmt, config_path) -> None:
 @main.command(short_help="Leg een regel uit.")
 @click.argument("rule", metavar="REGEL")
 @click.option("-c", "--config", "config_path", metavar="BESTAND", help="Configuratie (voor extra regelbestanden).")
-def explain(rule, config_path) -> None:
+@_EXTRA_RULES
+def explain(rule, config_path, extra_rules) -> None:
     """Leg een regel uit: melding, uitleg, wettelijke grond en voorbeelden."""
     from vacaturelint.meta import META_RULES
 
-    ruleset = _ruleset(config_path)
+    ruleset = _ruleset(config_path, extra_rules)
     found = ruleset.by_id(rule) or next((m for m in META_RULES if rule.upper() == m.id or rule == m.name), None)
     if found is None:
         fail(f"onbekende regel '{rule}'{app.did_you_mean(rule, ruleset)} (zie 'vacaturelint rules')")
