@@ -1,8 +1,8 @@
 """A cache of validated rule files, so start-up skips parsing and validating them.
 
-Keyed by a hash of the file's text, the rule code (names, sizes and modification
-times of the files in ``vacaturelint/rules``, so a changed kind, check or word list
-invalidates it), the spaCy version and the Python version. Stored as pickles in the
+Keyed by a hash of the file's text, the program's code (names, sizes and modification
+times of the files in ``vacaturelint/rules`` and the top-level modules of the package: a
+changed kind, check, word list or the YAML reader they use invalidates it), the spaCy version and the Python version. Stored as pickles in the
 user's cache folder (``$VACATURELINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/vacaturelint``,
 else ``~/.cache/vacaturelint``); ``VACATURELINT_CACHE_DIR=off`` turns it off. An entry
 that cannot be read (corrupt, truncated, from another version) is ignored and
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from vacaturelint.atomic import replacing
 
-_RULES_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # vacaturelint/
 _FORMAT = 2  # 2: (rules, references, own word lists)
 
 
@@ -34,19 +34,37 @@ def cache_dir() -> Path | None:
     return Path(base) / "vacaturelint"
 
 
+def _spacy_version() -> str:
+    """spaCy's version from its about.py, without importing spaCy or scanning the
+    installed distributions (importlib.metadata costs ~80 ms at start-up)."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return "?"
+    about = Path(next(iter(spec.submodule_search_locations))) / "about.py"
+    try:
+        found = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", about.read_text(encoding="utf-8"))
+    except OSError:
+        return "?"
+    return found.group(1) if found else "?"
+
+
+def _code_files() -> list[Path]:
+    """The code a parsed rule file depends on: the rules package (kinds, checks, word
+    lists, lexicon) and the package's top-level modules (YAML reader, errors, ...)."""
+    rules = [p for p in _PACKAGE.joinpath("rules").rglob("*")
+             if p.suffix in (".py", ".yaml", ".yml", ".txt") and "__pycache__" not in p.parts]
+    return sorted([*rules, *_PACKAGE.glob("*.py")])
+
+
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        spacy_version = version("spacy")
-    except PackageNotFoundError:
-        spacy_version = "?"
-    parts = [str(_FORMAT), spacy_version, sys.version]
-    for path in sorted(_RULES_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".yml", ".txt") and "__pycache__" not in path.parts:
-            stat = path.stat()
-            parts.append(f"{path.relative_to(_RULES_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
+    parts = [str(_FORMAT), _spacy_version(), sys.version]
+    for path in _code_files():
+        stat = path.stat()
+        parts.append(f"{path.relative_to(_PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
 
 
