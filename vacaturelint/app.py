@@ -223,7 +223,8 @@ def load(session: Session, target: Target, stdin_name: str | None = None,
             data = read_stdin(session.max_size(config), stdin_name or "standaardinvoer")
             source = source_from_bytes(data, name, kind_for(name))
             return Loaded(target, source, config, note=_encoding_note(source))
-        source = read_source(target.path, max_size=session.max_size(session.config_for(target.path)))
+        config = session.config_for(target.path)  # looked up once per file
+        source = read_source(target.path, max_size=session.max_size(config))
     except InputError as error:
         if target.explicit or not isinstance(error, NotTextError):
             return Loaded(target, error=str(error))
@@ -233,7 +234,7 @@ def load(session: Session, target: Target, stdin_name: str | None = None,
     if not target.explicit and marks_report(source.text):
         # an earlier 'vacaturelint report' in a walked folder is not a vacancy
         return Loaded(target, note=f"overgeslagen: {shown(target.path)}: een rapport van vacaturelint, geen vacature")
-    return Loaded(target, source, session.config_for(source.path), note=_encoding_note(source))
+    return Loaded(target, source, config, note=_encoding_note(source))
 
 
 def _encoding_note(source: Source) -> str | None:

@@ -153,14 +153,13 @@ def _open(raw: bytes | None, path: str):
         raise InputError(f"{path}: geen geldig Word-bestand (.docx is geen zip-archief)")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            names = set(archive.namelist())
-            _check_unpacked_size(archive, path)
+            parts = _unpack(archive, path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise InputError(f"{path}: beschadigd Word-bestand (.docx): {_reason(exc)}") from None
-    if "[Content_Types].xml" not in names or not any(n.endswith("document.xml") for n in names):
+    if "[Content_Types].xml" not in parts or not any(n.endswith("document.xml") for n in parts):
         raise InputError(f"{path}: geen Word-document (zip-archief zonder word/document.xml)")
     try:
-        document = docx.Document(io.BytesIO(raw))
+        document = docx.Document(_stored(parts))
     except Exception as exc:  # python-docx raises many types for broken packages
         raise InputError(f"{path}: beschadigd Word-bestand (.docx): {_reason(exc)}") from None
     if not hasattr(document, "element") or document.element.body is None:
@@ -168,20 +167,37 @@ def _open(raw: bytes | None, path: str):
     return document
 
 
-def _check_unpacked_size(archive: zipfile.ZipFile, path: str) -> None:
-    """Refuse a package that unpacks to more than :data:`MAX_UNPACKED` bytes: first by
-    the sizes the archive declares, then by really unpacking every part in chunks
-    and counting (a lying header is stopped at the cap, never unpacked whole)."""
+def _unpack(archive: zipfile.ZipFile, path: str) -> dict[str, bytes]:
+    """Every part of the package, unpacked once. Refuses a package that unpacks to more
+    than :data:`MAX_UNPACKED` bytes: first by the sizes the archive declares, then by
+    counting while unpacking in chunks (a lying header is stopped at the cap, never
+    unpacked whole)."""
     declared = sum(info.file_size for info in archive.infolist())
     if declared > MAX_UNPACKED:
         raise _too_big(path)
     total = 0
+    parts: dict[str, bytes] = {}
     for info in archive.infolist():
+        chunks = []
         with archive.open(info) as member:
             while chunk := member.read(_UNPACK_CHUNK):
                 total += len(chunk)
                 if total > MAX_UNPACKED:
                     raise _too_big(path)
+                chunks.append(chunk)
+        parts[info.filename] = b"".join(chunks)
+    return parts
+
+
+def _stored(parts: dict[str, bytes]) -> io.BytesIO:
+    """The unpacked parts as an uncompressed zip for python-docx, so nothing is
+    decompressed twice."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as stored:
+        for name, data in parts.items():
+            stored.writestr(name, data)
+    buffer.seek(0)
+    return buffer
 
 
 def _too_big(path: str) -> InputError:
