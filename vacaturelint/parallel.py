@@ -17,13 +17,26 @@ CHUNK = 16
 _linter = None
 
 
+MAX_AUTO = 4  # automatic worker processes at most (check -j 0, report)
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity, e.g. in a container), at least 1."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def auto_processes() -> int:
+    """The worker processes an automatic choice uses: the usable CPUs, at most MAX_AUTO."""
+    return min(MAX_AUTO, usable_cpus())
+
+
 def resolve_jobs(jobs: int, files: int) -> int:
-    """0: automatic (one process below AUTO_FILES files, else up to 4, at most the CPUs)."""
+    """0: automatic (one process below AUTO_FILES files, else :func:`auto_processes`)."""
     if jobs > 0:
         return jobs
     if files < AUTO_FILES:
         return 1
-    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+    return auto_processes()
 
 
 class Pool:

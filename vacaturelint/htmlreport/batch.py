@@ -24,13 +24,12 @@ from dataclasses import dataclass
 
 import click
 
-from vacaturelint import app, atomic
+from vacaturelint import app, atomic, parallel
 from vacaturelint.htmlreport import worker
 from vacaturelint.htmlreport.chunk import Job, lint_chunk
 from vacaturelint.htmlreport.html import Summary, page_head, page_tail
 
 CHUNK = 50
-MAX_WORKERS = 4
 MIN_CHUNKS_FOR_WORKERS = 3  # below this a second process costs more than it saves
 
 
@@ -42,9 +41,11 @@ class Outcome:
 
 
 def auto_workers(chunks: int) -> int:
+    """Workers for ``chunks`` chunks: one below MIN_CHUNKS_FOR_WORKERS (or without fork),
+    else the same automatic number as ``check -j 0`` (parallel.auto_processes)."""
     if chunks < MIN_CHUNKS_FOR_WORKERS or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+    return parallel.auto_processes()
 
 
 def build(session: app.Session, jobs: list[Job], output: str, title: str, info: str, workers: int | None = None,
