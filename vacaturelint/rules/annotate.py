@@ -238,8 +238,16 @@ def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int,
     """Character bounds of the sentence(s) covering ``start_char``..``end_char``, and the
     indexes of the first and last of them in ``get(doc).char_sentences``."""
     chars = get(doc).char_sentences
-    first = next((k for k, (a, b) in enumerate(chars) if a <= start_char < b), 0)
-    last = next((k for k, (a, b) in enumerate(chars) if a < max(end_char, start_char + 1) <= b), len(chars) - 1)
+    if not chars:
+        return 0, len(doc.text), 0, 0
+    starts = [a for a, _ in chars]  # sorted, sentences do not overlap: bisect, not a scan
+    first = bisect_left(starts, start_char + 1) - 1
+    if first < 0 or not chars[first][0] <= start_char < chars[first][1]:
+        first = 0
+    end = max(end_char, start_char + 1)
+    last = bisect_left(starts, end) - 1
+    if last < 0 or not chars[last][0] < end <= chars[last][1]:
+        last = len(chars) - 1
     last = max(first, last)
     return chars[first][0], chars[last][1], first, last
 

@@ -91,7 +91,9 @@ def _entries(clauses, scopes: tuple[str, ...]):
 
 def _calls(found: Check, doc, options):
     if found.scope == "sentence":
-        for sent in doc.sents:
+        from vacaturelint.rules.annotate import sentences  # the one sentence notion
+
+        for sent in sentences(doc):
             yield from found.run(sent, options)
     else:
         yield from found.run(doc, options)
