@@ -365,8 +365,8 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if t.pos_ in ("NOUN", "PROPN", "X", ""):
         if not is_person_noun(w):
             return None
-    elif t.pos_ not in ("AUX", "VERB", "ADJ") or not _listed_person(w):
-        return None  # a weak tagger may call "kok" AUX: then only listed person nouns count
+    elif t.pos_ not in ("AUX", "VERB", "ADJ", "ADV") or not _listed_person(w):
+        return None  # a weak tagger may call "kok" AUX ("elektriciens" ADV): then only listed person nouns count
     # a person noun: whose?
     if _named_next(doc, t, b):
         return "named"
