@@ -283,6 +283,9 @@ ABOUT_SILENT = [
     ("Wij zijn een jong en snelgroeiend bedrijf.", "leeftijd"),
     ("Een mooie functie bij een jonge en innovatieve organisatie.", "leeftijd"),
     ("Wij begeleiden jonge en dynamische ondernemingen bij hun groei.", "leeftijd"),
+    ("Ons bureau, opgericht in 2018, is een jong en dynamisch bureau.", "leeftijd"),
+    ("Je hebt ervaring opgedaan in een jong en dynamisch bedrijf.", "leeftijd"),
+    ("Je hebt jaren ervaring als startend ondernemer en zoekt nu een vaste baan.", "leeftijd"),
     # inclusive: starters next to experienced people
     ("Ervaring is mooi meegenomen; starters komen ook in aanmerking.", "leeftijd"),
     # students as a service's clients, a study as an alternative to a degree, internships

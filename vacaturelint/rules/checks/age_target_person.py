@@ -11,6 +11,7 @@ Two forms, both as options so the rules say which words count:
   prefix: "studentendecaan" or "studentenbegeleider" serve students, they are not
   students.
 
+A past role ("jaren ervaring als startend ontwikkelaar") is not the one sought.
 Only nouns the annotation layer resolves to the candidate are reported: "wij
 helpen startende ondernemers" (clients), "je begeleidt beginnende collega's"
 (the team) and negated or inclusive sentences stay silent.
@@ -81,6 +82,8 @@ def run(doc, options):
     for token in doc:
         w = word(token)
         if w in modifiers:
+            if any(word(t) in {"ervaring", "werkervaring", "gewerkt"} for t in doc[max(0, token.i - 4): token.i]):
+                continue  # "jaren ervaring als startend ontwikkelaar": a past role, not the one sought
             end = ann.sentences[ann.sent_of[token.i]][1]
             noun = _modified(doc, token, ann, end)
             if noun is not None:

@@ -12,7 +12,9 @@ An organisation that is 'jong' together with an adjective of temperament or
 working culture (rules.yaml list trait_adjectives, and -gericht compounds) is
 read as its people: "een jong en dynamisch bedrijf", "jonge, actieve en
 servicegerichte organisatie" are reported; growth and company-age words
-("jong en groeiend", "jong en innovatief") leave it the company's age.
+("jong en groeiend", "jong en innovatief") leave it the company's age, and so do
+a founding date in the sentence ("opgericht in 2013"), "nog een jong ... bedrijf"
+and a past employer ("ervaring opgedaan in een jong, dynamisch bedrijf").
 
 Beyond the closed list of nouns below, 'jong' before any person noun (an open
 class: annotate.is_person_noun) that the annotation layer resolves to the
@@ -192,6 +194,18 @@ def _trait_org(doc, i: int, sent) -> int | None:
     return None
 
 
+# The organisation's own age is the subject ("opgericht in 2013", "we zijn nog een jong
+# bedrijf"), or it is a past employer ("ervaring opgedaan in een jong, dynamisch bedrijf").
+FOUNDED = {"opgericht", "oprichting", "opgestart", "gestart", "sinds", "bestaat", "bestaan", "jubileum"}
+PAST = {"ervaring", "werkervaring", "opgedaan", "gewerkt", "werkte", "werkzaam"}
+
+
+def _company_age_or_past(doc, i: int, sent) -> bool:
+    words = {word(t) for t in sent}
+    before = [word(t) for t in doc[max(sent[0].i, i - 8): i]]
+    return bool(words & FOUNDED) or "nog" in before[-2:] or bool(set(before) & PAST)
+
+
 def _serves(doc, i: int, sent) -> bool:
     """'jong' inside the object of a service verb or after 'voor' ("wij helpen jonge,
     ambitieuze bedrijven", "voor jonge, dynamische ondernemingen"): clients."""
@@ -238,7 +252,8 @@ def run(doc, options):
             org = _trait_org(doc, token.i, sent)
             if org is not None:
                 ok = ann.referent[org] not in {"client", "named", "quoted"} and not ann.negated[token.i]
-                if ok and not ann.inclusive[ann.sent_of[token.i]] and not _serves(doc, token.i, sent):
+                ok = ok and not _serves(doc, token.i, sent) and not _company_age_or_past(doc, token.i, sent)
+                if ok and not ann.inclusive[ann.sent_of[token.i]]:
                     yield token.idx, doc[org].idx + len(doc[org].text), {}
                 continue
         if target == -1:
