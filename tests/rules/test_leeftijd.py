@@ -251,6 +251,17 @@ ABOUT_FLAGGED = [
     ("Je komt te werken in een jonge afdeling.", "LFT001", "jonge afdeling"),
     ("Wij zoeken een jongeman voor de bediening.", "LFT001", "jongeman"),
     ("Ben jij een starter op de arbeidsmarkt?", "LFT003", "starter"),
+    # 'jong' with a temperament or culture word before an organisation: its people
+    ("Wij zijn een jong en energiek bedrijf.", "LFT001", "jong en energiek bedrijf"),
+    ("Je komt terecht in een jonge, actieve en klantgerichte organisatie.", "LFT001",
+     "jonge, actieve en klantgerichte organisatie"),
+    ("Wij zijn een gezellig en jong adviesbureau.", "LFT001", "jong adviesbureau"),
+    # starting or studying people as the ones sought
+    ("Voor onze opdrachtgevers zoeken wij startende elektriciens.", "LFT003", "startende elektriciens"),
+    ("Een hbo-diploma, behaald in de laatste twee jaar.", "LFT003", "hbo-diploma, behaald in de laatste twee jaar"),
+    ("Wij zoeken een student-assistent voor de balie.", "LFT006", "student-assistent"),
+    ("Je bent bezig met je bachelor bedrijfskunde.", "LFT013", "bezig met je bachelor"),
+    ("Je hebt tot ongeveer twee jaar ervaring met Excel.", "LFT004", "tot ongeveer twee jaar ervaring"),
 ]
 
 
@@ -268,6 +279,22 @@ ABOUT_SILENT = [
     # look-alikes that were silent before the annotation layer and stay so
     ("Wij zijn een jong bedrijf met grote ambities.", "leeftijd"),
     ("Onze jonge collega's en ervaren rotten vormen een mix van jong en oud.", "leeftijd"),
+    # company age: growth and innovation words keep 'jong' about the company
+    ("Wij zijn een jong en snelgroeiend bedrijf.", "leeftijd"),
+    ("Een mooie functie bij een jonge en innovatieve organisatie.", "leeftijd"),
+    ("Wij begeleiden jonge en dynamische ondernemingen bij hun groei.", "leeftijd"),
+    ("Ons bureau, opgericht in 2018, is een jong en dynamisch bureau.", "leeftijd"),
+    ("Je hebt ervaring opgedaan in een jong en dynamisch bedrijf.", "leeftijd"),
+    ("Je hebt jaren ervaring als startend ondernemer en zoekt nu een vaste baan.", "leeftijd"),
+    # inclusive: starters next to experienced people
+    ("Ervaring is mooi meegenomen; starters komen ook in aanmerking.", "leeftijd"),
+    # students as a service's clients, a study as an alternative to a degree, internships
+    ("Onze studentendecaan helpt studenten met hun rooster.", "leeftijd"),
+    ("Je hebt een afgeronde master of je bent bezig met je master.", "leeftijd"),
+    ("Je bent bezig met je bachelor en zoekt een meeloopstage.", "leeftijd"),
+    ("Wij helpen startende ondernemers met hun plan.", "leeftijd"),
+    # a certificate's date is no graduation date
+    ("Je VCA-certificaat is in de afgelopen tien jaar behaald.", "leeftijd"),
 ]
 
 

@@ -21,7 +21,7 @@ For every Doc (one block) it records:
   "is niet nodig" (geen/zonder: the noun phrase after it; the others: the clause);
 - ``inclusive`` per sentence: an either/or or welcome sentence that includes
   everyone ("starter of ervaren, iedereen is welkom", "of je nu ... of ...",
-  "ook ... welkom", "maakt niet uit", "ongeacht").
+  "ook ... welkom", "komen ook in aanmerking", "maakt niet uit", "ongeacht").
 
 Decisions read lemmas, POS and dependencies when the pipeline has them, and always
 fall back to word forms and order, so they hold with a weak parser and with
@@ -373,8 +373,8 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if t.pos_ in ("NOUN", "PROPN", "X", ""):
         if not is_person_noun(w):
             return None
-    elif t.pos_ not in ("AUX", "VERB", "ADJ") or not _listed_person(w):
-        return None  # a weak tagger may call "kok" AUX: then only listed person nouns count
+    elif t.pos_ not in ("AUX", "VERB", "ADJ", "ADV") or not _listed_person(w):
+        return None  # a weak tagger may call "kok" AUX ("elektriciens" ADV): then only listed person nouns count
     # a person noun: whose?
     if _named_next(doc, t, b):
         return "named"
@@ -466,6 +466,8 @@ def _named_next(doc, t, b: int) -> bool:
     not a heading such as "Secretaresse Den Haag" (no determiner before the title)."""
     if not any(_w(x) in _ARTICLES | _POSSESSIVE_OTHER for x in doc[max(0, t.i - 2): t.i]):
         return False
+    if any(_w(x) == "een" for x in doc[max(0, t.i - 2): t.i]):
+        return False  # "op zoek naar een: Student-assistent Education Desk": a title, not a named person
     j = t.i + 1
     if j < b and doc[j].text == ",":
         j += 1
@@ -524,7 +526,7 @@ def _negate(doc, a: int, b: int, negated: list[bool]) -> None:
 _INCLUSIVE_RE = re.compile(
     r"\bof je nu\b|\bongeacht\b|\bmaakt (het |ons )?(niet|geen bal|niets) uit\b|\bniet uit of\b"
     r"|\b(iedereen|allen|alle \w+|jong en oud|jong of oud)\b[^.!?]{0,30}\bwelkom\b"
-    r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\bwelkom\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
+    r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\b(welkom|in aanmerking)\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
     r"|\bzowel\b[^.!?]{1,60}\bals\b|\bvan jong tot oud\b|\bmet of zonder\b|\balle leeftijden\b",
     re.IGNORECASE)
 

@@ -8,6 +8,14 @@ clients or pupils ("het jonge kind", "jongeren", "zowel jong als oud"),
 jongerenwerker (one token), and sentences that describe a mixed team ("een mix
 van jong en ervaren", "balans tussen ervaren en jonge medewerkers").
 
+An organisation that is 'jong' together with an adjective of temperament or
+working culture (rules.yaml list trait_adjectives, and -gericht compounds) is
+read as its people: "een jong en dynamisch bedrijf", "jonge, actieve en
+servicegerichte organisatie" are reported; growth and company-age words
+("jong en groeiend", "jong en innovatief") leave it the company's age, and so do
+a founding date in the sentence ("opgericht in 2013"), "nog een jong ... bedrijf"
+and a past employer ("ervaring opgedaan in een jong, dynamisch bedrijf").
+
 Beyond the closed list of nouns below, 'jong' before any person noun (an open
 class: annotate.is_person_noun) that the annotation layer resolves to the
 candidate or the team is reported ("wij zoeken een jonge verkoper/kok/monteur",
@@ -79,6 +87,12 @@ COPULA = {"ben", "bent", "is", "zijn", "blijf", "blijft", "blijven", "voel", "vo
 SUBJECTS = {"je", "jij", "u", "team", "wij", "we", "collega's", "collega", "kandidaat", "medewerkers", "afdeling"}
 YOUNG_PERSON = {"jongeman", "jongemannen", "jongedame", "jongedames", "jongeheer"}
 WELCOME = {"welkom", "uitnodigen", "nodigen", "aanmoedigen", "moedigen", "uitgenodigd", "ongeacht"}
+# Heads of organisation nouns, also as the end of a compound ("ingenieursbureau").
+ORG_HEADS = ("bedrijf", "bedrijfje", "bedrijven", "organisatie", "organisaties", "onderneming", "ondernemingen",
+             "bureau", "bureaus", "kantoor", "kantoren", "start-up", "startup", "scale-up", "scaleup", "firma")
+ORG_NOUNS = lists.get("organisation_nouns") - {"product", "producten", "app", "platform", "merk", "label", "programma",
+                                               "concept", "dienst", "community", "zaak", "keten", "school", "scholen"}
+TRAITS = lists.get("trait_adjectives")  # rules.yaml lists
 
 
 def _is_target(token) -> bool:
@@ -129,6 +143,76 @@ def _mixed(doc, i: int, sent) -> bool:
     return False
 
 
+def _trait(token) -> bool:
+    """An adjective of temperament or working culture, in any inflection
+    ("dynamische", "actieve", "ambitieuze", "hippe", "servicegerichte")."""
+    w = word(token)
+    forms = {w, token.lemma_.lower()}
+    if w.endswith("e") and len(w) > 4:
+        stem = w[:-1]
+        forms |= {stem, stem[:-1] + "f" if stem.endswith("v") else stem, stem[:-1] + "s" if stem.endswith("z") else stem}
+        if len(stem) > 3 and stem[-1] == stem[-2]:
+            forms.add(stem[:-1])  # hippe -> hip, frisse -> fris
+    return bool(forms & TRAITS) or any(f.endswith("gericht") and len(f) > 9 for f in forms)
+
+
+def _is_org(token) -> bool:
+    w = word(token)
+    return w in ORG_NOUNS or (w.endswith(ORG_HEADS) and len(w) >= 6 and w not in TARGETS)
+
+
+def _trait_org(doc, i: int, sent) -> int | None:
+    """'jong' coordinated with a temperament or culture adjective before an
+    organisation noun ("een jong en dynamisch bedrijf", "jonge, actieve en
+    servicegerichte organisatie"): the organisation noun, else None. A plain "jong
+    bedrijf" or "jong en groeiend bedrijf" is the company's age and stays None."""
+    traits = 0
+    passed = 0
+    for j in range(i - 1, max(sent[0].i, i - 8) - 1, -1):  # "een dynamisch en jong bedrijf"
+        t = doc[j]
+        if t.text in {",", "&", "/"} or word(t) == "en":
+            continue
+        if t.is_punct or word(t) in STOP or t.like_num:
+            break
+        traits += _trait(t)
+        passed += 1
+        if passed > 4:
+            break
+    passed = 0
+    for j in range(i + 1, min(sent[-1].i + 1, i + 9)):
+        t = doc[j]
+        if _is_org(t):
+            return j if traits else None
+        if t.text in {",", "&", "/", "-"} or word(t) == "en":
+            continue
+        if t.is_punct or word(t) in STOP or t.like_num or _is_target(t) or _is_other(t):
+            return None
+        traits += _trait(t)
+        passed += 1
+        if passed > 4:
+            return None
+    return None
+
+
+# The organisation's own age is the subject ("opgericht in 2013", "we zijn nog een jong
+# bedrijf"), or it is a past employer ("ervaring opgedaan in een jong, dynamisch bedrijf").
+FOUNDED = {"opgericht", "oprichting", "opgestart", "gestart", "sinds", "bestaat", "bestaan", "jubileum"}
+PAST = {"ervaring", "werkervaring", "opgedaan", "gewerkt", "werkte", "werkzaam"}
+
+
+def _company_age_or_past(doc, i: int, sent) -> bool:
+    words = {word(t) for t in sent}
+    before = [word(t) for t in doc[max(sent[0].i, i - 8): i]]
+    return bool(words & FOUNDED) or "nog" in before[-2:] or bool(set(before) & PAST)
+
+
+def _serves(doc, i: int, sent) -> bool:
+    """'jong' inside the object of a service verb or after 'voor' ("wij helpen jonge,
+    ambitieuze bedrijven", "voor jonge, dynamische ondernemingen"): clients."""
+    before = [word(t) for t in doc[max(sent[0].i, i - 6): i]]
+    return bool(set(before) & CLIENT_CONTEXT) or "voor" in before[-2:]
+
+
 def _open_class(doc, token, sent, old: bool) -> int | None:
     """The person or team noun 'jong'/'oud' describes, when the annotation layer says
     it is the candidate (or, for 'jong', the team)."""
@@ -164,6 +248,14 @@ def run(doc, options):
             continue
         words = {word(t) for t in sent}
         target = _scan_right(doc, token.i, sent_end)
+        if young and target in (-1, None):
+            org = _trait_org(doc, token.i, sent)
+            if org is not None:
+                ok = ann.referent[org] not in {"client", "named", "quoted"} and not ann.negated[token.i]
+                ok = ok and not _serves(doc, token.i, sent) and not _company_age_or_past(doc, token.i, sent)
+                if ok and not ann.inclusive[ann.sent_of[token.i]]:
+                    yield token.idx, doc[org].idx + len(doc[org].text), {}
+                continue
         if target == -1:
             continue
         if target is not None and ann.referent[target] in {"client", "named", "organisation", "quoted"}:

@@ -3,7 +3,8 @@
 Flags "maximaal 3 jaar werkervaring", "tussen 2 en 5 jaar ervaring", "0-2 jaar
 ervaring", "niet meer dan 4 jaar ervaring". Leaves alone "minimaal 3 jaar
 ervaring" (a minimum may be needed) and "plusminus/circa 3 jaar" (oordeel
-2022-84: readable as a minimum).
+2022-84: readable as a minimum). An approximation after an upper-bound word is
+still a cap: "tot circa drie jaar werkervaring".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from vacaturelint.spans import overlaps_any
 
 OPTIONS: set[str] = set()
 
+_APPROX_WORD = r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|grofweg)"
 _EXPERIENCE = r"(?:\s+\w+){0,2}?\s+(?:relevante\s+|aantoonbare\s+|praktische\s+|professionele\s+)?(?:werk|praktijk|beroeps|vak)?ervaring"
 _PATTERNS = [
     # ranges first, so "vijf tot acht jaar" is one range and not "tot acht jaar"
@@ -21,7 +23,9 @@ _PATTERNS = [
     compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}"),
     # "werkervaring (2 tot 4 jaar)", "Werkervaring: 0-2 jaar"
     compile_(rf"\b(?:werk|praktijk|beroeps|vak)?ervaring(?:[^.;:()\n]{{0,30}}?\(|\s*:)\s*(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}\)?"),
-    compile_(rf"(?<!\d\s)(?<!\d)\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+meer\s+dan|ten\s+hoogste|tot)\s+(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
+    # an approximation after the cap word keeps it a cap ("tot circa drie jaar"): the
+    # silent "circa/plusminus N jaar" of oordeel 2022-84 has no upper-bound word
+    compile_(rf"(?<!\d\s)(?<!\d)\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+meer\s+dan|ten\s+hoogste|tot)\s+(?:{_APPROX_WORD}\s*)?(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
     compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:max(?:imaal|\.)?|hooguit|ten\s+hoogste)\s+(?P<b>{NUM})\s*{YEAR}"),
 ]
 # A lower bound before a range makes it a minimum ("minimaal 3-5 jaar"): silent.
