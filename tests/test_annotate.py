@@ -38,6 +38,8 @@ def _about(nlp, text: str, word: str) -> str | None:
 
 @pytest.mark.parametrize(("text", "word", "about"), [
     ("Wij zoeken een jonge verkoper.", "verkoper", "candidate"),
+    ("Wat doe je bij ons als stagiaire?", "stagiaire", "candidate"),
+    ("We hebben per direct plek voor een stagiaire PR.", "stagiaire", "candidate"),
     ("Wij zoeken een jonge accountmanager.", "accountmanager", "candidate"),
     ("Ben jij de monteur die wij zoeken?", "monteur", "candidate"),
     ("Je komt te werken in een jonge afdeling.", "afdeling", "team"),

@@ -381,6 +381,10 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
     if before and before[-1] in _POSSESSIVE_OTHER and not seeking:
         return "named"
+    if before and before[-1] == "als" and {_w(x) for x in doc[a:b]} & {"je", "jij", "u"}:
+        return "candidate"  # "wat doe je bij ons als stagiaire", "als kok werk je ..."
+    if before[-3:-1] in (["plek", "voor"], ["plaats", "voor"]) or before[-2:] in (["plek", "voor"], ["plaats", "voor"]):
+        return "candidate"  # "we hebben plek voor een stagiaire": the position offered
     if _client_context(doc, t, a, b):
         return "client"
     if _after_via_possessive(before):
