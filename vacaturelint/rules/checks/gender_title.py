@@ -122,6 +122,8 @@ def _person_noun(doc, token, nouns, modifiers) -> bool:
 
 _FEMALE_ENDINGS = ("ster", "trice", "euse", "esse", "ière")
 _FEMALE_E_AFTER = ("air", "ant", "ent", "ist")  # stagiaire, consultante, studente, journaliste
+_OTHER_PERSON_PREPOSITIONS = {"met", "aan", "bij", "naar", "van", "door", "tot", "onder"}
+_NOT_FEMALE = ("meester", "tester", "ester")  # huismeester, tester: -er words, not -ster
 _OPEN_SUGGESTIONS = ("noem beide vormen", "gebruik een genderoverkoepelende titel (-kracht, -medewerker, -kundige)")
 
 
@@ -137,7 +139,8 @@ def _open_form(token) -> tuple[str, ...] | None:
     verb_form = base.endswith("t") and annotate.is_verb_form(base[:-1] + "en")
     if low.endswith("e") and base.endswith(_FEMALE_E_AFTER) and not verb_form and annotate.is_person_noun(base):
         return (base, f"{base}(e)")
-    if low.endswith(_FEMALE_ENDINGS) and annotate.is_person_noun(low):
+    if (low.endswith(_FEMALE_ENDINGS) and not low.endswith(_NOT_FEMALE) and len(low) >= 8
+            and annotate.is_person_noun(low)):
         return _OPEN_SUGGESTIONS
     if low.endswith("man") and annotate.is_person_noun(low):
         return _OPEN_SUGGESTIONS
@@ -159,10 +162,28 @@ def _open_paired(doc, token) -> bool:
     return False
 
 
+def _looks_like_name(doc, token) -> bool:
+    """'Herman op den Kelder', 'Tycho Hopman', 'Breman is op zoek naar ...': a name
+    (or a company named after one), not a title."""
+    if not token.text[:1].isupper():
+        return False
+    if token.pos_ == "PROPN" and not token.text.isupper():
+        return True
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start:
+        return True
+    return bool(nxt is not None and nxt.lower_ in ("is", "zoekt", "heeft", "biedt", "werkt", "op", "van", "&"))
+
+
 def _about_candidate(token) -> bool:
     """The open class is only reported for the person sought ("wij zoeken een
     stagiaire", "als stagiaire help je")."""
-    referent = annotate.get(token.doc).referent[token.i]
+    doc = token.doc
+    before = [t.lower_ for t in doc[max(0, token.i - 2):token.i]]
+    if before[-2:] and before[-1] == "de" and len(before) == 2 and before[0] in _OTHER_PERSON_PREPOSITIONS:
+        return False  # "stem het af met de voorman": somebody the candidate works with
+    referent = annotate.get(doc).referent[token.i]
     if referent == "candidate":
         return True
     return referent == "person" and token.i > 0 and token.doc[token.i - 1].lower_ == "als"
@@ -188,7 +209,8 @@ def run(doc, options):
                 continue
             yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
         elif (suggestions := _open_form(token)) is not None:
-            if low in surname_like or _surname(doc, token) or not _about_candidate(token) or _open_paired(doc, token):
+            if (low in surname_like or _surname(doc, token) or _looks_like_name(doc, token)
+                    or not _about_candidate(token) or _open_paired(doc, token)):
                 continue
             yield token.idx, token.idx + len(token.text), {"suggestions": suggestions}
         elif annotated and _person_noun(doc, token, nouns, modifiers):
