@@ -85,7 +85,7 @@ _INLINE_STOP = re.compile(
 _OFFER_ITEM = re.compile(
     r"\b(salaris\w*|van\s+de\s+zaak|vakantiedagen|vakantiegeld|pensioen\w*|doorgroei\w*|reiskosten\w*|bonus\w*"
     r"|13e\s+maand|dertiende\s+maand|eindejaarsuitkering|sfeer|teamcultuur|bedrijfscultuur|arbeidsvoorwaarden"
-    r"|opleidingsmogelijkheden|opleidingsbudget|uitdagende\s+projecten|dienstverband)\b",
+    r"|opleidingsmogelijkheden|opleidingsbudget|uitdagende\s+projecten|dienstverband|werkomgeving|werksfeer)\b",
     re.IGNORECASE,
 )
 _CANDIDATE = re.compile(r"\b(je|jij|jou|jouw|u|kandidaat)\b", re.IGNORECASE)
@@ -204,8 +204,12 @@ def _known_other(section: str) -> bool:
                 or (_TASK_OR_OFFER_HEADING.search(section) and not _STRONG_REQUIREMENT.search(section)))
 
 
+# the metadata lines of a scraped job board page ("Seniority Level", "Employment Type")
+_PAGE_METADATA = re.compile(r"\b(seniority\s+level|employment\s+type|job\s+functions?|industries)\b", re.IGNORECASE)
+
+
 def _known_heading(section: str) -> bool:
-    return bool(_REQUIREMENT_HEADING.search(section) or _NOT_REQUIREMENTS.search(section)
+    return bool(_REQUIREMENT_HEADING.search(section) or _NOT_REQUIREMENTS.search(section) or _PAGE_METADATA.search(section)
                 or _TASK_OR_OFFER_HEADING.search(section) or _WISH_HEADING.search(section))
 
 
