@@ -89,9 +89,13 @@ class Pipeline:
 
 
 # Scraped vacancies glue list items together: "inzetbaar;Je hebt", "taal;Ervaring",
-# "(Nederlands en Engels)- Uitstekende". spaCy's Dutch tokenizer keeps such a word
-# whole, so no rule or sentence cut sees the words inside it.
-GLUED_INFIXES = (r"(?<=[^\s;]);(?=[^\s;])",)
+# "(Nederlands en Engels)- Uitstekende", and without any mark: "apparatuurRijbewijs B",
+# "dragenMaximaal 45 minuten", "préWoonachtig". spaCy's Dutch tokenizer keeps such a word
+# whole, so no rule or sentence cut sees the words inside it. The split without a mark
+# needs three lower-case letters before a capital that starts a lower-case word, so
+# "iPhone", "McDonald" and "LinkedIn" stay whole ("PowerPoint" becomes two tokens, which
+# no rule minds).
+GLUED_INFIXES = (r"(?<=[^\s;]);(?=[^\s;])", r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
 GLUED_SUFFIXES = (r"(?<=[;)])-$",)
 
 

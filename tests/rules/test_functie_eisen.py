@@ -297,6 +297,60 @@ def test_the_organisation_describing_itself_is_not_a_demand(linter):
     assert len(by_rule(linter, "Medewerker\n\nProfiel\n" + demands + "\n", "FNE008")) == 1
 
 
+def test_a_list_without_bullets_split_into_headings_is_counted_as_one_list(linter):
+    # plain text: short lines followed by text become headings; after "Verder beschik je over:"
+    # they are items of the list, and the wishes after "Het is een pré als ...:" are wishes
+    items = ["Een afgeronde hbo-opleiding in de bouwkunde", "Minimaal vijf jaar ervaring als adviseur",
+             "Kennis van ontwerpsoftware zoals Revit", "Ervaring met aanbestedingen",
+             "Kennis van het Bouwbesluit", "Ervaring met projectplanning", "Kennis van kostenramingen",
+             "Ervaring met BIM-modellen", "Kennis van duurzaam bouwen", "Goede rapportagevaardigheden in het Nederlands"]
+    body = "".join(f"{item}\n{'Planmethoden' if k % 2 else 'Werkwijzen'} van onze partners\n" for k, item in enumerate(items))
+    text = ("Bouwkundig adviseur\n\nVerder beschik je over:\n" + body
+            + "Het is een pré als je ervaring hebt met:\nLean bouwen\nScrum als werkwijze\n"
+            + "Je komt te werken in een betrokken en vakkundige organisatie met veel ruimte voor eigen ideeën. "
+            "Wij zijn trots op onze projecten.\n")
+    found = by_rule(linter, text, "FNE008")
+    assert len(found) == 1 and "10 harde eisen en 2 wensen" in found[0].message
+    # without the announcing colon nothing is carried over: "Over ons bedrijf" is no item
+    short = "Bouwkundig adviseur\n\nWat vragen wij\n" + "".join(f"- {item}\n" for item in items[:6]) + "\n"
+    tail = "".join(f"Waarde nummer {k}\nDat merk je aan alles wat we doen.\n" for k in range(6))
+    assert by_rule(linter, short + tail, "FNE008") == []
+
+
+def test_a_real_heading_or_prose_closes_a_list_without_bullets(linter):
+    items = [f"Kennis van systeem nummer {k}" for k in range(6)]
+    body = "".join(f"{item}\nmet de bijbehorende rapportages\n" for item in items)
+    persona = "Jouw persoonlijkheid?\n" + "".join(f"Eigenschap nummer {k} past bij jou\n" for k in range(6))
+    text = "Analist\n\nWat vragen wij:\n" + body + persona
+    assert by_rule(linter, text, "FNE008") == []
+
+
+# --------------------------------------------------------------------------- glued list items
+
+@pytest.mark.parametrize(
+    ("text", "rule", "match"),
+    [
+        ("Kennis van kassasystemenRijbewijs B is een must", "FNE006", "Rijbewijs B"),
+        ("Ervaring is een préWoonachtig in de regio Tilburg", "FNE004", "Woonachtig in de regio"),
+        ("Je bent zelfstandigMaximaal 30 minuten van Tilburg woont", "FNE009", "Maximaal 30 minuten van Tilburg"),
+        ("Je bent zelfstandigFulltime (40 uur) beschikbaar", "FNE007", "Fulltime (40 uur) beschikbaar"),
+    ],
+)
+def test_list_items_glued_without_a_mark_are_found(linter, text, rule, match):
+    assert match in [f.text for f in by_rule(linter, "Medewerker binnendienst\n\n" + text + "\n", rule)]
+
+
+def test_glued_list_items_are_split_but_a_brand_name_is_no_sentence_cut():
+    from vacaturelint import nlp as nlp_module
+    from vacaturelint.rules import annotate
+
+    doc = nlp_module.load("blank").nlp("Je werkt met PowerPoint en Excel. Kennis van apparatuurRijbewijs B")
+    words = [t.text for t in doc]
+    assert words[3:5] == ["Power", "Point"] and words[-3:] == ["apparatuur", "Rijbewijs", "B"]
+    cuts = [doc.text[a:b].strip() for a, b in annotate.char_sentences(doc)]
+    assert cuts == ["Je werkt met PowerPoint en Excel.", "Kennis van apparatuur", "Rijbewijs B"]
+
+
 # --------------------------------------------------------------------------- markdown positions
 
 def test_positions_are_exact_in_markdown(linter):

@@ -4,7 +4,8 @@ and before the rules.
 For every Doc (one block) it records:
 
 - ``sentences``: the one notion of a sentence used by conditions and checks: cut at
-  end punctuation (. ! ? ;), bullets, line breaks and glued tokens ("inzetbaar;Je"),
+  end punctuation (. ! ? ;), bullets, line breaks, glued tokens ("inzetbaar;Je") and list
+  items glued without a mark ("apparatuur|Rijbewijs", split by the tokenizer),
   not by the parser, so it is the same with every model (the stand-in parser cuts
   "Ben jij | een jonge kok?" and "Je spreekt vlot | Nederlands"); only a run of more
   than 40 tokens without an end mark (scraped text glued together) is cut where the
@@ -46,6 +47,8 @@ REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
 _GLUED = re.compile(r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
+_GLUED_WORD_END = re.compile(r"[a-zà-ÿ]{3}$")  # "apparatuur|Rijbewijs": glued without a mark
+_GLUED_WORD_START = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2}")
 LONG_RUN = 40  # tokens without an end mark before the pipeline's sentence cuts are trusted
 _QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
 _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
@@ -193,6 +196,8 @@ def char_sentences(doc) -> list[tuple[int, int]]:
             cuts.add(end + len(t.whitespace_))  # "incl. foto", "o.a. kennis": an abbreviation, no cut
         for m in _GLUED.finditer(t.text):
             cuts.add(t.idx + m.end() - 1)
+        if _glued_start(doc, t):
+            cuts.add(t.idx)
     ordered = sorted(c for c in cuts if 0 <= c <= len(text))
     if doc.has_annotation("SENT_START"):
         # scraped text glued without punctuation ("representatieve instellinggoed inzicht"):
@@ -204,6 +209,17 @@ def char_sentences(doc) -> list[tuple[int, int]]:
                 cuts.update(t.idx for t in run[1:] if t.is_sent_start)
         ordered = sorted(c for c in cuts if 0 <= c <= len(text))
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
+
+
+def _glued_start(doc, t) -> bool:
+    """Is ``t`` the first word of a list item glued to the previous one without a mark
+    ("apparatuur|Rijbewijs", "dragen|Maximaal": split by the tokenizer, see nlp.py)? The
+    word before starts lower-case, so a brand name ("Power|Point") is no cut."""
+    if t.i == 0:
+        return False
+    prev = doc[t.i - 1]
+    return (not prev.whitespace_ and _GLUED_WORD_END.search(prev.text) is not None
+            and prev.text[:1].islower() and _GLUED_WORD_START.match(t.text) is not None)
 
 
 def _sentence_bounds(doc, chars: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,7 +1,8 @@
 """Availability demanded without a schedule or reason (WOA; indirect sex).
 
 Flags "fulltime beschikbaar", "full-time (36 uur) beschikbaar", "beschikbaar
-voor 36 uur per week", "40 uur per week flexibel inzetbaar", "bereid om 5
+voor 36 uur per week", "beschikbaar voor een fulltime dienstverband", "beschikbaarheid
+van minimaal 32 uur per week", "40 uur per week flexibel inzetbaar", "bereid om 5
 dagen per week te werken", "flexibel inzetbaar/beschikbaar", "flexibele
 inzetbaarheid" and "geen 9-tot-5-mentaliteit".
 
@@ -29,13 +30,20 @@ OPTIONS: set[str] = set()
 _F = regex.IGNORECASE | regex.V1
 _FULL = r"(?:full[- ]?time|voltijds?)"
 _HOURS = r"(?:3[6-9]|40)"
+# a word starts after a non-word or where a list item is glued on without a mark
+# ("woontFulltime (40 uur) inzetbaar"; the tokenizer splits there too, see nlp.GLUED_INFIXES)
+_B = r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))"
 _PATTERNS = [
-    regex.compile(rf"\b{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    regex.compile(rf"\b(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
-    regex.compile(rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+)\b{_HOURS}\s*(?:uur|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    regex.compile(r"\b(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F),
-    regex.compile(r"\bflexibel\s+(?:inzetbaar|beschikbaar)\b|\bflexibele\s+inzetbaarheid\b", _F),
-    regex.compile(r"\bg[eé]{2}n\s*\W{0,2}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
+    regex.compile(rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
+    regex.compile(rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    regex.compile(rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
+    regex.compile(rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F),
+    # the fulltime job as what the candidate is available for: "beschikbaar voor een fulltime dienstverband"
+    regex.compile(rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b", _F),
+    # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
+    regex.compile(rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    regex.compile(rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b", _F),
+    regex.compile(rf"{_B}g[eé]{{2}}n\s*\W{{0,2}}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
 ]
 _SCHEDULE = regex.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
@@ -46,7 +54,8 @@ _SCHEDULE = regex.compile(
 _ALTERNATIVE = regex.compile(
     r"\bpart-?\s?time\b|\bbespreekbaar\b|\bin\s+overleg\b|\b(?:minimaal|minstens|vanaf)\s+(?:[12]?\d|3[0-5])\s*(?:uur|u)\b", _F
 )
-_FULLTIME_PATTERNS = 4  # the first four patterns are fulltime/hours demands
+_FULLTIME_PATTERNS = 6  # the first six patterns are fulltime/hours demands
+_MINIMUM_PATTERN = 5
 _REASON = regex.compile(r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 
 
@@ -81,7 +90,10 @@ def run(doc, options):
                 continue
             if number < _FULLTIME_PATTERNS:
                 left, right, _, _ = annotate.sentence_char_bounds(doc, start, end)
-                if _ALTERNATIVE.search(text, left, right):
+                # the minimum demand's own "minimaal 32 uur" is no alternative to itself
+                own = number == _MINIMUM_PATTERN
+                if (_ALTERNATIVE.search(text, left, start if own else right)
+                        or (own and _ALTERNATIVE.search(text, end, right))):
                     continue
             taken.append((start, end))
             yield start, end, {}

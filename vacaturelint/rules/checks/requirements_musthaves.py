@@ -85,7 +85,7 @@ _INLINE_STOP = re.compile(
 _OFFER_ITEM = re.compile(
     r"\b(salaris\w*|van\s+de\s+zaak|vakantiedagen|vakantiegeld|pensioen\w*|doorgroei\w*|reiskosten\w*|bonus\w*"
     r"|13e\s+maand|dertiende\s+maand|eindejaarsuitkering|sfeer|teamcultuur|bedrijfscultuur|arbeidsvoorwaarden"
-    r"|opleidingsmogelijkheden|opleidingsbudget|uitdagende\s+projecten|dienstverband)\b",
+    r"|opleidingsmogelijkheden|opleidingsbudget|uitdagende\s+projecten|dienstverband|werkomgeving|werksfeer)\b",
     re.IGNORECASE,
 )
 _CANDIDATE = re.compile(r"\b(je|jij|jou|jouw|u|kandidaat)\b", re.IGNORECASE)
@@ -95,6 +95,7 @@ _NORMALISE = regex.compile(r"[^\p{L}\p{N}]+")
 _WISH_HEADING = re.compile(r"\b(wensen|pr[eé]s?|pre's|pluspunten|nice\s+to\s+have|bonus|extra)\b", re.IGNORECASE)
 _CUT = regex.compile(r"[;•·\n]+|(?<=[.!?])\s*(?=\p{Lu})")
 _MIN_WORDS = 2
+_LONG_PROSE = 25  # words: a line this long is prose, no list item
 
 
 def validate_options(options) -> None:
@@ -166,12 +167,93 @@ def _section_demands(sections):
                 break
             groups[-1].append((kind, index, start, end, piece, block.section))
     for group in groups:
-        intros = [k for k, entry in enumerate(group) if entry[0] == "intro"]
+        # a wish introduction ("Het is een pré als je beschikt over:") opens the wishes, it
+        # does not cut off the demands before it
+        intros = [k for k, entry in enumerate(group) if entry[0] == "intro" and not _WISH.search(entry[4])]
         if intros and sum(1 for entry in group[intros[0]:] if entry[0] == "demand") >= 2:
             group = group[intros[0]:]
+        wishes = False
         for kind, index, start, end, piece, section in group:
-            if kind == "demand":
-                yield index, start, end, piece, section
+            if kind == "intro":
+                wishes = bool(_WISH.search(piece))
+            elif kind == "demand":
+                yield index, start, end, piece, section, wishes
+
+
+class _Item:
+    """A requirement list item that the extractor took for a heading (a short line without a
+    bullet: "Relevante werkervaring van minimaal 5 jaar", "Archimate 3"): a block view with
+    the section of the list it belongs to."""
+
+    kind = "paragraph"
+
+    def __init__(self, section: str) -> None:
+        self.section = section
+
+
+# a heading that announces a list of demands: "Verder beschik je over:", "Wat vragen wij:"
+_LIST_OPENER = re.compile(
+    r"(\b(beschik\s+(jij|je)\s+over|(jij|je)\s+beschikt\s+over|(jij|je)\s+hebt|wij\s+vragen|we\s+vragen"
+    r"|wij\s+verwachten|we\s+verwachten)\b.*|" + _REQUIREMENT_HEADING.pattern + r".*):$",
+    re.IGNORECASE,
+)
+
+
+def _known_other(section: str) -> bool:
+    return bool(_NOT_REQUIREMENTS.search(section) or _WISH_HEADING.search(section)
+                or (_TASK_OR_OFFER_HEADING.search(section) and not _STRONG_REQUIREMENT.search(section)))
+
+
+# the metadata lines of a scraped job board page ("Seniority Level", "Employment Type")
+_PAGE_METADATA = re.compile(r"\b(seniority\s+level|employment\s+type|job\s+functions?|industries)\b", re.IGNORECASE)
+
+
+def _known_heading(section: str) -> bool:
+    return bool(_REQUIREMENT_HEADING.search(section) or _NOT_REQUIREMENTS.search(section) or _PAGE_METADATA.search(section)
+                or _TASK_OR_OFFER_HEADING.search(section) or _WISH_HEADING.search(section))
+
+
+def _requirement_blocks(docs):
+    """The blocks of requirements sections: ``(index, block, doc)``.
+
+    A plain-text list without bullets loses its items to the extractor's headings: a
+    short line followed by text becomes a heading and starts a "section" of its own.
+    After a heading that announces the list with a colon ("Verder beschik je over:",
+    "Wat vragen wij:"), a heading that is no known heading (requirements, tasks, offer,
+    wishes) is an item of that list and its text continues it, as long as its lines read
+    as items (no final full stop, at most 25 words); prose (the organisation or the
+    offer, "Je komt te werken in ... organisatie.") or a real heading ("Jouw
+    persoonlijkheid?", all capitals) closes the list. Without such a colon nothing is
+    continued: a heading without one is often the start of something else ("Over X")."""
+    found = []
+    open_list = None
+    for i, (b, d) in enumerate(docs):
+        sec = b.section
+        if b.kind == "heading" and _LIST_OPENER.search(b.text.strip()) and not _known_other(sec):
+            open_list = sec
+            continue
+        if _is_requirements(sec):  # a requirements section of its own: counted as it is
+            if b.kind == "heading":
+                open_list = None
+            else:
+                found.append((i, b, d))
+            continue
+        if sec != open_list and (not sec or _known_heading(sec)):
+            open_list = None
+        if open_list is not None:
+            if b.kind == "heading":
+                line = b.text.strip()
+                if line.endswith("?") or line.isupper():  # a real heading ("Jouw persoonlijkheid?")
+                    open_list = None
+                elif not line.endswith(":"):  # "Kennis en ervaring met:" introduces sub-items
+                    found.append((i, _Item(open_list), d))
+                continue
+            lines = [line.strip() for line in b.text.splitlines() if line.strip()]
+            if any(len(line.split()) > _LONG_PROSE or line.endswith((".", "!", "?")) for line in lines):
+                open_list = None  # prose: the list is over
+                continue
+            found.append((i, _Item(open_list), d))
+    return found
 
 
 @check("requirements_musthaves", needs=(), scope="document")
@@ -182,7 +264,7 @@ def run(docs, options):
     wishes = 0
     anchor = None
     document_has_wish_heading = False
-    sections = [(i, b, d) for i, (b, d) in enumerate(docs) if b.kind != "heading" and _is_requirements(b.section)]
+    sections = _requirement_blocks(docs)
     # A requirements section that has a bulleted list states its demands there; the prose
     # around it (a teaser, a personality sketch, tasks) is not counted as demands.
     if any(b.kind == "list_item" for _, b, _ in sections):
@@ -194,12 +276,12 @@ def run(docs, options):
             if anchor is None and _is_requirements(block.section):
                 anchor = (index, 0, len(doc.text.rstrip()))
     seen: set[str] = set()
-    for index, start, end, piece, section in _section_demands(sections):
+    for index, start, end, piece, section, after_wish_intro in _section_demands(sections):
         key = _NORMALISE.sub(" ", piece.lower()).strip()
         if key in seen:
             continue  # the same list repeated
         seen.add(key)
-        if _WISH_HEADING.search(section) or _WISH.search(piece):
+        if after_wish_intro or _WISH_HEADING.search(section) or _WISH.search(piece):
             wishes += 1
         else:
             hard.append((index, start, end))

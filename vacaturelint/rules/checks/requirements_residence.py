@@ -17,6 +17,8 @@ and for vague nearness without a place ("dan woon je dichtbij").
 
 from __future__ import annotations
 
+import re
+
 from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.checks.registry import check
 
@@ -115,5 +117,8 @@ def run(doc, options):
         taken = max(taken, last.i)
         yield first.idx, last.idx + len(last.text), {}
 
-# First pass: no finding without a residence word or "kom(t)".
-ANCHORS = [r"(?<!\w)(?:woonachtig|wonend|woont|woon|wonen)(?!\w)|(?<!\w)komt?\s+uit(?!\w)"]
+# First pass: no finding without a residence word or "kom(t)". A word starts after a
+# non-word or where a list item is glued on without a mark ("préWoonachtig", "woont" in
+# "Bredawoont" does not count): the tokenizer splits there (nlp.GLUED_INFIXES).
+_START = r"(?:(?<!\w)|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]))"
+ANCHORS = [re.compile(_START + r"(?i:woonachtig|wonend|woont|woon|wonen)(?!\w)|" + _START + r"(?i:komt?\s+uit)(?!\w)")]
