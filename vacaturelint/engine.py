@@ -148,10 +148,14 @@ class Linter:
 
     def _lint_chunk(self, prepared, configs, rulesets, pipeline) -> list[FileResult]:
         """Tokenize every block, let the compiled rules choose the blocks they can
-        match, run the pipeline over those only (one stream for the chunk), then the
-        rules. Other blocks keep their tokenizer Doc, one sentence."""
+        match and, within long chosen blocks, the sentences (with a sentence of
+        context either side); run the pipeline over those only (one stream for the
+        chunk), write the parts' annotations back into their block's Doc, then run the
+        rules. Other blocks (and the other sentences of a block) keep their tokenizer
+        tokens, without annotations; a left-out stretch is one sentence."""
         planned = []
         wanted = []
+        parted = []  # (block Doc, token ranges, their Docs): blocks analysed in part
         for (_, _, extraction, _), config, ruleset in zip(prepared, configs, rulesets):
             if extraction is None:
                 planned.append(None)
@@ -161,13 +165,22 @@ class Linter:
             chosen = compiled.selector.select(docs)
             chosen = set(range(len(docs))) if chosen is None else chosen
             for index, doc in enumerate(docs):
-                if index in chosen:
+                if index not in chosen:
+                    if len(doc):
+                        doc[0].is_sent_start = True
+                    continue
+                ranges = compiled.selector.sentences(doc)
+                if ranges is None:
                     wanted.append(doc)
-                elif len(doc):
-                    doc[0].is_sent_start = True
+                else:
+                    parts = [doc[a:b].as_doc() for a, b in ranges]
+                    wanted += parts
+                    parted.append((doc, ranges, parts))
             planned.append((compiled, docs, chosen))
         for _ in pipeline.analyse(wanted):
             pass
+        for doc, ranges, parts in parted:
+            nlp_module.merge_parts(doc, ranges, parts)
         results = []
         for (source, text, extraction, error), config, ruleset, plan in zip(prepared, configs, rulesets, planned):
             if plan is None:

@@ -88,6 +88,33 @@ class Pipeline:
         return self.nlp.make_doc(text)
 
 
+_NOT_START = (1 << 64) - 1  # -1 (not a sentence start) in spaCy's uint64 arrays
+_PART_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+
+
+def merge_parts(doc, ranges: list[tuple[int, int]], parts) -> None:
+    """Write the annotations of ``parts`` (analysed Docs of token ranges ``ranges`` of
+    the tokenizer Doc ``doc``) into ``doc``. Each stretch left out becomes one sentence
+    without annotations; the parts keep the pipeline's sentences."""
+    from spacy.attrs import SENT_START
+
+    attrs = list(_PART_ATTRS)
+    values = doc.to_array(attrs)
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)
+    starts[:] = _NOT_START
+    previous = 0
+    for (a, b), part in zip(ranges, parts):
+        values[a:b] = part.to_array(attrs)
+        starts[a:b, 0] = part.to_array([SENT_START])
+        if a > previous:
+            starts[previous, 0] = 1
+        previous = b
+    if previous < len(doc):
+        starts[previous, 0] = 1
+    doc.from_array(attrs, values)
+    doc.from_array([SENT_START], starts)
+
+
 def load(name: str, needs: frozenset[str] = frozenset(ANNOTATIONS)) -> Pipeline:
     with _lock:
         return _load(name, needs)

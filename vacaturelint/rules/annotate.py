@@ -223,6 +223,11 @@ def _sentence_bounds(doc, chars: list[tuple[int, int]]) -> list[tuple[int, int]]
     return bounds
 
 
+def token_sentences(doc) -> list[tuple[int, int]]:
+    """Sentences as token ranges (start, end): the character sentences' tokens."""
+    return _sentence_bounds(doc, char_sentences(doc)) if len(doc) else []
+
+
 def sentence(doc, i: int):
     """The sentence (a Span) around token ``i``, in the one notion of a sentence."""
     ann = get(doc)

@@ -24,6 +24,7 @@ import re
 
 import regex
 
+from vacaturelint.rules import annotate
 from vacaturelint.rules.anchors import lemma_regex
 from vacaturelint.rules.kinds import KINDS
 
@@ -33,6 +34,10 @@ ALL = None  # select() result: analyse every block
 # time budget then decides, and names the rule it skips). So a catastrophic pattern
 # costs the first pass this much once per process, never per block.
 ANCHOR_SECONDS = 0.05
+# Within a chosen block of at least this many tokens, only the sentences a rule can match
+# (and SENTENCE_CONTEXT sentences either side, for the parser and conditions) are analysed.
+SENTENCE_MIN_TOKENS = 40
+SENTENCE_CONTEXT = 1
 
 
 class _Test:
@@ -100,7 +105,9 @@ class _Block:
 
     __slots__ = ("text", "lower", "lowers", "orths", "strings")
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc=None) -> None:
+        if doc is None:
+            return
         from spacy.attrs import LOWER, ORTH
 
         self.text = doc.text
@@ -108,6 +115,19 @@ class _Block:
         self.orths = doc.count_by(ORTH).keys()
         self.lowers = doc.count_by(LOWER).keys()
         self.strings = doc.vocab.strings
+
+    @classmethod
+    def of_tokens(cls, doc, forms, start: int, end: int) -> _Block:
+        """The view of tokens ``start``..``end`` of ``doc``; ``forms``: its ORTH and
+        LOWER columns (``doc.to_array``), taken once per block."""
+        view = cls()
+        last = doc[end - 1]
+        view.text = doc.text[doc[start].idx : last.idx + len(last.text)]
+        view.lower = view.text.lower()
+        view.orths = set(forms[start:end, 0].tolist())
+        view.lowers = set(forms[start:end, 1].tolist())
+        view.strings = doc.vocab.strings
+        return view
 
 
 class _ClauseSelector:
@@ -124,6 +144,7 @@ class Selector:
         self.derived = True
         self.fallback_rules: list[str] = []
         self._rules: list[tuple[list, _ClauseSelector | None]] = []
+        self._block_wide: set[int] = set()  # positions of rules that read their whole block's annotations
         for rule in rules:
             clause_selectors = []
             for clause in rule.clauses:
@@ -141,6 +162,8 @@ class Selector:
                 if context is False:
                     self.fallback_rules.append(rule.id)
                     continue
+                if _reads_block(rule):
+                    self._block_wide.add(len(self._rules))
                 self._rules.append((clause_selectors, context))
         self.derived = not self.fallback_rules
         self._index()
@@ -198,7 +221,41 @@ class Selector:
         """Indices of the blocks (tokenizer Docs of one file) to analyse, or ALL."""
         if not self.derived:
             return ALL
-        views = [_Block(doc) for doc in docs]
+        return self._select([_Block(doc) for doc in docs])
+
+    def sentences(self, doc, context: int = SENTENCE_CONTEXT) -> list[tuple[int, int]] | None:
+        """Within one chosen block (a tokenizer Doc): the token ranges to analyse, the
+        sentences (annotate's cheap split, before the pipeline) a rule can match plus
+        ``context`` sentences on either side, neighbours merged; None: the whole block
+        (a short block, a chooser that cannot say, or a rule that reads the whole block)."""
+        if not self.derived or len(doc) < SENTENCE_MIN_TOKENS:
+            return None
+        bounds = annotate.token_sentences(doc)
+        if len(bounds) < 2:
+            return None
+        from spacy.attrs import LOWER, ORTH
+
+        forms = doc.to_array([ORTH, LOWER])
+        views = [_Block.of_tokens(doc, forms, a, b) for a, b in bounds]
+        chosen = self._select(views, whole_block=True)
+        if chosen is ALL:
+            return None
+        keep = sorted({k for c in chosen for k in range(c - context, c + context + 1) if 0 <= k < len(bounds)})
+        ranges: list[tuple[int, int]] = []
+        for k in keep:
+            a, b = bounds[k]
+            if ranges and ranges[-1][1] == a:
+                ranges[-1] = (ranges[-1][0], b)
+            else:
+                ranges.append((a, b))
+        if ranges == [(0, len(doc))]:
+            return None
+        return ranges
+
+    def _select(self, views, whole_block: bool = False) -> set[int] | None:
+        """Indices of ``views`` a rule can match, or ALL. ``whole_block``: the views
+        are the sentences of one block, and a rule that reads its whole block (a
+        ``block_has`` on annotations) gives ALL when it chooses any."""
         texts = [v.text for v in views]
         found: dict[int, set[int]] = {}
         for index, view in enumerate(views):
@@ -206,15 +263,17 @@ class Selector:
                 found.setdefault(position, set()).add(index)
         chosen: set[int] = set()
         for position, (clause_selectors, context) in enumerate(self._rules):
-            blocks = found.get(position, set())
+            blocks = set(found.get(position, ()))
             for selector in clause_selectors:
                 if not isinstance(selector, _ClauseSelector):
-                    picked = selector(views, texts)
+                    picked = selector(views, texts, whole_block)
                     if picked is ALL:
                         return ALL
                     blocks |= picked
             if blocks and context is not None:
                 blocks |= context(views, texts)
+            if blocks and whole_block and position in self._block_wide:
+                return ALL
             chosen |= blocks
         return chosen
 
@@ -237,11 +296,20 @@ def clause_selector(clause):
 
 
 class _Chooser:
+    """A check's own chooser (texts of a file's blocks -> indices). Within one block
+    (its sentences as texts) it uses the chooser's ``sentences`` (texts -> indices),
+    itself when it declares ``per_text = True`` (each text judged alone), else ALL:
+    a chooser that weighs texts together (a count over the file, a look back over
+    blocks) cannot judge the sentences of one block."""
+
     def __init__(self, chooser) -> None:
         self.chooser = chooser
         self.text_only = getattr(chooser, "text_only", False)
+        self.within = getattr(chooser, "sentences", None) or (chooser if getattr(chooser, "per_text", False) else None)
 
-    def __call__(self, views, texts):
+    def __call__(self, views, texts, within_block: bool = False):
+        if within_block:
+            return ALL if self.within is None else self.within(texts)
         return self.chooser(texts)
 
 
@@ -253,6 +321,12 @@ _KNOWN_CONDITIONS = {*_ANNOTATION_CONDITIONS, "document_has", "section", "block_
 def _reads_annotations(rule) -> bool:
     conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
     return any(c.kind in _ANNOTATION_CONDITIONS for c in conditions)
+
+
+def _reads_block(rule) -> bool:
+    """Does a condition read annotations (lemmas, POS) anywhere in the matched block?"""
+    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    return any(c.kind == "block_has" and set(c.spec) & {"lemmas", "pos", "phrases"} for c in conditions)
 
 
 def _context_selector(rule):

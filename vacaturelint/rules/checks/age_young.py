@@ -148,10 +148,10 @@ def _open_class(doc, token, sent, old: bool) -> int | None:
 
 @check("age_young", needs={"dep", "lemma", "sents"}, scope="block")
 def run(doc, options):
-    ann = annotate.get(doc)
     for token in doc:
         w = word(token)
-        if w in YOUNG_PERSON and ann.referent[token.i] == "candidate" and not ann.inclusive[ann.sent_of[token.i]]:
+        if w in YOUNG_PERSON and annotate.get(doc).referent[token.i] == "candidate" \
+                and not annotate.get(doc).inclusive[annotate.get(doc).sent_of[token.i]]:
             yield token.idx, token.idx + len(token.text), {}
             continue
         young = w in YOUNG
@@ -166,7 +166,7 @@ def run(doc, options):
         target = _scan_right(doc, token.i, sent_end)
         if target == -1:
             continue
-        if target is not None and ann.referent[target] in {"client", "named", "organisation", "quoted"}:
+        if target is not None and annotate.get(doc).referent[target] in {"client", "named", "organisation", "quoted"}:
             continue
         if target is None and not (token.dep_ == "amod" and _is_target(token.head) and token.head.i > token.i):
             target = _open_class(doc, token, sent, old)
