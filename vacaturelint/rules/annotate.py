@@ -194,7 +194,7 @@ def char_sentences(doc) -> list[tuple[int, int]]:
         for m in _GLUED.finditer(t.text):
             cuts.add(t.idx + m.end() - 1)
     ordered = sorted(c for c in cuts if 0 <= c <= len(text))
-    if doc.has_annotation("SENT_START"):
+    if _has_sentence_starts(doc):
         # scraped text glued without punctuation ("representatieve instellinggoed inzicht"):
         # only inside a run of more than LONG_RUN tokens are the pipeline's own cuts used
         starts = [t.idx for t in doc]
@@ -204,6 +204,13 @@ def char_sentences(doc) -> list[tuple[int, int]]:
                 cuts.update(t.idx for t in run[1:] if t.is_sent_start)
         ordered = sorted(c for c in cuts if 0 <= c <= len(text))
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
+
+
+def _has_sentence_starts(doc) -> bool:
+    """doc.has_annotation("SENT_START"), read from one array (that walks the tokens in Python)."""
+    from spacy.attrs import SENT_START
+
+    return bool(doc.to_array([SENT_START]).any())
 
 
 def _sentence_bounds(doc, chars: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -236,7 +243,10 @@ def sentence(doc, i: int):
 
 
 def sentences(doc) -> list:
-    return [doc[a:b] for a, b in get(doc).sentences]
+    """The sentences (Spans) of ``doc``; without the rest of the annotation when it is
+    not computed yet (the same split, see :func:`token_sentences`)."""
+    ann = doc.user_data.get(KEY)
+    return [doc[a:b] for a, b in (ann.sentences if ann is not None else token_sentences(doc))]
 
 
 def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int, int, int]:

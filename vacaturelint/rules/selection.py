@@ -117,12 +117,12 @@ class _Block:
         self.strings = doc.vocab.strings
 
     @classmethod
-    def of_tokens(cls, doc, forms, start: int, end: int) -> _Block:
-        """The view of tokens ``start``..``end`` of ``doc``; ``forms``: its ORTH and
-        LOWER columns (``doc.to_array``), taken once per block."""
+    def of_tokens(cls, doc, text: str, forms, start: int, end: int) -> _Block:
+        """The view of tokens ``start``..``end`` of ``doc``; ``text`` and ``forms`` (its
+        ORTH and LOWER columns, ``doc.to_array``) taken once per block."""
         view = cls()
         last = doc[end - 1]
-        view.text = doc.text[doc[start].idx : last.idx + len(last.text)]
+        view.text = text[doc[start].idx : last.idx + len(last.text)]
         view.lower = view.text.lower()
         view.orths = set(forms[start:end, 0].tolist())
         view.lowers = set(forms[start:end, 1].tolist())
@@ -145,6 +145,7 @@ class Selector:
         self.fallback_rules: list[str] = []
         self._rules: list[tuple[list, _ClauseSelector | None]] = []
         self._block_wide: set[int] = set()  # positions of rules that read their whole block's annotations
+        self._light: set[int] = set()  # positions of rules that read no parse (see parses)
         for rule in rules:
             clause_selectors = []
             for clause in rule.clauses:
@@ -164,6 +165,8 @@ class Selector:
                     continue
                 if _reads_block(rule):
                     self._block_wide.add(len(self._rules))
+                if not parses(rule):
+                    self._light.add(len(self._rules))
                 self._rules.append((clause_selectors, context))
         self.derived = not self.fallback_rules
         self._index()
@@ -198,8 +201,8 @@ class Selector:
                     else:
                         self._unanchored.append(number)
 
-    def _anchored(self, view) -> set[int]:
-        """Rule positions with an anchored alternative met in one block."""
+    def _anchored(self, view, positions=None) -> set[int]:
+        """Rule positions (of ``positions``, None: all) with an anchored alternative met in one block."""
         met: set[int] = set()
         for kind, values in (("LOWER", view.lowers), ("ORTH", view.orths)):
             forms = self._by_form[kind]
@@ -213,21 +216,34 @@ class Selector:
         rules: set[int] = set()
         for number in tried:
             position, ids, others = self._alternatives[number]
+            if positions is not None and position not in positions:
+                continue
             if position not in rules and ids <= met and all(t.met(view) for t in others):
                 rules.add(position)
         return rules
 
     def select(self, docs) -> set[int] | None:
         """Indices of the blocks (tokenizer Docs of one file) to analyse, or ALL."""
+        return self.plan(docs)[0]
+
+    def plan(self, docs) -> tuple[set[int] | None, set[int] | None, dict[int, set[int]]]:
+        """(blocks to analyse, those of them that need the parser, each a set of
+        indices or ALL; the rules that chose each block, for :meth:`sentences`). A
+        block chosen only by rules that read no parse (lemmas and POS only, see
+        :func:`parses`) gets the pipeline without its parser."""
         if not self.derived:
-            return ALL
+            return ALL, ALL, {}
         return self._select([_Block(doc) for doc in docs])
 
-    def sentences(self, doc, context: int = SENTENCE_CONTEXT) -> list[tuple[int, int]] | None:
+    def sentences(self, doc, parse: bool = True, rules: set[int] | None = None,
+                  context: int = SENTENCE_CONTEXT) -> list[tuple[int, int, bool]] | None:
         """Within one chosen block (a tokenizer Doc): the token ranges to analyse, the
-        sentences (annotate's cheap split, before the pipeline) a rule can match plus
-        ``context`` sentences on either side, neighbours merged; None: the whole block
-        (a short block, a chooser that cannot say, or a rule that reads the whole block)."""
+        sentences (annotate's cheap split, before the pipeline) a rule can match (those
+        a rule that parses can match with ``context`` sentences on either side),
+        neighbours merged, each with whether it needs the parser (never when ``parse`` is false: no rule that parses chose the
+        block); None: the whole block (a short block, a chooser that cannot say, or a
+        rule that reads the whole block). ``rules``: the rules that chose the block
+        (from :meth:`plan`; only they can choose its sentences)."""
         if not self.derived or len(doc) < SENTENCE_MIN_TOKENS:
             return None
         bounds = annotate.token_sentences(doc)
@@ -236,46 +252,65 @@ class Selector:
         from spacy.attrs import LOWER, ORTH
 
         forms = doc.to_array([ORTH, LOWER])
-        views = [_Block.of_tokens(doc, forms, a, b) for a, b in bounds]
-        chosen = self._select(views, whole_block=True)
+        text = doc.text
+        views = [_Block.of_tokens(doc, text, forms, a, b) for a, b in bounds]
+        chosen, parsed, _ = self._select(views, whole_block=True, positions=rules)
         if chosen is ALL:
             return None
-        keep = sorted({k for c in chosen for k in range(c - context, c + context + 1) if 0 <= k < len(bounds)})
-        ranges: list[tuple[int, int]] = []
-        for k in keep:
+
+        def around(indices):
+            return {k for c in indices for k in range(c - context, c + context + 1) if 0 <= k < len(bounds)}
+
+        # the context is for the parser (and the conditions that read its sentences);
+        # lemmas and POS need none
+        parsed = around(parsed) if parse else set()
+        keep = chosen | parsed
+        ranges: list[tuple[int, int, bool]] = []
+        for k in sorted(keep):
             a, b = bounds[k]
-            if ranges and ranges[-1][1] == a:
-                ranges[-1] = (ranges[-1][0], b)
+            if ranges and ranges[-1][1] == a and ranges[-1][2] == (k in parsed):
+                ranges[-1] = (ranges[-1][0], b, ranges[-1][2])
             else:
-                ranges.append((a, b))
-        if ranges == [(0, len(doc))]:
+                ranges.append((a, b, k in parsed))
+        if len(ranges) == 1 and ranges[0][:2] == (0, len(doc)):
             return None
         return ranges
 
-    def _select(self, views, whole_block: bool = False) -> set[int] | None:
-        """Indices of ``views`` a rule can match, or ALL. ``whole_block``: the views
-        are the sentences of one block, and a rule that reads its whole block (a
-        ``block_has`` on annotations) gives ALL when it chooses any."""
+    def _select(self, views, whole_block: bool = False, positions=None):
+        """(indices of ``views`` a rule can match, those a rule that parses can match,
+        the rule positions that chose each view), or (ALL, ALL, {}). ``whole_block``:
+        the views are the sentences of one block, chosen by the rules at ``positions``
+        (None: any rule); a rule that reads its whole block (a ``block_has`` on
+        annotations) then gives ALL when it chooses any, and a rule's context (the
+        lemmas its ``document_has`` reads) is chosen even where its own anchors are not."""
         texts = [v.text for v in views]
         found: dict[int, set[int]] = {}
         for index, view in enumerate(views):
-            for position in self._anchored(view):
+            for position in self._anchored(view, positions):
                 found.setdefault(position, set()).add(index)
         chosen: set[int] = set()
+        parsed: set[int] = set()
+        rules_of: dict[int, set[int]] = {}
         for position, (clause_selectors, context) in enumerate(self._rules):
+            if positions is not None and position not in positions:
+                continue
             blocks = set(found.get(position, ()))
             for selector in clause_selectors:
                 if not isinstance(selector, _ClauseSelector):
                     picked = selector(views, texts, whole_block)
                     if picked is ALL:
-                        return ALL
+                        return ALL, ALL, {}
                     blocks |= picked
-            if blocks and context is not None:
+            if context is not None and (blocks or whole_block and positions is not None):
                 blocks |= context(views, texts)
             if blocks and whole_block and position in self._block_wide:
-                return ALL
+                return ALL, ALL, {}
             chosen |= blocks
-        return chosen
+            if position not in self._light:
+                parsed |= blocks
+            for index in blocks:
+                rules_of.setdefault(index, set()).add(position)
+        return chosen, parsed, rules_of
 
 
 def clause_selector(clause):
@@ -321,6 +356,21 @@ _KNOWN_CONDITIONS = {*_ANNOTATION_CONDITIONS, "document_has", "section", "block_
 def _reads_annotations(rule) -> bool:
     conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
     return any(c.kind in _ANNOTATION_CONDITIONS for c in conditions)
+
+
+def parses(rule) -> bool:
+    """Does a rule read what the parser gives: dependencies, sentences (a check that
+    declares ``dep`` or ``sents``) or any condition but ``section``/``block_kind``
+    (conditions read sentences, referents, negation)? Rules that do not read token
+    forms, lemmas and POS only, and their blocks need no parser."""
+    if "DEP" in rule.needs:
+        return True
+    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    if any(c.kind not in ("section", "block_kind") for c in conditions):
+        return True
+    from vacaturelint.rules import checks
+
+    return any(clause.kind == "check" and checks.get(clause.spec).needs & {"dep", "sents"} for clause in rule.clauses)
 
 
 def _reads_block(rule) -> bool:
