@@ -16,6 +16,10 @@ Lemmas are not known before the pipeline runs; a lemma test is met by a token th
 starts like the lemma (a generous prefix, so "zocht" still meets "zoeken"). A rule
 whose anchors cannot be derived sends its whole file through the full pipeline:
 slower, never wrong.
+
+Within a long chosen block the rules that chose it choose again per sentence
+(:meth:`Selector.sentences`); a rule that reads no parse (:func:`parses`) lets its
+blocks and sentences go without the parser (:meth:`Selector.plan`).
 """
 
 from __future__ import annotations
