@@ -81,3 +81,68 @@ def test_document_has_lemmas_bring_in_the_blocks_that_hold_them(linter):
     docs = [pipeline.make_doc(t) for t in ("Stuur een pasfoto mee.", "Wij zoeken chauffeurs.", "Niets hier.")]
     assert selector.select(docs) == {0, 1}
     assert selector.select(docs[1:]) == set()  # no match anywhere: the condition's blocks are not needed
+
+
+# -- within a long block: only the sentences a rule can match --------------------------
+
+FILLER = ("Ons kantoor ligt aan de rand van de stad en heeft een ruime parkeerplaats voor iedereen. "
+          "In de kantine staat elke ochtend verse koffie klaar en er is fruit op tafel. "
+          "Wij werken met moderne systemen en houden van korte lijnen met elkaar. ")
+LONG_BLOCK = FILLER + "Wij zoeken een jonge collega die ons team komt versterken. " + FILLER + \
+    "De tuin achter het gebouw is groot en in de zomer lunchen we daar vaak samen met de buren."
+CODED_BLOCK = FILLER + "Je bent ambitieus, gedreven, analytisch, resultaatgericht en zelfstandig. " + FILLER
+
+
+def _selector_and_pipeline(linter):
+    config = linter.config_for(None)
+    ruleset = linter.ruleset(config)
+    pipeline = linter.pipeline([ruleset], config)
+    return linter.compiled(ruleset, pipeline, config.extra_rules).selector, pipeline
+
+
+def _analysed(linter, text):
+    """The block Doc as the engine leaves it: the chosen ranges analysed, merged back."""
+    from vacaturelint import nlp as nlp_module
+
+    selector, pipeline = _selector_and_pipeline(linter)
+    doc = pipeline.make_doc(text)
+    chosen, parsed, rules_of = selector.plan([doc])
+    assert chosen == {0}
+    ranges = selector.sentences(doc, parsed is None or 0 in parsed, rules_of.get(0))
+    assert ranges is not None
+    parts = [doc[a:b].as_doc() for a, b, _ in ranges]
+    for (_, _, parse), part in zip(ranges, parts):
+        list(pipeline.analyse([part], parse=parse))
+    nlp_module.merge_parts(doc, [(a, b) for a, b, _ in ranges], parts)
+    return doc, ranges
+
+
+def test_a_sentence_far_from_any_anchor_in_a_long_block_is_not_analysed(linter):
+    doc, ranges = _analysed(linter, LONG_BLOCK)
+    young = next(t for t in doc if t.text == "jonge")
+    last = doc[-2]  # "buren", three sentences after the match
+    assert any(a <= young.i < b and parse for a, b, parse in ranges)
+    assert not any(a <= last.i < b for a, b, _ in ranges)
+    assert young.lemma_ and young.dep_ and young.pos_
+    assert last.lemma_ == "" and last.dep_ == "" and last.pos_ == ""
+    assert doc[0].lemma_ == ""  # the first sentence, more than one sentence before the match
+    assert [list(t.children) for t in doc]  # every token can be walked
+    assert any(s.start == last.sent.start for s in doc.sents)  # a left-out stretch is one sentence
+
+
+def test_a_block_only_a_rule_without_parse_chose_gets_no_parser(linter):
+    doc, ranges = _analysed(linter, CODED_BLOCK)
+    assert ranges and not any(parse for _, _, parse in ranges)
+    coded = next(t for t in doc if t.text == "gedreven")
+    assert coded.lemma_ and coded.pos_ and not coded.dep_
+    assert not doc.has_annotation("DEP")
+    assert [len(list(t.subtree)) for t in doc] == [1] * len(doc)  # no tree, but walkable
+
+
+def test_long_blocks_give_the_same_findings_as_the_full_pipeline():
+    texts = [LONG_BLOCK, CODED_BLOCK, LONG_BLOCK + "\n\n" + CODED_BLOCK,
+             CODED_BLOCK + " Hij moet zijn rijbewijs hebben en de kandidaat is maximaal 30 jaar. " + FILLER]
+    pairs = _both([Source(path=f"lang-{i}.txt", text=t, kind="plain") for i, t in enumerate(texts)])
+    assert all(full for _, full, _ in pairs)  # each finds something
+    assert {f[0] for _, full, _ in pairs for f in full} >= {"LFT001", "GSL005"}
+    assert [p for p in pairs if p[1] != p[2]] == []

@@ -148,26 +148,42 @@ class Linter:
 
     def _lint_chunk(self, prepared, configs, rulesets, pipeline) -> list[FileResult]:
         """Tokenize every block, let the compiled rules choose the blocks they can
-        match, run the pipeline over those only (one stream for the chunk), then the
-        rules. Other blocks keep their tokenizer Doc, one sentence."""
+        match and, within long chosen blocks, the sentences (with a sentence of
+        context either side); run the pipeline over those only (one stream for the
+        chunk; the parser only where a rule that reads the parse chose them), write the parts' annotations back into their block's Doc, then run the
+        rules. Other blocks (and the other sentences of a block) keep their tokenizer
+        tokens, without annotations; a left-out stretch is one sentence."""
         planned = []
-        wanted = []
+        wanted: dict[bool, list] = {True: [], False: []}  # Docs to analyse, by whether they need the parser
+        parted = []  # (block Doc, token ranges, their Docs): blocks analysed in part
         for (_, _, extraction, _), config, ruleset in zip(prepared, configs, rulesets):
             if extraction is None:
                 planned.append(None)
                 continue
             compiled = self.compiled(ruleset, pipeline, config.extra_rules)
             docs = [pipeline.make_doc(b.text) for b in extraction.blocks]
-            chosen = compiled.selector.select(docs)
+            chosen, parsed, rules_of = compiled.selector.plan(docs)
             chosen = set(range(len(docs))) if chosen is None else chosen
             for index, doc in enumerate(docs):
-                if index in chosen:
-                    wanted.append(doc)
-                elif len(doc):
-                    doc[0].is_sent_start = True
+                if index not in chosen:
+                    if len(doc):
+                        doc[0].is_sent_start = True
+                    continue
+                parse = parsed is None or index in parsed
+                ranges = compiled.selector.sentences(doc, parse, rules_of.get(index))
+                if ranges is None:
+                    wanted[parse].append(doc)
+                    continue
+                parts = [doc[a:b].as_doc() for a, b, _ in ranges]
+                for (_, _, part_parse), part in zip(ranges, parts):
+                    wanted[part_parse].append(part)
+                parted.append((doc, [(a, b) for a, b, _ in ranges], parts))
             planned.append((compiled, docs, chosen))
-        for _ in pipeline.analyse(wanted):
-            pass
+        for parse, docs in wanted.items():
+            for _ in pipeline.analyse(docs, parse=parse):
+                pass
+        for doc, ranges, parts in parted:
+            nlp_module.merge_parts(doc, ranges, parts)
         results = []
         for (source, text, extraction, error), config, ruleset, plan in zip(prepared, configs, rulesets, planned):
             if plan is None:

@@ -71,18 +71,33 @@ class Pipeline:
         if batch:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
 
-    def analyse(self, docs, max_batch_chars: int = 40_000, max_batch_docs: int = 64):
-        """Run the pipeline's components over tokenizer Docs (in place), in bounded batches."""
+    def analyse(self, docs, parse: bool = True, max_batch_chars: int = 40_000, max_batch_docs: int = 64):
+        """Run the pipeline's components over tokenizer Docs (in place), in bounded
+        batches. ``parse=False``: all but the parser (lemmas, POS and morphology come
+        from components that listen to the shared tok2vec, not to the parse); each Doc
+        is then one sentence without a tree (see :func:`flat`)."""
         batch: list = []
         size = 0
         for doc in docs:
             if batch and (size + len(doc.text) > max_batch_chars or len(batch) >= max_batch_docs):
-                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                yield from self._run(batch, parse)
                 batch, size = [], 0
             batch.append(doc)
             size += len(doc.text)
         if batch:
+            yield from self._run(batch, parse)
+
+    def _run(self, batch: list, parse: bool):
+        if parse or "parser" not in self.nlp.pipe_names:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
+            return
+        docs = batch
+        for name, component in self.nlp.pipeline:
+            if name != "parser":
+                docs = list(component.pipe(docs, batch_size=len(batch)))
+        for doc in docs:
+            flat(doc)
+        yield from docs
 
     def make_doc(self, text: str):
         return self.nlp.make_doc(text)
@@ -110,6 +125,55 @@ def split_glued(nlp) -> None:
     if tokenizer.suffix_search is not None:
         old = tokenizer.suffix_search.__self__.pattern
         tokenizer.suffix_search = re.compile("|".join((*GLUED_SUFFIXES, old))).search
+
+
+_NOT_START = (1 << 64) - 1  # -1 (not a sentence start) in spaCy's uint64 arrays
+_PART_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+
+
+def flat(doc) -> None:
+    """Every token its own head, no labels, one sentence: a Doc without a parse whose
+    tokens can still be walked (children, subtree). A tokenizer Doc's tree edges are
+    not set, and spaCy reads past them."""
+    from spacy.attrs import DEP, HEAD, SENT_START
+
+    if not len(doc):
+        return
+    tree = doc.to_array([HEAD, DEP])
+    tree[:, 0] = 0
+    tree[:, 1] = doc.vocab.strings.add("dep")
+    doc.from_array([HEAD, DEP], tree)  # a label, so spaCy sets the edges ...
+    doc.from_array([DEP], tree[:, 1:2] * 0)  # ... and none left
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)
+    starts[:] = _NOT_START
+    starts[0, 0] = 1
+    doc.from_array([SENT_START], starts)
+
+
+def merge_parts(doc, ranges: list[tuple[int, int]], parts) -> None:
+    """Write the annotations of ``parts`` (analysed Docs of token ranges ``ranges`` of
+    the tokenizer Doc ``doc``) into ``doc``. Each stretch left out becomes one sentence
+    without annotations; the parts keep the pipeline's sentences."""
+    from spacy.attrs import SENT_START
+
+    attrs = list(_PART_ATTRS)
+    if not any(part.has_annotation("DEP") for part in parts):
+        flat(doc)
+        attrs = attrs[:-2]  # no parse to copy
+    values = doc.to_array(attrs)
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)
+    starts[:] = _NOT_START
+    previous = 0
+    for (a, b), part in zip(ranges, parts):
+        values[a:b] = part.to_array(attrs)
+        starts[a:b, 0] = part.to_array([SENT_START])
+        if a > previous:
+            starts[previous, 0] = 1
+        previous = b
+    if previous < len(doc):
+        starts[previous, 0] = 1
+    doc.from_array(attrs, values)
+    doc.from_array([SENT_START], starts)
 
 
 def load(name: str, needs: frozenset[str] = frozenset(ANNOTATIONS)) -> Pipeline:

@@ -32,6 +32,7 @@ class Chooser:
     """Blocks (texts) where any of ``patterns`` (compiled or case-insensitive strings) matches."""
 
     text_only = False
+    per_text = True
 
     def __init__(self, patterns) -> None:
         self.searches = [(p if hasattr(p, "search") else re.compile(p, re.IGNORECASE)).search for p in patterns]
@@ -44,6 +45,7 @@ class TextOnly:
     """A check that reads text and block structure only: no block needs the pipeline."""
 
     text_only = True
+    per_text = True
 
     def __call__(self, texts) -> set[int]:
         return set()

@@ -199,7 +199,7 @@ def char_sentences(doc) -> list[tuple[int, int]]:
         if _glued_start(doc, t):
             cuts.add(t.idx)
     ordered = sorted(c for c in cuts if 0 <= c <= len(text))
-    if doc.has_annotation("SENT_START"):
+    if _has_sentence_starts(doc):
         # scraped text glued without punctuation ("representatieve instellinggoed inzicht"):
         # only inside a run of more than LONG_RUN tokens are the pipeline's own cuts used
         starts = [t.idx for t in doc]
@@ -222,6 +222,13 @@ def _glued_start(doc, t) -> bool:
             and prev.text[:1].islower() and _GLUED_WORD_START.match(t.text) is not None)
 
 
+def _has_sentence_starts(doc) -> bool:
+    """doc.has_annotation("SENT_START"), read from one array (that walks the tokens in Python)."""
+    from spacy.attrs import SENT_START
+
+    return bool(doc.to_array([SENT_START]).any())
+
+
 def _sentence_bounds(doc, chars: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token sentences: the tokens that start in each character sentence (a glued token
     belongs to the sentence it starts in)."""
@@ -239,6 +246,11 @@ def _sentence_bounds(doc, chars: list[tuple[int, int]]) -> list[tuple[int, int]]
     return bounds
 
 
+def token_sentences(doc) -> list[tuple[int, int]]:
+    """Sentences as token ranges (start, end): the character sentences' tokens."""
+    return _sentence_bounds(doc, char_sentences(doc)) if len(doc) else []
+
+
 def sentence(doc, i: int):
     """The sentence (a Span) around token ``i``, in the one notion of a sentence."""
     ann = get(doc)
@@ -247,7 +259,10 @@ def sentence(doc, i: int):
 
 
 def sentences(doc) -> list:
-    return [doc[a:b] for a, b in get(doc).sentences]
+    """The sentences (Spans) of ``doc``; without the rest of the annotation when it is
+    not computed yet (the same split, see :func:`token_sentences`)."""
+    ann = doc.user_data.get(KEY)
+    return [doc[a:b] for a, b in (ann.sentences if ann is not None else token_sentences(doc))]
 
 
 def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int, int, int]:

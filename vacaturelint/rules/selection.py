@@ -16,6 +16,10 @@ Lemmas are not known before the pipeline runs; a lemma test is met by a token th
 starts like the lemma (a generous prefix, so "zocht" still meets "zoeken"). A rule
 whose anchors cannot be derived sends its whole file through the full pipeline:
 slower, never wrong.
+
+Within a long chosen block the rules that chose it choose again per sentence
+(:meth:`Selector.sentences`); a rule that reads no parse (:func:`parses`) lets its
+blocks and sentences go without the parser (:meth:`Selector.plan`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import re
 
 import regex
 
+from vacaturelint.rules import annotate
 from vacaturelint.rules.anchors import lemma_regex
 from vacaturelint.rules.kinds import KINDS
 
@@ -33,6 +38,10 @@ ALL = None  # select() result: analyse every block
 # time budget then decides, and names the rule it skips). So a catastrophic pattern
 # costs the first pass this much once per process, never per block.
 ANCHOR_SECONDS = 0.05
+# Within a chosen block of at least this many tokens, only the sentences a rule can match
+# (and SENTENCE_CONTEXT sentences either side, for the parser and conditions) are analysed.
+SENTENCE_MIN_TOKENS = 40
+SENTENCE_CONTEXT = 1
 
 
 class _Test:
@@ -100,7 +109,9 @@ class _Block:
 
     __slots__ = ("text", "lower", "lowers", "orths", "strings")
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc=None) -> None:
+        if doc is None:
+            return
         from spacy.attrs import LOWER, ORTH
 
         self.text = doc.text
@@ -108,6 +119,19 @@ class _Block:
         self.orths = doc.count_by(ORTH).keys()
         self.lowers = doc.count_by(LOWER).keys()
         self.strings = doc.vocab.strings
+
+    @classmethod
+    def of_tokens(cls, doc, text: str, forms, start: int, end: int) -> _Block:
+        """The view of tokens ``start``..``end`` of ``doc``; ``text`` and ``forms`` (its
+        ORTH and LOWER columns, ``doc.to_array``) taken once per block."""
+        view = cls()
+        last = doc[end - 1]
+        view.text = text[doc[start].idx : last.idx + len(last.text)]
+        view.lower = view.text.lower()
+        view.orths = set(forms[start:end, 0].tolist())
+        view.lowers = set(forms[start:end, 1].tolist())
+        view.strings = doc.vocab.strings
+        return view
 
 
 class _ClauseSelector:
@@ -124,6 +148,8 @@ class Selector:
         self.derived = True
         self.fallback_rules: list[str] = []
         self._rules: list[tuple[list, _ClauseSelector | None]] = []
+        self._block_wide: set[int] = set()  # positions of rules that read their whole block's annotations
+        self._light: set[int] = set()  # positions of rules that read no parse (see parses)
         for rule in rules:
             clause_selectors = []
             for clause in rule.clauses:
@@ -141,6 +167,10 @@ class Selector:
                 if context is False:
                     self.fallback_rules.append(rule.id)
                     continue
+                if _reads_block(rule):
+                    self._block_wide.add(len(self._rules))
+                if not parses(rule):
+                    self._light.add(len(self._rules))
                 self._rules.append((clause_selectors, context))
         self.derived = not self.fallback_rules
         self._index()
@@ -175,8 +205,8 @@ class Selector:
                     else:
                         self._unanchored.append(number)
 
-    def _anchored(self, view) -> set[int]:
-        """Rule positions with an anchored alternative met in one block."""
+    def _anchored(self, view, positions=None) -> set[int]:
+        """Rule positions (of ``positions``, None: all) with an anchored alternative met in one block."""
         met: set[int] = set()
         for kind, values in (("LOWER", view.lowers), ("ORTH", view.orths)):
             forms = self._by_form[kind]
@@ -190,33 +220,101 @@ class Selector:
         rules: set[int] = set()
         for number in tried:
             position, ids, others = self._alternatives[number]
+            if positions is not None and position not in positions:
+                continue
             if position not in rules and ids <= met and all(t.met(view) for t in others):
                 rules.add(position)
         return rules
 
     def select(self, docs) -> set[int] | None:
         """Indices of the blocks (tokenizer Docs of one file) to analyse, or ALL."""
+        return self.plan(docs)[0]
+
+    def plan(self, docs) -> tuple[set[int] | None, set[int] | None, dict[int, set[int]]]:
+        """(blocks to analyse, those of them that need the parser, each a set of
+        indices or ALL; the rules that chose each block, for :meth:`sentences`). A
+        block chosen only by rules that read no parse (lemmas and POS only, see
+        :func:`parses`) gets the pipeline without its parser."""
         if not self.derived:
-            return ALL
-        views = [_Block(doc) for doc in docs]
+            return ALL, ALL, {}
+        return self._select([_Block(doc) for doc in docs])
+
+    def sentences(self, doc, parse: bool = True, rules: set[int] | None = None,
+                  context: int = SENTENCE_CONTEXT) -> list[tuple[int, int, bool]] | None:
+        """Within one chosen block (a tokenizer Doc): the token ranges to analyse, the
+        sentences (annotate's cheap split, before the pipeline) a rule can match (those
+        a rule that parses can match with ``context`` sentences on either side),
+        neighbours merged, each with whether it needs the parser (never when ``parse`` is false: no rule that parses chose the
+        block); None: the whole block (a short block, a chooser that cannot say, or a
+        rule that reads the whole block). ``rules``: the rules that chose the block
+        (from :meth:`plan`; only they can choose its sentences)."""
+        if not self.derived or len(doc) < SENTENCE_MIN_TOKENS:
+            return None
+        bounds = annotate.token_sentences(doc)
+        if len(bounds) < 2:
+            return None
+        from spacy.attrs import LOWER, ORTH
+
+        forms = doc.to_array([ORTH, LOWER])
+        text = doc.text
+        views = [_Block.of_tokens(doc, text, forms, a, b) for a, b in bounds]
+        chosen, parsed, _ = self._select(views, whole_block=True, positions=rules)
+        if chosen is ALL:
+            return None
+
+        def around(indices):
+            return {k for c in indices for k in range(c - context, c + context + 1) if 0 <= k < len(bounds)}
+
+        # the context is for the parser (and the conditions that read its sentences);
+        # lemmas and POS need none
+        parsed = around(parsed) if parse else set()
+        keep = chosen | parsed
+        ranges: list[tuple[int, int, bool]] = []
+        for k in sorted(keep):
+            a, b = bounds[k]
+            if ranges and ranges[-1][1] == a and ranges[-1][2] == (k in parsed):
+                ranges[-1] = (ranges[-1][0], b, ranges[-1][2])
+            else:
+                ranges.append((a, b, k in parsed))
+        if len(ranges) == 1 and ranges[0][:2] == (0, len(doc)):
+            return None
+        return ranges
+
+    def _select(self, views, whole_block: bool = False, positions=None):
+        """(indices of ``views`` a rule can match, those a rule that parses can match,
+        the rule positions that chose each view), or (ALL, ALL, {}). ``whole_block``:
+        the views are the sentences of one block, chosen by the rules at ``positions``
+        (None: any rule); a rule that reads its whole block (a ``block_has`` on
+        annotations) then gives ALL when it chooses any, and a rule's context (the
+        lemmas its ``document_has`` reads) is chosen even where its own anchors are not."""
         texts = [v.text for v in views]
         found: dict[int, set[int]] = {}
         for index, view in enumerate(views):
-            for position in self._anchored(view):
+            for position in self._anchored(view, positions):
                 found.setdefault(position, set()).add(index)
         chosen: set[int] = set()
+        parsed: set[int] = set()
+        rules_of: dict[int, set[int]] = {}
         for position, (clause_selectors, context) in enumerate(self._rules):
-            blocks = found.get(position, set())
+            if positions is not None and position not in positions:
+                continue
+            blocks = set(found.get(position, ()))
             for selector in clause_selectors:
                 if not isinstance(selector, _ClauseSelector):
-                    picked = selector(views, texts)
+                    picked = selector(views, texts, whole_block)
                     if picked is ALL:
-                        return ALL
+                        return ALL, ALL, {}
                     blocks |= picked
-            if blocks and context is not None:
+            if context is not None and (blocks or whole_block and positions is not None):
                 blocks |= context(views, texts)
+            if blocks and whole_block and position in self._block_wide:
+                return ALL, ALL, {}
             chosen |= blocks
-        return chosen
+            if position not in self._light:
+                parsed |= blocks
+            for index in blocks:
+                rules_of.setdefault(index, set()).add(position)
+        return chosen, parsed, rules_of
 
 
 def clause_selector(clause):
@@ -237,11 +335,20 @@ def clause_selector(clause):
 
 
 class _Chooser:
+    """A check's own chooser (texts of a file's blocks -> indices). Within one block
+    (its sentences as texts) it uses the chooser's ``sentences`` (texts -> indices),
+    itself when it declares ``per_text = True`` (each text judged alone), else ALL:
+    a chooser that weighs texts together (a count over the file, a look back over
+    blocks) cannot judge the sentences of one block."""
+
     def __init__(self, chooser) -> None:
         self.chooser = chooser
         self.text_only = getattr(chooser, "text_only", False)
+        self.within = getattr(chooser, "sentences", None) or (chooser if getattr(chooser, "per_text", False) else None)
 
-    def __call__(self, views, texts):
+    def __call__(self, views, texts, within_block: bool = False):
+        if within_block:
+            return ALL if self.within is None else self.within(texts)
         return self.chooser(texts)
 
 
@@ -253,6 +360,27 @@ _KNOWN_CONDITIONS = {*_ANNOTATION_CONDITIONS, "document_has", "section", "block_
 def _reads_annotations(rule) -> bool:
     conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
     return any(c.kind in _ANNOTATION_CONDITIONS for c in conditions)
+
+
+def parses(rule) -> bool:
+    """Does a rule read what the parser gives: dependencies, sentences (a check that
+    declares ``dep`` or ``sents``) or any condition but ``section``/``block_kind``
+    (conditions read sentences, referents, negation)? Rules that do not read token
+    forms, lemmas and POS only, and their blocks need no parser."""
+    if "DEP" in rule.needs:
+        return True
+    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    if any(c.kind not in ("section", "block_kind") for c in conditions):
+        return True
+    from vacaturelint.rules import checks
+
+    return any(clause.kind == "check" and checks.get(clause.spec).needs & {"dep", "sents"} for clause in rule.clauses)
+
+
+def _reads_block(rule) -> bool:
+    """Does a condition read annotations (lemmas, POS) anywhere in the matched block?"""
+    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    return any(c.kind == "block_has" and set(c.spec) & {"lemmas", "pos", "phrases"} for c in conditions)
 
 
 def _context_selector(rule):

@@ -232,10 +232,10 @@ def _open_class(doc, token, sent, old: bool) -> int | None:
 
 @check("age_young", needs={"dep", "lemma", "sents"}, scope="block")
 def run(doc, options):
-    ann = annotate.get(doc)
     for token in doc:
         w = word(token)
-        if w in YOUNG_PERSON and ann.referent[token.i] == "candidate" and not ann.inclusive[ann.sent_of[token.i]]:
+        if w in YOUNG_PERSON and annotate.get(doc).referent[token.i] == "candidate" \
+                and not annotate.get(doc).inclusive[annotate.get(doc).sent_of[token.i]]:
             yield token.idx, token.idx + len(token.text), {}
             continue
         young = w in YOUNG
@@ -251,6 +251,7 @@ def run(doc, options):
         if young and target in (-1, None):
             org = _trait_org(doc, token.i, sent)
             if org is not None:
+                ann = annotate.get(doc)  # computed only here: most blocks hold no 'jong'
                 ok = ann.referent[org] not in {"client", "named", "quoted"} and not ann.negated[token.i]
                 ok = ok and not _serves(doc, token.i, sent) and not _company_age_or_past(doc, token.i, sent)
                 if ok and not ann.inclusive[ann.sent_of[token.i]]:
@@ -258,7 +259,7 @@ def run(doc, options):
                 continue
         if target == -1:
             continue
-        if target is not None and ann.referent[target] in {"client", "named", "organisation", "quoted"}:
+        if target is not None and annotate.get(doc).referent[target] in {"client", "named", "organisation", "quoted"}:
             continue
         if target is None and not (token.dep_ == "amod" and _is_target(token.head) and token.head.i > token.i):
             target = _open_class(doc, token, sent, old)

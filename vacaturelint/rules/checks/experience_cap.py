@@ -66,4 +66,5 @@ def select(options):
     def choose(texts):
         return {i for i, t in enumerate(texts) if years.search(t) and any(p.search(t) for p in _PATTERNS)}
 
+    choose.per_text = True  # each text judged alone: it also chooses the sentences of a block
     return choose

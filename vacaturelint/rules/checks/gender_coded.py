@@ -154,4 +154,10 @@ def select(options):
                         words |= stem_words
         return chosen if len(words) >= min_words else set()
 
+    def sentences(texts):
+        """Within a chosen block: the sentences that may hold a coded word."""
+        anywhere = _stems()[1]
+        return {i for i, text in enumerate(texts) if anywhere.search(text.lower())}
+
+    choose.sentences = sentences
     return choose

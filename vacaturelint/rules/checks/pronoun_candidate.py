@@ -245,4 +245,10 @@ def select(options):
                     chosen.update(window)
         return chosen
 
+    def sentences(texts):
+        """Within a chosen block: the sentences with a pronoun or a possible candidate
+        mention (the block as a whole already holds a pair)."""
+        return {i for i, text in enumerate(texts) if _PRONOUN_ANCHOR.search(text) or mentions_candidate(text)}
+
+    choose.sentences = sentences
     return choose
