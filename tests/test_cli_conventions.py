@@ -18,7 +18,7 @@ from tests.conftest import MODEL, ROOT
 EXAMPLE = ROOT / "examples" / "vacature-voorbeeld.md"
 ENGLISH = ("Usage:", "Error:", "No such option", "No such command", "Missing argument", "Missing option",
            "is not one of", "Try '", "Options:", "Commands:", "Show this message", "Show the version",
-           "Did you mean", "requires an argument", "Got unexpected", "Invalid value", "TEXT", "Traceback")
+           "Did you mean", "requires an argument", "Got unexpected", "Invalid value", "TEXT", "INTEGER", "FLOAT", "[OPTIONS]", "[required]", "Traceback")
 
 
 def _long_ad(tmp_path):
@@ -252,7 +252,8 @@ def test_usage_errors_are_one_dutch_line(cli, args, expected):
 
 
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["report", "--help"], ["rules", "-h"],
-                                  ["explain", "--help"], ["init", "--help"], ["--version"]])
+                                  ["explain", "--help"], ["init", "--help"], ["audit", "--help"],
+                                  ["serve", "--help"], ["lsp", "--help"], ["--version"]])
 def test_help_and_version_are_dutch(cli, args):
     result = cli(*args)
     assert result.returncode == 0

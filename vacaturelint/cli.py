@@ -239,10 +239,8 @@ def lsp() -> None:
     serve()
 
 
-from vacaturelint.audit.command import audit  # noqa: E402  (commands register after the group)
-from vacaturelint.htmlreport.command import report  # noqa: E402
-from vacaturelint.serve.command import serve  # noqa: E402
-
-main.add_command(report)
-main.add_command(serve)
-main.add_command(audit)
+main.lazy_commands.update({
+    "report": "vacaturelint.htmlreport.command:report",
+    "serve": "vacaturelint.serve.command:serve",
+    "audit": "vacaturelint.audit.command:audit",
+})

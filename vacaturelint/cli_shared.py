@@ -62,6 +62,20 @@ class DutchGroup(click.Group):
         kwargs.setdefault("options_metavar", "[OPTIES]")
         kwargs.setdefault("subcommand_metavar", "COMMANDO [ARGUMENTEN]...")
         super().__init__(*args, **kwargs)
+        # name -> "module:attribute": commands imported only when used (start-up of
+        # 'check' does not pay for report, serve and audit)
+        self.lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx, name):
+        if name in self.lazy_commands and name not in self.commands:
+            import importlib
+
+            module, attribute = self.lazy_commands[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         click_nl.install()

@@ -22,6 +22,7 @@ DUTCH = {
     "default: {default}": "standaard: {default}",
     "env var: {var}": "omgevingsvariabele: {var}",
     "deprecated": "verouderd",
+    "required": "verplicht",
     "(dynamic)": "(dynamisch)",
     "Aborted!": "Afgebroken.",
     # usage errors

@@ -16,6 +16,7 @@ import sys
 import click
 
 from vacaturelint import atomic
+from vacaturelint.cli_shared import DutchCommand
 from vacaturelint.errors import VacaturelintError
 from vacaturelint.severity import SEVERITIES
 
@@ -36,30 +37,30 @@ def split(values) -> tuple[str, ...]:
     return tuple(s for v in values for s in v.replace(" ", ",").split(",") if s)
 
 
-@click.command()
+@click.command(cls=DutchCommand)
 @click.argument("feeds", nargs=-1, required=True)
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Uitvoermap (findings.parquet, ads.parquet, summary.json, index.html). Dezelfde map opnieuw: "
                    "hervat.")
 @click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS",
               help="Adres van een bestaand Dask-cluster (tcp://host:8786). Ook: DASK_SCHEDULER_ADDRESS. "
-                   "Standaard: een lokaal cluster.")
+                   "Standaard: een lokaal cluster.", metavar="ADRES")
 @click.option("--workers", type=click.IntRange(1, 1024),
-              help="Aantal workerprocessen van het lokale cluster (standaard: één per kern).")
-@click.option("--text-field", default="text", show_default=True, help="Veld met de vacaturetekst.")
-@click.option("--id-field", default="id", show_default=True, help="Veld met het id van de vacature.")
+              help="Aantal workerprocessen van het lokale cluster (standaard: één per kern).", metavar="AANTAL")
+@click.option("--text-field", default="text", show_default=True, help="Veld met de vacaturetekst.", metavar="VELD")
+@click.option("--id-field", default="id", show_default=True, help="Veld met het id van de vacature.", metavar="VELD")
 @click.option("--kind", type=click.Choice(["plain", "markdown", "html"]), default="plain", show_default=True,
               help="Soort tekst in het tekstveld.")
 @click.option("--by", "by_specs", multiple=True,
-              help="Uitsplitsen naar dit veld; VELD:month of VELD:year groepeert een datum per maand of jaar.")
+              help="Uitsplitsen naar dit veld; VELD:month of VELD:year groepeert een datum per maand of jaar.", metavar="VELD")
 @click.option("--partition-size", type=click.IntRange(1, 1_000_000), default=DEFAULT_PARTITION,
-              show_default=True, help="Vacatures per partitie (begrenst het geheugen per worker).")
-@click.option("--select", multiple=True, help="Alleen deze regels/categorieën (id, naam, categorie), komma-gescheiden.")
-@click.option("--ignore", multiple=True, help="Deze regels/categorieën overslaan.")
+              show_default=True, help="Vacatures per partitie (begrenst het geheugen per worker).", metavar="AANTAL")
+@click.option("--select", multiple=True, help="Alleen deze regels/categorieën (id, naam, categorie), komma-gescheiden.", metavar="REGELS")
+@click.option("--ignore", multiple=True, help="Deze regels/categorieën overslaan.", metavar="REGELS")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Laat bevindingen onder dit niveau weg.")
 @click.option("--model", help="spaCy-model (naam of pad), of 'blank'. Ook: VACATURELINT_MODEL. Elke worker laadt "
-                              "het onder dezelfde naam of hetzelfde pad.")
-@click.option("-c", "--config", "config_path", help="Configuratiebestand (anders: gezocht vanaf de huidige map).")
+                              "het onder dezelfde naam of hetzelfde pad.", metavar="NAAM|PAD")
+@click.option("-c", "--config", "config_path", help="Configuratiebestand (anders: gezocht vanaf de huidige map).", metavar="BESTAND")
 @click.option("--isolated", is_flag=True, help="Negeer alle configuratiebestanden.")
 def audit(feeds, outdir, scheduler, workers, text_field, id_field, kind, by_specs, partition_size, select, ignore,
           min_severity, model, config_path, isolated) -> None:

@@ -18,6 +18,7 @@ import sys
 
 import click
 
+from vacaturelint.cli_shared import DutchCommand
 from vacaturelint.errors import VacaturelintError
 
 EXIT_ERROR = 2
@@ -62,19 +63,19 @@ def url_of(sock: socket.socket, host: str) -> str:
     return f"http://{shown}:{port}/"
 
 
-@click.command()
+@click.command(cls=DutchCommand)
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Adres om op te luisteren. Een ander adres dan 127.0.0.1/localhost vraagt een token.")
+              help="Adres om op te luisteren. Een ander adres dan 127.0.0.1/localhost vraagt een token.", metavar="ADRES")
 @click.option("--port", type=click.IntRange(0, 65535), default=8484, show_default=True,
-              help="Poort (0: een vrije poort; het adres wordt gemeld).")
+              help="Poort (0: een vrije poort; het adres wordt gemeld).", metavar="POORT")
 @click.option("--token", envvar="VACATURELINT_TOKEN", default=None,
               help="Toegangstoken, verplicht bij elke API-aanroep (Authorization: Bearer TOKEN). "
-                   "Ook: VACATURELINT_TOKEN.")
-@click.option("--model", help="spaCy-model (naam of pad), of 'blank'. Ook: VACATURELINT_MODEL.")
-@click.option("-c", "--config", "config_path", help="Configuratiebestand (anders: gezocht vanaf de huidige map).")
+                   "Ook: VACATURELINT_TOKEN.", metavar="TOKEN")
+@click.option("--model", help="spaCy-model (naam of pad), of 'blank'. Ook: VACATURELINT_MODEL.", metavar="NAAM|PAD")
+@click.option("-c", "--config", "config_path", help="Configuratiebestand (anders: gezocht vanaf de huidige map).", metavar="BESTAND")
 @click.option("--isolated", is_flag=True, help="Negeer alle configuratiebestanden.")
 @click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=30.0, show_default=True,
-              help="Tijdslimiet per verzoek in seconden (wachten plus controleren).")
+              help="Tijdslimiet per verzoek in seconden (wachten plus controleren).", metavar="SECONDEN")
 def serve(host, port, token, model, config_path, isolated, timeout) -> None:
     """Start de webpagina en HTTP-API (POST /api/lint, GET /api/rules, GET /healthz)."""
     try:
