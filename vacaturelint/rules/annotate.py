@@ -41,14 +41,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from vacaturelint.rules import lists as lists_module
+from vacaturelint.rules.lazyre import lazy
 
 KEY = "vacaturelint.annotation"
 REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "person")
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
-_GLUED = re.compile(r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
-_GLUED_WORD_END = re.compile(r"[a-zà-ÿ]{3}$")  # "apparatuur|Rijbewijs": glued without a mark
-_GLUED_WORD_START = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2}")
+_GLUED = lazy(re, r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
+_GLUED_WORD_END = lazy(re, r"[a-zà-ÿ]{3}$")  # "apparatuur|Rijbewijs": glued without a mark
+_GLUED_WORD_START = lazy(re, r"[A-ZÀ-Þ][a-zà-ÿ]{2}")
 LONG_RUN = 40  # tokens without an end mark before the pipeline's sentence cuts are trusted
 _QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
 _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
@@ -558,7 +559,7 @@ def _negate(doc, a: int, b: int, negated: list[bool]) -> None:
                 negated[j] = True
 
 
-_INCLUSIVE_RE = re.compile(
+_INCLUSIVE_RE = lazy(re,
     r"\bof je nu\b|\bongeacht\b|\bmaakt (het |ons )?(niet|geen bal|niets) uit\b|\bniet uit of\b"
     r"|\b(iedereen|allen|alle \w+|jong en oud|jong of oud)\b[^.!?]{0,30}\bwelkom\b"
     r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\b(welkom|in aanmerking)\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from vacaturelint.rules import annotate
+from vacaturelint.rules.lazyre import lazy
 
 WORD_NUMBERS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -24,8 +25,9 @@ def value(text: str) -> int | None:
     return WORD_NUMBERS.get(text)
 
 
-def compile_(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def compile_(pattern: str):
+    """The pattern, case-insensitive, compiled on first use (rules/lazyre.py)."""
+    return lazy(re, pattern, re.IGNORECASE)
 
 
 def tokens_after(doc, char: int, count: int) -> list:

@@ -15,12 +15,13 @@ import re
 from vacaturelint.rules import lists
 from vacaturelint.rules.checks._numbers import sentence_tokens, word
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.rules.lazyre import lazy
 
 OPTIONS: set[str] = set()
 ANCHORS = [r"aow|plusser|\d\d\+|gepensioneerd|pensionado|senioren"]  # first pass
 
 # Words that name an age group by themselves.
-_EXPLICIT = re.compile(
+_EXPLICIT = lazy(re,
     r"^(?:aow-?gerechtigden?|aow'?ers?|(?:[4-7][05]|vijftig|zestig|zeventig)-?plussers?|(?:[4-7][05])\+-?ers?)$"
 )
 # Words that name an age group only when the sentence recruits them.

@@ -22,14 +22,15 @@ from functools import lru_cache
 
 from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.rules.lazyre import lazy
 
 OPTIONS: set[str] = set()
 
 _GENERIC_PARTNERS = {"vrouw", "vrouwen", "man", "mannen", "heer", "heren", "ster", "e", "es", "st", "lieden"}
-_AFTER = re.compile(r"\s*(?:/|\(|\bof\b|\ben\b|&|\+)\s*-?\s*([\w-]+)", re.IGNORECASE)
-_BEFORE = re.compile(r"([\w-]+?)-?\s*(?:/|\)|\bof|\ben|&|\+)\s*$", re.IGNORECASE)
-_SEEK = re.compile(r"\b(?:zoeken|zoek|zoekt|gezocht|die\s+wij|die\s+we)\b", re.IGNORECASE)
-_YOU = re.compile(r"\b(?:jij|je|u|jou)\b", re.IGNORECASE)
+_AFTER = lazy(re, r"\s*(?:/|\(|\bof\b|\ben\b|&|\+)\s*-?\s*([\w-]+)", re.IGNORECASE)
+_BEFORE = lazy(re, r"([\w-]+?)-?\s*(?:/|\)|\bof|\ben|&|\+)\s*$", re.IGNORECASE)
+_SEEK = lazy(re, r"\b(?:zoeken|zoek|zoekt|gezocht|die\s+wij|die\s+we)\b", re.IGNORECASE)
+_YOU = lazy(re, r"\b(?:jij|je|u|jou)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

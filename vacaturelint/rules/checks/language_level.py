@@ -22,6 +22,7 @@ import re
 
 from vacaturelint.rules import annotate
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.rules.lazyre import lazy
 
 OPTIONS: set[str] = set()
 
@@ -44,10 +45,10 @@ _BRIDGE = {
     "taal-", "uitdrukkingsvaardigheid", "uitdrukkingsvaardigheden", "communicatievaardigheden",
     "taalvaardigheden", "vaardigheid",
 }
-_LEVEL = re.compile(
+_LEVEL = lazy(re,
     r"\b(?:[abc][12](?:[-+]|\b)|erk|cefr|ek|taalniveau|niveau\s*[1-4]f?|[1-4]f|staatsexamen|nt2|"
     r"common european framework)", re.IGNORECASE)
-_CORE_TASK = re.compile(
+_CORE_TASK = lazy(re,
     r"\b(?:schrijven van (?:teksten|artikelen|content|nieuws)|teksten schrijven|tekstschrijv\w*|copywrit\w*|"
     r"redact\w*|redig\w*|vertal\w*|tolk\w*|corrector\w*|eindredact\w*|nieuwslezer\w*|presentator\w*|"
     r"journalist\w*|taaldocent\w*|docent nederlands|leraar nederlands|nt2-docent)", re.IGNORECASE)

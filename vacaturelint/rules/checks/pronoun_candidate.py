@@ -23,6 +23,7 @@ import re
 from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.annotate import sentence
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.rules.lazyre import lazy
 
 _SEEK = {"zoeken", "zoek", "zoekt", "gezocht", "zochten"}
 SELECTED_ONLY = True  # blocks its first pass (select) leaves out hold nothing it counts
@@ -31,8 +32,8 @@ OPTIONS = {"lookback_blocks"}
 _MASC = {"hij", "hem", "zijn"}
 _FEM = {"zij", "haar"}
 _OPPOSITE = {"hij": _FEM | {"ze"}, "hem": _FEM, "zijn": _FEM, "zij": _MASC, "haar": _MASC}
-_PAIR_RE = re.compile(r"^\s*(?:/|\(|\bof\b|\ben\b|&)\s*\(?\s*(\w+)", re.IGNORECASE)
-_PAIR_BEFORE_RE = re.compile(r"(\w+)\s*\)?\s*(?:/|\bof|\ben|&|\()\s*$", re.IGNORECASE)
+_PAIR_RE = lazy(re, r"^\s*(?:/|\(|\bof\b|\ben\b|&)\s*\(?\s*(\w+)", re.IGNORECASE)
+_PAIR_BEFORE_RE = lazy(re, r"(\w+)\s*\)?\s*(?:/|\bof|\ben|&|\()\s*$", re.IGNORECASE)
 
 CANDIDATE_NOUNS = {"kandidaat", "sollicitant", "sollicitante", "aanvrager", "aspirant", "functionaris"}
 # nouns that are the candidate only with a marking modifier ("onze nieuwe collega")
@@ -213,7 +214,7 @@ def run(docs, options):
         history.append([("other" if kind == "sought" else kind) for kind in mentions])
 
 
-_PRONOUN_ANCHOR = re.compile(r"(?<!\w)(?:hij|hem|zijn|zij|haar)(?!\w)", re.IGNORECASE)
+_PRONOUN_ANCHOR = lazy(re, r"(?<!\w)(?:hij|hem|zijn|zij|haar)(?!\w)", re.IGNORECASE)
 
 
 def select(options):

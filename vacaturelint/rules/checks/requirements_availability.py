@@ -23,6 +23,7 @@ import regex
 
 from vacaturelint.rules import annotate
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.rules.lazyre import lazy
 from vacaturelint.spans import overlaps_any
 
 OPTIONS: set[str] = set()
@@ -34,29 +35,29 @@ _HOURS = r"(?:3[6-9]|40)"
 # ("woontFulltime (40 uur) inzetbaar"; the tokenizer splits there too, see nlp.GLUED_INFIXES)
 _B = r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))"
 _PATTERNS = [
-    regex.compile(rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    regex.compile(rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
-    regex.compile(rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    regex.compile(rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F),
+    lazy(regex, rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
+    lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    lazy(regex, rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
+    lazy(regex, rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F),
     # the fulltime job as what the candidate is available for: "beschikbaar voor een fulltime dienstverband"
-    regex.compile(rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b", _F),
+    lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b", _F),
     # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
-    regex.compile(rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
-    regex.compile(rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b", _F),
-    regex.compile(rf"{_B}g[eé]{{2}}n\s*\W{{0,2}}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
+    lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    lazy(regex, rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b", _F),
+    lazy(regex, rf"{_B}g[eé]{{2}}n\s*\W{{0,2}}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
 ]
-_SCHEDULE = regex.compile(
+_SCHEDULE = lazy(regex,
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
     r"|\brooster|\bploeg|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
     _F,
 )
 # a part-time alternative next to a fulltime demand ("32/36 uur bespreekbaar", "(minimaal 32 uur)")
-_ALTERNATIVE = regex.compile(
+_ALTERNATIVE = lazy(regex,
     r"\bpart-?\s?time\b|\bbespreekbaar\b|\bin\s+overleg\b|\b(?:minimaal|minstens|vanaf)\s+(?:[12]?\d|3[0-5])\s*(?:uur|u)\b", _F
 )
 _FULLTIME_PATTERNS = 6  # the first six patterns are fulltime/hours demands
 _MINIMUM_PATTERN = 5
-_REASON = regex.compile(r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
+_REASON = lazy(regex, r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 
 
 def _explained(doc, start: int, end: int) -> bool:

@@ -36,10 +36,11 @@ import re
 import regex
 
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.rules.lazyre import lazy
 
 OPTIONS = {"max_hard", "min_for_split"}
 
-_REQUIREMENT_HEADING = re.compile(
+_REQUIREMENT_HEADING = lazy(re,
     r"\b(wat\s+(vragen|verwachten|zoeken)\s+(wij|we)|wat\s+wij\s+(vragen|verwachten|zoeken)"
     r"|functie-?\s*eisen|functie\s+eisen|eisen|vereisten|requirements|profiel|wie\s+(ben|zoeken)\s+(jij|je|wij|we)"
     r"|wat\s+(breng|neem)\s+(jij|je)\s+mee|wat\s+heb\s+(jij|je)\s+(nodig|in\s+huis)|wat\s+moet\s+(jij|je)\s+in\s+huis\s+hebben"
@@ -47,32 +48,32 @@ _REQUIREMENT_HEADING = re.compile(
     r"|ben\s+jij|competenties|wat\s+kun\s+(jij|je))\b",
     re.IGNORECASE,
 )
-_NOT_REQUIREMENTS = re.compile(
+_NOT_REQUIREMENTS = lazy(re,
     r"\b(bieden|aanbod|arbeidsvoorwaarden|over\s+ons|wie\s+zijn\s+wij|solliciteren|van\s+ons\s+verwachten|verwachten\s+van\s+ons"
     r"|krijg|salaris|procedure|contact)\b",
     re.IGNORECASE,
 )
 # closing questions and calls to action that trail a requirements list are no demands
-_NOT_DEMAND = re.compile(
+_NOT_DEMAND = lazy(re,
     r"\?\s*$|\bsollicit\w*|\breageer\b|\bcontact\b|\bklik\b|\baan\s+de\s+slag\b|\bstuur\b|\bmail\b|\bbel\b|\binteresse\b"
     r"|\bnodig(?:en|t)\s+\w+(?:\s+\w+)?\s+uit\b|\buitnodig\w*|\bbekijk\b|\bvolgende\s+stap\b",
     re.IGNORECASE,
 )
-_WISH = re.compile(
+_WISH = lazy(re,
     r"\b(pr[eé]|pre's|pré's|bij\s+voorkeur|voorkeur|pluspunt|is\s+een\s+plus|mooi\s+meegenomen|meegenomen|strekt\s+tot\s+aanbeveling"
     r"|aanbeveling|voordeel|nice\s+to\s+have|wenselijk|gewenst|niet\s+noodzakelijk|geen\s+must|geen\s+vereiste|zou\s+mooi\s+zijn"
     r"|eventueel|idealiter|liefst|streepje\s+voor)",
     re.IGNORECASE,
 )
 # sections that describe the work or the offer, not demands on the candidate
-_TASK_OR_OFFER_HEADING = re.compile(
+_TASK_OR_OFFER_HEADING = lazy(re,
     r"\b(wat\s+(ga|kun)\s+(je|jij)\s+doen|wat\s+je\s+gaat\s+doen|taken|takenpakket|werkzaamheden|functieomschrijving"
     r"|omschrijving|verantwoordelijkheden|jouw\s+rol|over\s+de\s+(functie|baan|rol)|wat\s+houdt\s+de\s+(functie|baan)\s+in"
     r"|de\s+functie|de\s+baan|bieden|aanbod|arbeidsvoorwaarden|wat\s+krijg\s+(je|jij))\b",
     re.IGNORECASE,
 )
 # an offer or task heading glued into the text of a requirements block
-_INLINE_STOP = re.compile(
+_INLINE_STOP = lazy(re,
     r"^(wat\s+(bieden|krijg)|wij\s+bieden|we\s+bieden|ons\s+aanbod|aanbod|arbeidsvoorwaarden|wat\s+ga\s+(je|jij)\s+doen"
     r"|jouw\s+taken|taken|werkzaamheden|salaris)\b"
     r"|\b(wat\s+(bieden|krijg)\s+(wij|we|je|jij)|wij\s+bieden\s+(je|jou|u)|we\s+bieden\s+(je|jou|u)"
@@ -82,18 +83,18 @@ _INLINE_STOP = re.compile(
 )
 # an item of the offer that slipped into a requirements list ("Auto van de zaak",
 # "Een marktconform salaris"): no demand, unless it speaks to the candidate
-_OFFER_ITEM = re.compile(
+_OFFER_ITEM = lazy(re,
     r"\b(salaris\w*|van\s+de\s+zaak|vakantiedagen|vakantiegeld|pensioen\w*|doorgroei\w*|reiskosten\w*|bonus\w*"
     r"|13e\s+maand|dertiende\s+maand|eindejaarsuitkering|sfeer|teamcultuur|bedrijfscultuur|arbeidsvoorwaarden"
     r"|opleidingsmogelijkheden|opleidingsbudget|uitdagende\s+projecten|dienstverband|werkomgeving|werksfeer)\b",
     re.IGNORECASE,
 )
-_CANDIDATE = re.compile(r"\b(je|jij|jou|jouw|u|kandidaat)\b", re.IGNORECASE)
+_CANDIDATE = lazy(re, r"\b(je|jij|jou|jouw|u|kandidaat)\b", re.IGNORECASE)
 # the organisation speaking about itself ("Wij versnellen de energietransitie")
-_ORGANISATION = re.compile(r"\b(we|wij|ons|onze)\b", re.IGNORECASE)
-_NORMALISE = regex.compile(r"[^\p{L}\p{N}]+")
-_WISH_HEADING = re.compile(r"\b(wensen|pr[eé]s?|pre's|pluspunten|nice\s+to\s+have|bonus|extra)\b", re.IGNORECASE)
-_CUT = regex.compile(r"[;•·\n]+|(?<=[.!?])\s*(?=\p{Lu})")
+_ORGANISATION = lazy(re, r"\b(we|wij|ons|onze)\b", re.IGNORECASE)
+_NORMALISE = lazy(regex, r"[^\p{L}\p{N}]+")
+_WISH_HEADING = lazy(re, r"\b(wensen|pr[eé]s?|pre's|pluspunten|nice\s+to\s+have|bonus|extra)\b", re.IGNORECASE)
+_CUT = lazy(regex, r"[;•·\n]+|(?<=[.!?])\s*(?=\p{Lu})")
 _MIN_WORDS = 2
 _LONG_PROSE = 25  # words: a line this long is prose, no list item
 
@@ -111,7 +112,7 @@ def _is_requirements(section: str) -> bool:
 
 
 # headings that are plainly about demands even when they also name the job ("Functie-eisen")
-_STRONG_REQUIREMENT = re.compile(
+_STRONG_REQUIREMENT = lazy(re,
     r"\b(eisen|vereisten|requirements|profiel|wat\s+(vragen|verwachten)\s+(wij|we)|wie\s+(ben|zoeken)\s+(jij|je|wij|we)"
     r"|wat\s+(breng|neem)\s+(jij|je)\s+mee)\b",
     re.IGNORECASE,
@@ -192,7 +193,7 @@ class _Item:
 
 
 # a heading that announces a list of demands: "Verder beschik je over:", "Wat vragen wij:"
-_LIST_OPENER = re.compile(
+_LIST_OPENER = lazy(re,
     r"(\b(beschik\s+(jij|je)\s+over|(jij|je)\s+beschikt\s+over|(jij|je)\s+hebt|wij\s+vragen|we\s+vragen"
     r"|wij\s+verwachten|we\s+verwachten)\b.*|" + _REQUIREMENT_HEADING.pattern + r".*):$",
     re.IGNORECASE,
@@ -205,7 +206,7 @@ def _known_other(section: str) -> bool:
 
 
 # the metadata lines of a scraped job board page ("Seniority Level", "Employment Type")
-_PAGE_METADATA = re.compile(r"\b(seniority\s+level|employment\s+type|job\s+functions?|industries)\b", re.IGNORECASE)
+_PAGE_METADATA = lazy(re, r"\b(seniority\s+level|employment\s+type|job\s+functions?|industries)\b", re.IGNORECASE)
 
 
 def _known_heading(section: str) -> bool:

@@ -25,20 +25,21 @@ from vacaturelint.rules import lists
 from vacaturelint.rules.checks import requirements_residence
 from vacaturelint.rules.checks._numbers import sentence_tokens, word
 from vacaturelint.rules.checks.registry import check
+from vacaturelint.rules.lazyre import lazy
 from vacaturelint.spans import overlaps_any
 
 OPTIONS: set[str] = set()
 
-_DISTANCE = re.compile(r"^(reis|fiets|rij|loop|auto|ov-?)?(afstand|reistijd)$")
+_DISTANCE = lazy(re, r"^(reis|fiets|rij|loop|auto|ov-?)?(afstand|reistijd)$")
 _UNIT = {"minuten", "minuutjes", "min", "min.", "kwartier", "km", "kilometer", "kilometers", "uur", "half"}
 _LIMIT = {"binnen", "maximaal", "max", "max.", "hooguit", "maximum", "hoogstens", "op", "niet", "korte", "redelijke",
           "acceptabele", "goede", "te", "beperkte"}
 # where the candidate lives: the verb and its forms, not housing or care nouns
 # ("woonruimte op loopafstand" is an offer; "woonzorgcentrum", "woongroep" are workplaces)
-_RESIDE = re.compile(r"^(woon|woont|wonen|wonend|woonachtig\w*|woonplaats\w*|woonadres|woonomgeving|vandaan)$")
+_RESIDE = lazy(re, r"^(woon|woont|wonen|wonend|woonachtig\w*|woonplaats\w*|woonadres|woonomgeving|vandaan)$")
 # a bare "afstand" is a residence distance only with a measure or a judging word before it
 # ("op 20 km afstand", "op redelijke afstand"), not "op afstand" (remote) or "1,5 m afstand"
-_BARE_DISTANCE_BEFORE = re.compile(r"^(\d+\s*(km|kilometer|min|minuten)|km|kilometer|kilometers|minuten|korte|redelijke|acceptabele|goede|beperkte)$")
+_BARE_DISTANCE_BEFORE = lazy(re, r"^(\d+\s*(km|kilometer|min|minuten)|km|kilometer|kilometers|minuten|korte|redelijke|acceptabele|goede|beperkte)$")
 _REGION = {"regio", "omgeving", "buurt", "omstreken", "directe"}
 _FROM_WHO = {"je", "jij", "u", "kandidaten", "kandidaat", "sollicitanten", "sollicitant", "iemand", "mensen",
              "medewerkers", "medewerker", "collega", "collega's", "komt", "kom", "afkomstig", "bij", "voorkeur"}
