@@ -12,7 +12,8 @@ pattern is not tried again in that document. So a catastrophic pattern costs at 
 rule was skipped.
 
 The runner opens a budget per document (:func:`document`); code that searches
-without one (a unit test, a benchmark) gets a fresh budget per search.
+without one (a unit test, a benchmark) gets a fresh budget per search. A big file,
+checked window by window, gets the time again for every window (:meth:`Budget.renew`).
 """
 
 from __future__ import annotations
@@ -32,10 +33,16 @@ class Budget:
     """Time left for one document, and the rules skipped in it (in order)."""
 
     def __init__(self, seconds: float = DOCUMENT_SECONDS, per_pattern: float = PATTERN_SECONDS) -> None:
+        self.seconds = seconds
         self.remaining = seconds
         self.per_pattern = per_pattern
         self.skipped: dict[str, None] = {}  # rule ids, first skipped first
         self._dead: set[int] = set()  # ids of patterns that ran out of time here
+
+    def renew(self) -> None:
+        """Full time again, for the next window of a big file (engine.py): patterns that
+        ran out of time stay dead and skipped rules stay skipped."""
+        self.remaining = self.seconds
 
     def skip(self, owners: Iterable[str]) -> None:
         for owner in owners:

@@ -198,29 +198,38 @@ class Selector:
         """Indices of the blocks (tokenizer Docs of one file) to analyse, or ALL."""
         if not self.derived:
             return ALL
-        views = [_Block(doc) for doc in docs]
-        texts = [v.text for v in views]
+        docs = list(docs)
+        return self._choose(enumerate(docs), [doc.text for doc in docs])
+
+    def select_texts(self, texts: list[str], make_doc) -> set[int] | None:
+        """As :meth:`select` for block texts: each block is tokenized (``make_doc``),
+        looked at and dropped, so only one tokenizer Doc exists at a time (big files)."""
+        if not self.derived:
+            return ALL
+        return self._choose(((i, make_doc(text)) for i, text in enumerate(texts)), texts)
+
+    def _choose(self, indexed_docs, texts: list[str]) -> set[int] | None:
         found: dict[int, set[int]] = {}
-        for index, view in enumerate(views):
-            for position in self._anchored(view):
+        for index, doc in indexed_docs:
+            for position in self._anchored(_Block(doc)):
                 found.setdefault(position, set()).add(index)
         chosen: set[int] = set()
         for position, (clause_selectors, context) in enumerate(self._rules):
             blocks = found.get(position, set())
             for selector in clause_selectors:
                 if not isinstance(selector, _ClauseSelector):
-                    picked = selector(views, texts)
+                    picked = selector(texts)
                     if picked is ALL:
                         return ALL
                     blocks |= picked
             if blocks and context is not None:
-                blocks |= context(views, texts)
+                blocks |= context(texts)
             chosen |= blocks
         return chosen
 
 
 def clause_selector(clause):
-    """A callable (views, texts) -> block indices (or ALL) for one clause, or None
+    """A callable (texts) -> block indices (or ALL) for one clause, or None
     when the clause's kind cannot say where it can match."""
     kind = KINDS.get(clause.kind)
     select = getattr(kind, "select", None)
@@ -241,7 +250,7 @@ class _Chooser:
         self.chooser = chooser
         self.text_only = getattr(chooser, "text_only", False)
 
-    def __call__(self, views, texts):
+    def __call__(self, texts):
         return self.chooser(texts)
 
 
@@ -267,4 +276,13 @@ def _context_selector(rule):
     if not lemmas:
         return None
     tests = [_Test(("LEMMA", sorted(lemmas)))]
-    return lambda views, texts: {i for i, view in enumerate(views) if all(t.met(view) for t in tests)}
+    return lambda texts: {i for i, text in enumerate(texts) if all(t.met(_Lower(text)) for t in tests)}
+
+
+class _Lower:
+    """A block as a lemma test sees it: its lower-case text."""
+
+    __slots__ = ("lower",)
+
+    def __init__(self, text: str) -> None:
+        self.lower = text.lower()
