@@ -8,6 +8,7 @@ peak resident set size ("Maximum resident set size"), the CPU time and the numbe
 findings per size.
 
 Usage: python bench/memory.py [--sizes 1 5 10 50] [--select GSL001] [--dir /tmp/...] [--keep]
+       [--code CHECKOUT] [--save DIR] [--env NAME=VALUE]
 The model defaults to $VACATURELINT_MODEL, else the stand-in in ../shared/models.
 """
 
@@ -47,14 +48,15 @@ def build(path: Path, megabytes: float) -> int:
     return size
 
 
-def measure(path: Path, select: str | None, model: str, env_extra: dict[str, str], save: Path | None = None) -> dict:
+def measure(path: Path, select: str | None, model: str, env_extra: dict[str, str], save: Path | None = None,
+            code: Path = ROOT) -> dict:
     cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "vacaturelint", "check", "--format", "json",
            "--max-size", "60MB", "--isolated"]
     if select:
         cmd += ["--select", select]
     cmd.append(str(path))
-    env = {**os.environ, "VACATURELINT_MODEL": model, **env_extra}
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    env = {**os.environ, "VACATURELINT_MODEL": model, "PYTHONPATH": str(code), **env_extra}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=code)
     if save is not None:
         save.write_text(done.stdout, encoding="utf-8")
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
@@ -81,6 +83,8 @@ def main() -> None:
     parser.add_argument("--dir", default=None, help="where to build the files (default: a new temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the built files")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--code", default=str(ROOT), metavar="DIR",
+                        help="the vacaturelint checkout to measure (e.g. an older commit: git archive ... | tar -x)")
     parser.add_argument("--save", default=None, metavar="DIR", help="write each run's JSON output here")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                         help="extra environment for the check runs (e.g. VACATURELINT_WINDOW_CHARS=...)")
@@ -95,7 +99,7 @@ def main() -> None:
         path = folder / f"big-{megabytes:g}MB.txt"
         size = path.stat().st_size if path.exists() else build(path, megabytes)
         save = Path(args.save) / f"{path.stem}.json" if args.save else None
-        result = measure(path, args.select, model, env_extra, save)
+        result = measure(path, args.select, model, env_extra, save, Path(args.code))
         print(f"{megabytes:>6g}MB {size:>12,} {result['peak_mb']:>8.0f}MB {result['cpu_s']:>8.1f} "
               f"{result['findings']:>9} {result['exit']}", flush=True)
         if result["stderr"]:

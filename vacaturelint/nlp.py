@@ -72,17 +72,26 @@ class Pipeline:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
 
     def analyse(self, docs, max_batch_chars: int = 40_000, max_batch_docs: int = 64):
-        """Run the pipeline's components over tokenizer Docs (in place), in bounded batches."""
+        """Run the pipeline's components over tokenizer Docs (in place), in bounded batches.
+        The analysed Docs lose their ``tensor`` (tok2vec output, a few hundred bytes per
+        token): rules read annotations only."""
         batch: list = []
         size = 0
         for doc in docs:
             if batch and (size + len(doc.text) > max_batch_chars or len(batch) >= max_batch_docs):
-                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                yield from self._annotated(batch)
                 batch, size = [], 0
             batch.append(doc)
             size += len(doc.text)
         if batch:
-            yield from self.nlp.pipe(batch, batch_size=len(batch))
+            yield from self._annotated(batch)
+
+    def _annotated(self, batch: list):
+        import numpy
+
+        for doc in self.nlp.pipe(batch, batch_size=len(batch)):
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc
 
     def make_doc(self, text: str):
         return self.nlp.make_doc(text)
