@@ -209,7 +209,7 @@ class Linter:
                     wanted.append(doc)
                 elif len(doc):
                     doc[0].is_sent_start = True
-            for doc in pipeline.analyse(wanted):
+            for _ in pipeline.analyse(wanted):
                 pass
             return docs
 
