@@ -13,7 +13,8 @@ rule was skipped.
 
 The runner opens a budget per document (:func:`document`); code that searches
 without one (a unit test, a benchmark) gets a fresh budget per search. A big file,
-checked window by window, gets the time again for every window (:meth:`Budget.renew`).
+checked window by window, gets the time again for every window, in proportion to its
+length (:meth:`Budget.renew`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ import regex
 
 DOCUMENT_SECONDS = 1.0
 PATTERN_SECONDS = 0.25
+# A big file checked in windows (engine.py) gets DOCUMENT_SECONDS per this many characters
+# of each window: a window holds dozens of vacancies, not one.
+BUDGET_CHARS = 20_000
 
 
 class Budget:
@@ -39,10 +43,11 @@ class Budget:
         self.skipped: dict[str, None] = {}  # rule ids, first skipped first
         self._dead: set[int] = set()  # ids of patterns that ran out of time here
 
-    def renew(self) -> None:
-        """Full time again, for the next window of a big file (engine.py): patterns that
-        ran out of time stay dead and skipped rules stay skipped."""
-        self.remaining = self.seconds
+    def renew(self, chars: int) -> None:
+        """Time again for the next window of a big file (engine.py), of ``chars``
+        characters: the document's time per :data:`BUDGET_CHARS` characters (at least
+        once). Patterns that ran out of time stay dead and skipped rules stay skipped."""
+        self.remaining = self.seconds * max(1.0, chars / BUDGET_CHARS)
 
     def skip(self, owners: Iterable[str]) -> None:
         for owner in owners:

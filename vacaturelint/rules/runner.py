@@ -145,7 +145,7 @@ class CompiledRules:
                 document_hits[number, entry].append(hit)
 
         for first, last in windows:
-            budget.current().renew()  # the regex time budget holds per window
+            budget.current().renew(sum(len(b.text) for b in blocks[first:last]))  # the regex time, per window
             docs = docs_of(first, last)
             found += self._span_hits(blocks[first:last], docs, first, analysed, view)
             for number, window_pass in enumerate(passes):
