@@ -7,6 +7,7 @@ shells over :class:`Linter`.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -150,17 +151,23 @@ class Linter:
         """Tokenize every block, let the compiled rules choose the blocks they can
         match and, within long chosen blocks, the sentences (with a sentence of
         context either side); run the pipeline over those only (one stream for the
-        chunk; the parser only where a rule that reads the parse chose them), write the parts' annotations back into their block's Doc, then run the
-        rules. Other blocks (and the other sentences of a block) keep their tokenizer
-        tokens, without annotations; a left-out stretch is one sentence."""
+        chunk; the parser only where a rule that reads the parse chose them), write the
+        parts' annotations back into their block's Doc, then run the rules. Other blocks
+        (and the other sentences of a block) keep their tokenizer tokens, without
+        annotations; a left-out stretch is one sentence. A file longer than
+        :func:`window_chars` goes window by window (:meth:`_lint_windows`)."""
         planned = []
         wanted: dict[bool, list] = {True: [], False: []}  # Docs to analyse, by whether they need the parser
         parted = []  # (block Doc, token ranges, their Docs): blocks analysed in part
-        for (_, _, extraction, _), config, ruleset in zip(prepared, configs, rulesets):
+        window = window_chars()
+        for (_, text, extraction, _), config, ruleset in zip(prepared, configs, rulesets):
             if extraction is None:
                 planned.append(None)
                 continue
             compiled = self.compiled(ruleset, pipeline, config.extra_rules)
+            if len(text) > window and compiled.windowable:
+                planned.append((compiled, None, None))
+                continue
             docs = [pipeline.make_doc(b.text) for b in extraction.blocks]
             chosen, parsed, rules_of = compiled.selector.plan(docs)
             chosen = set(range(len(docs))) if chosen is None else chosen
@@ -182,19 +189,49 @@ class Linter:
         for parse, docs in wanted.items():
             for _ in pipeline.analyse(docs, parse=parse):
                 pass
+        del wanted
         for doc, ranges, parts in parted:
             nlp_module.merge_parts(doc, ranges, parts)
+        del parted
         results = []
         for (source, text, extraction, error), config, ruleset, plan in zip(prepared, configs, rulesets, planned):
             if plan is None:
                 results.append(FileResult(path=source.path, error=error, encoding=source.encoding, kind=source.kind))
                 continue
             compiled, docs, chosen = plan
-            hits, notes = compiled.run(extraction.blocks, docs, text, analysed=chosen)
+            if docs is None:
+                hits, notes = self._lint_windows(compiled, pipeline, extraction, text, window)
+            else:
+                hits, notes = compiled.run(extraction.blocks, docs, text, analysed=chosen)
             findings = self._findings(source.path, text, extraction, hits, ruleset, config)
             results.append(FileResult(path=source.path, findings=findings, encoding=source.encoding,
                                       notes=notes, text=text, kind=source.kind, parts=tuple(extraction.parts)))
         return results
+
+    @staticmethod
+    def _lint_windows(compiled: CompiledRules, pipeline, extraction: Extraction, text: str, window: int):
+        """One big file in windows of blocks of about ``window`` characters: the first
+        pass tokenizes one block at a time; then per window the blocks are tokenized
+        again, the chosen ones analysed, the rules run, and the Docs dropped. Memory
+        stays bounded by the window, not the file; the findings are those of a
+        whole-file run (CompiledRules.run_windows)."""
+        blocks = extraction.blocks
+        chosen = compiled.selector.select_texts([b.text for b in blocks], pipeline.make_doc)
+        chosen = set(range(len(blocks))) if chosen is None else chosen
+
+        def docs_of(first: int, last: int) -> list:
+            docs = [pipeline.make_doc(b.text) for b in blocks[first:last]]
+            wanted = []
+            for index, doc in enumerate(docs, first):
+                if index in chosen:
+                    wanted.append(doc)
+                elif len(doc):
+                    doc[0].is_sent_start = True
+            for _ in pipeline.analyse(wanted):
+                pass
+            return docs
+
+        return compiled.run_windows(blocks, block_windows(blocks, window), docs_of, text, chosen)
 
     # -- findings and filters ---------------------------------------------
     def _findings(self, path: str, text: str, extraction, hits: list[Hit], ruleset: RuleSet,
@@ -251,6 +288,31 @@ class Linter:
         if not at_least(severity, config.min_severity):
             return None
         return replace(finding, severity=severity) if severity != finding.severity else finding
+
+
+WINDOW_CHARS = 200_000  # a file longer than this is checked in windows of blocks of about this size
+WINDOW_ENV = "VACATURELINT_WINDOW_CHARS"  # internal: a smaller window, for tests and bench/memory.py
+
+
+def window_chars() -> int:
+    """The window size: $VACATURELINT_WINDOW_CHARS (for tests) or WINDOW_CHARS."""
+    value = os.environ.get(WINDOW_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else WINDOW_CHARS
+
+
+def block_windows(blocks, window: int) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` ranges of blocks, each of at most ``window``
+    characters of block text (and at least one block)."""
+    ranges = []
+    start, size = 0, 0
+    for index, block in enumerate(blocks):
+        if index > start and size + len(block.text) > window:
+            ranges.append((start, index))
+            start, size = index, 0
+        size += len(block.text)
+    if start < len(blocks):
+        ranges.append((start, len(blocks)))
+    return ranges
 
 
 class DocCache:

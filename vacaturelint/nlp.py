@@ -76,7 +76,9 @@ class Pipeline:
         """Run the pipeline's components over tokenizer Docs (in place), in bounded
         batches. ``parse=False``: all but the parser (lemmas, POS and morphology come
         from components that listen to the shared tok2vec, not to the parse); each Doc
-        is then one sentence without a tree (see :func:`flat`)."""
+        is then one sentence without a tree (see :func:`flat`). The analysed Docs lose
+        their ``tensor`` (tok2vec output, a few hundred bytes per token): rules read
+        annotations only."""
         batch: list = []
         size = 0
         for doc in docs:
@@ -89,16 +91,20 @@ class Pipeline:
             yield from self._run(batch, parse)
 
     def _run(self, batch: list, parse: bool):
+        import numpy
+
         if parse or "parser" not in self.nlp.pipe_names:
-            yield from self.nlp.pipe(batch, batch_size=len(batch))
-            return
-        docs = batch
-        for name, component in self.nlp.pipeline:
-            if name != "parser":
-                docs = list(component.pipe(docs, batch_size=len(batch)))
+            docs = self.nlp.pipe(batch, batch_size=len(batch))
+        else:
+            docs = batch
+            for name, component in self.nlp.pipeline:
+                if name != "parser":
+                    docs = list(component.pipe(docs, batch_size=len(batch)))
+            for doc in docs:
+                flat(doc)
         for doc in docs:
-            flat(doc)
-        yield from docs
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            yield doc
 
     def make_doc(self, text: str):
         return self.nlp.make_doc(text)

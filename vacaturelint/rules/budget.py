@@ -12,7 +12,9 @@ pattern is not tried again in that document. So a catastrophic pattern costs at 
 rule was skipped.
 
 The runner opens a budget per document (:func:`document`); code that searches
-without one (a unit test, a benchmark) gets a fresh budget per search.
+without one (a unit test, a benchmark) gets a fresh budget per search. A big file,
+checked window by window, gets the time again for every window, in proportion to its
+length (:meth:`Budget.renew`).
 """
 
 from __future__ import annotations
@@ -26,16 +28,26 @@ import regex
 
 DOCUMENT_SECONDS = 1.0
 PATTERN_SECONDS = 0.25
+# A big file checked in windows (engine.py) gets DOCUMENT_SECONDS per this many characters
+# of each window: a window holds dozens of vacancies, not one.
+BUDGET_CHARS = 20_000
 
 
 class Budget:
     """Time left for one document, and the rules skipped in it (in order)."""
 
     def __init__(self, seconds: float = DOCUMENT_SECONDS, per_pattern: float = PATTERN_SECONDS) -> None:
+        self.seconds = seconds
         self.remaining = seconds
         self.per_pattern = per_pattern
         self.skipped: dict[str, None] = {}  # rule ids, first skipped first
         self._dead: set[int] = set()  # ids of patterns that ran out of time here
+
+    def renew(self, chars: int) -> None:
+        """Time again for the next window of a big file (engine.py), of ``chars``
+        characters: the document's time per :data:`BUDGET_CHARS` characters (at least
+        once). Patterns that ran out of time stay dead and skipped rules stay skipped."""
+        self.remaining = self.seconds * max(1.0, chars / BUDGET_CHARS)
 
     def skip(self, owners: Iterable[str]) -> None:
         for owner in owners:

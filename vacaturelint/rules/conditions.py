@@ -98,7 +98,9 @@ class Context:
 
 
 class DocumentView:
-    """File-wide facts shared by all matches in one file (computed lazily)."""
+    """File-wide facts shared by all matches in one file (computed lazily). ``docs`` is
+    None for a big file checked window by window: its lemmas are then never asked
+    (CompiledRules.windowable)."""
 
     def __init__(self, docs, text: str) -> None:
         self.docs = docs
@@ -116,8 +118,9 @@ class DocumentView:
 
     @property
     def lower(self) -> str:
+        """The file text in lower case, made once (not per match: a file can be 50 MB)."""
         if self._lower is None:
-            self._lower = " ".join(doc.text for doc in self.docs).lower()
+            self._lower = self.text.lower()
         return self._lower
 
 
@@ -145,10 +148,12 @@ def _tokens_have(tokens, text: str, spec: dict, owner: tuple[str, ...] = ()) -> 
     return _text_has(text, spec, owner)
 
 
-def _text_has(text: str, spec: dict, owner: tuple[str, ...] = ()) -> bool:
-    lower = text.lower()
-    if "phrases" in spec and any(_phrase_pattern(p).search(lower) for p in spec["phrases"]):
-        return True
+def _text_has(text: str, spec: dict, owner: tuple[str, ...] = (), lower: str | None = None) -> bool:
+    """``lower``: ``text.lower()`` when the caller has it already."""
+    if "phrases" in spec:
+        lower = text.lower() if lower is None else lower
+        if any(_phrase_pattern(p).search(lower) for p in spec["phrases"]):
+            return True
     if "regex" in spec:  # within the document's time budget; undecided counts as False
         return bool(budget.current().search(_pattern(spec["regex"]), text, owner))
     return False
@@ -182,7 +187,7 @@ def holds(kind: str, spec, ctx: Context) -> bool:
         view = ctx.document
         if "lemmas" in spec and view.lemmas & {w.lower() for w in spec["lemmas"]}:
             return True
-        return _text_has(view.text, spec, ctx.owner)
+        return _text_has(view.text, spec, ctx.owner, view.lower if "phrases" in spec else None)
     raise AssertionError(kind)
 
 

@@ -89,6 +89,29 @@ class CompiledRules:
         clauses see every block."""
         with budget.document() as spent:
             found = self._run(blocks, docs, text, analysed)
+        return self._noted(found, spent)
+
+    def run_windows(self, blocks, windows, docs_of, text: str, analysed) -> tuple[list[Hit], list[str]]:
+        """As :meth:`run` for a big file, window by window: ``windows`` are ``(start,
+        end)`` block ranges in order, ``docs_of(start, end)`` makes the Docs of one
+        range (analysed where ``analysed`` says). Only one window's Docs (and a few
+        blocks of context for the document checks that look back) are alive at a time.
+        Only for a rule set that is :attr:`windowable`."""
+        with budget.document() as spent:
+            found = self._run_windows(blocks, windows, docs_of, text, analysed)
+        return self._noted(found, spent)
+
+    @property
+    def windowable(self) -> bool:
+        """Can a file be checked window by window with the same findings? Not when a
+        document check needs every Doc at once, nor when a ``document_has`` condition
+        asks for lemmas (read from every Doc of the file)."""
+        if any(getattr(m, "windows", None) is None for m in self._document_matchers):
+            return False
+        return not any(c.kind == "document_has" and "lemmas" in c.spec for rule in self.rules
+                       for c in (*rule.unless, *rule.requires, *(c for ch in rule.severity_when for c in ch.when)))
+
+    def _noted(self, found: list[Hit], spent) -> tuple[list[Hit], list[str]]:
         skipped = [rule_id for rule_id in spent.skipped if rule_id in self._rules_by_id]
         notes = [f"regel {rule_id} overgeslagen: een reguliere expressie kostte te veel tijd "
                  f"(samen hooguit {budget.DOCUMENT_SECONDS:g} s per document)" for rule_id in skipped]
@@ -98,9 +121,51 @@ class CompiledRules:
 
     def _run(self, blocks, docs, text: str, analysed) -> list[Hit]:
         view = conditions.DocumentView(docs, text)
+        found = self._span_hits(blocks, docs, 0, analysed, view)
+        pairs = list(zip(blocks, docs))
+        for matcher in self._document_matchers:
+            found_here = matcher(pairs, analysed) if getattr(matcher, "accepts_analysed", False) else matcher(pairs)
+            for key, index, start, end, info in found_here:
+                rule, _ = self._by_key[key]
+                hit = self._judge(rule, index, blocks[index], docs[index], start, end, info, view)
+                if hit is not None:
+                    found.append(hit)
+        return found
+
+    def _run_windows(self, blocks, windows, docs_of, text: str, analysed) -> list[Hit]:
+        view = conditions.DocumentView(None, text)  # its lemmas are never asked (windowable)
+        found: list[Hit] = []
+        passes = [matcher.windows() for matcher in self._document_matchers]
+        document_hits: dict[tuple[int, int], list[Hit]] = defaultdict(list)  # (matcher, entry) -> hits
+
+        def judge(number, entry, key, index, start, end, info, doc):
+            rule, _ = self._by_key[key]
+            hit = self._judge(rule, index, blocks[index], doc, start, end, info, view)
+            if hit is not None:
+                document_hits[number, entry].append(hit)
+
+        for first, last in windows:
+            budget.current().renew(sum(len(b.text) for b in blocks[first:last]))  # the regex time, per window
+            docs = docs_of(first, last)
+            found += self._span_hits(blocks[first:last], docs, first, analysed, view)
+            for number, window_pass in enumerate(passes):
+                for entry, key, index, start, end, info in window_pass.feed(blocks[first:last], docs, first, analysed):
+                    judge(number, entry, key, index, start, end, info, docs[index - first])
+            del docs
+        for number, window_pass in enumerate(passes):
+            for entry, key, index, start, end, info in window_pass.finish(blocks):
+                judge(number, entry, key, index, start, end, info, docs_of(index, index + 1)[0])
+        for number in range(len(passes)):  # in the order of a whole-file run
+            for entry in sorted(e for n, e in document_hits if n == number):
+                found += document_hits[number, entry]
+        return found
+
+    def _span_hits(self, blocks, docs, offset: int, analysed, view) -> list[Hit]:
+        """Hits of the span clauses in ``blocks`` (the file's blocks from ``offset`` on)."""
         found: list[Hit] = []
         spent = budget.current()
-        for index, (block, doc) in enumerate(zip(blocks, docs)):
+        for number, (block, doc) in enumerate(zip(blocks, docs)):
+            index = offset + number
             if analysed is not None and index not in analysed:
                 continue
             per_rule: dict[str, list[tuple[int, int, dict]]] = defaultdict(list)
@@ -116,14 +181,6 @@ class CompiledRules:
                     hit = self._judge(rule, index, block, doc, start, end, info, view)
                     if hit is not None:
                         found.append(hit)
-        pairs = list(zip(blocks, docs))
-        for matcher in self._document_matchers:
-            found_here = matcher(pairs, analysed) if getattr(matcher, "accepts_analysed", False) else matcher(pairs)
-            for key, index, start, end, info in found_here:
-                rule, _ = self._by_key[key]
-                hit = self._judge(rule, index, blocks[index], docs[index], start, end, info, view)
-                if hit is not None:
-                    found.append(hit)
         return found
 
     @staticmethod

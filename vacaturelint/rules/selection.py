@@ -230,6 +230,15 @@ class Selector:
         """Indices of the blocks (tokenizer Docs of one file) to analyse, or ALL."""
         return self.plan(docs)[0]
 
+    def select_texts(self, texts: list[str], make_doc) -> set[int] | None:
+        """As :meth:`select` for block texts (a big file, window by window): each block
+        is tokenized (``make_doc``), looked at and dropped, so only one tokenizer Doc
+        exists at a time."""
+        if not self.derived:
+            return ALL
+        views = (_Block(make_doc(text)) for text in texts)  # one pass: each view is dropped after use
+        return self._select(views, texts=texts)[0]
+
     def plan(self, docs) -> tuple[set[int] | None, set[int] | None, dict[int, set[int]]]:
         """(blocks to analyse, those of them that need the parser, each a set of
         indices or ALL; the rules that chose each block, for :meth:`sentences`). A
@@ -280,14 +289,14 @@ class Selector:
             return None
         return ranges
 
-    def _select(self, views, whole_block: bool = False, positions=None):
+    def _select(self, views, whole_block: bool = False, positions=None, texts: list[str] | None = None):
         """(indices of ``views`` a rule can match, those a rule that parses can match,
         the rule positions that chose each view), or (ALL, ALL, {}). ``whole_block``:
         the views are the sentences of one block, chosen by the rules at ``positions``
         (None: any rule); a rule that reads its whole block (a ``block_has`` on
         annotations) then gives ALL when it chooses any, and a rule's context (the
         lemmas its ``document_has`` reads) is chosen even where its own anchors are not."""
-        texts = [v.text for v in views]
+        texts = [v.text for v in views] if texts is None else texts  # views may be a one-pass stream
         found: dict[int, set[int]] = {}
         for index, view in enumerate(views):
             for position in self._anchored(view, positions):
@@ -306,7 +315,7 @@ class Selector:
                         return ALL, ALL, {}
                     blocks |= picked
             if context is not None and (blocks or whole_block and positions is not None):
-                blocks |= context(views, texts)
+                blocks |= context(texts)
             if blocks and whole_block and position in self._block_wide:
                 return ALL, ALL, {}
             chosen |= blocks
@@ -318,7 +327,7 @@ class Selector:
 
 
 def clause_selector(clause):
-    """A callable (views, texts) -> block indices (or ALL) for one clause, or None
+    """A callable (texts) -> block indices (or ALL) for one clause, or None
     when the clause's kind cannot say where it can match."""
     kind = KINDS.get(clause.kind)
     select = getattr(kind, "select", None)
@@ -395,4 +404,13 @@ def _context_selector(rule):
     if not lemmas:
         return None
     tests = [_Test(("LEMMA", sorted(lemmas)))]
-    return lambda views, texts: {i for i, view in enumerate(views) if all(t.met(view) for t in tests)}
+    return lambda texts: {i for i, text in enumerate(texts) if all(t.met(_Lower(text)) for t in tests)}
+
+
+class _Lower:
+    """A block as a lemma test sees it: its lower-case text."""
+
+    __slots__ = ("lower",)
+
+    def __init__(self, text: str) -> None:
+        self.lower = text.lower()

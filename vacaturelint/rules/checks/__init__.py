@@ -11,6 +11,15 @@ analysed), ``TEXT_ONLY = True`` (reads text and block structure only) or
 ``select(options)`` (block texts -> indices of the blocks it reads); a check with none
 of these sends every file through the full pipeline. ``SELECTED_ONLY = True``: a
 document check that sees an empty Doc for the blocks its first pass left out.
+
+A big file is checked window by window (engine.py); a document check then says how it
+can work without every Doc at once, with the same findings: ``TEXT_ONLY = True`` (it
+reads block structure and ``doc.text`` only: it runs once at the end, over text
+stand-ins), ``context_blocks(options)`` (it looks back at most that many blocks: it
+runs per window, after that many blocks of the window before), or ``partial(pairs,
+start)`` and ``conclude(parts, options)`` (a summary per window, whose block indices
+start at ``start``; one verdict at the end). A check with none of these keeps the
+whole file in memory.
 """
 
 from __future__ import annotations
@@ -114,6 +123,16 @@ def _selected_only(found: Check) -> bool:
     return bool(getattr(found.module, "SELECTED_ONLY", False))
 
 
+def _hide(found: Check, blocks, docs, start: int, analysed):
+    """(block, doc) pairs as ``found`` sees them: an empty Doc for the blocks the first
+    pass left out, when it declares SELECTED_ONLY."""
+    if analysed is None or not _selected_only(found):
+        return list(zip(blocks, docs))
+    from spacy.tokens import Doc
+
+    return [(b, d if start + i in analysed else Doc(d.vocab, words=[])) for i, (b, d) in enumerate(zip(blocks, docs))]
+
+
 def compile_document(clauses, nlp, provides):
     """Document checks, run once per file over [(block, doc), ...]."""
     entries = _entries(clauses, ("document",))
@@ -122,14 +141,78 @@ def compile_document(clauses, nlp, provides):
         """``analysed``: indices of the blocks the pipeline annotated (None: all). A check
         declaring ``SELECTED_ONLY = True`` (its first pass names every block it can use)
         sees an empty Doc for the others instead of walking their tokens."""
-        hidden = None
-        if analysed is not None and any(_selected_only(found) for _, found, _ in entries):
-            from spacy.tokens import Doc
-
-            hidden = [(b, d if i in analysed else Doc(d.vocab, words=[])) for i, (b, d) in enumerate(pairs)]
+        blocks = [b for b, _ in pairs]
+        docs = [d for _, d in pairs]
         return [(key, index, start, end, info) for key, found, options in entries
-                for index, start, end, info in found.run(
-                    hidden if hidden is not None and _selected_only(found) else pairs, options)]
+                for index, start, end, info in found.run(_hide(found, blocks, docs, 0, analysed), options)]
 
     run.accepts_analysed = True
+    if all(_window_mode(found) is not None for _, found, _ in entries):
+        run.windows = lambda: Windows(entries)
+    else:
+        run.windows = None
     return run if entries else None
+
+
+def _window_mode(found: Check) -> str | None:
+    module = found.module
+    if hasattr(module, "partial") and hasattr(module, "conclude"):
+        return "summary"
+    if hasattr(module, "context_blocks"):
+        return "context"
+    if getattr(module, "TEXT_ONLY", False):
+        return "text"
+    return None
+
+
+class TextDoc:
+    """What a TEXT_ONLY document check reads of a block's Doc in a windowed run."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class Windows:
+    """One file's document checks, fed window by window (see the module docstring).
+
+    ``feed`` and ``finish`` return ``(entry, key, block_index, start, end, info)``;
+    ``entry`` numbers the checks in rule order, so that the caller can list the
+    findings as a whole-file run does."""
+
+    def __init__(self, entries) -> None:
+        self.entries = entries
+        self.modes = [_window_mode(found) for _, found, _ in entries]
+        self.tails: dict[int, list] = {}  # context checks: (block, doc) pairs of the blocks before
+        self.parts: dict[int, list] = {}  # summary checks: one part per window
+
+    def feed(self, blocks, docs, start: int, analysed) -> list:
+        found_here = []
+        for entry, ((key, found, options), mode) in enumerate(zip(self.entries, self.modes)):
+            if mode == "text":
+                continue
+            pairs = _hide(found, blocks, docs, start, analysed)
+            if mode == "summary":
+                self.parts.setdefault(entry, []).append(found.module.partial(pairs, start))
+                continue
+            tail = self.tails.get(entry, [])
+            first = start - len(tail)
+            for index, a, b, info in found.run(tail + pairs, options):
+                if first + index >= start:
+                    found_here.append((entry, key, first + index, a, b, info))
+            keep = found.module.context_blocks(options)
+            self.tails[entry] = (tail + pairs)[-keep:] if keep > 0 else []
+        return found_here
+
+    def finish(self, blocks) -> list:
+        found_here = []
+        for entry, ((key, found, options), mode) in enumerate(zip(self.entries, self.modes)):
+            if mode == "summary":
+                results = found.module.conclude(self.parts.get(entry, []), options)
+            elif mode == "text":
+                results = found.run([(b, TextDoc(b.text)) for b in blocks], options)
+            else:
+                continue
+            found_here += [(entry, key, index, a, b, info) for index, a, b, info in results]
+        return found_here

@@ -72,7 +72,9 @@ def _counts(token) -> bool:
     return True
 
 
-def count(docs) -> tuple[Counter, Counter, list]:
+def count(docs, start: int = 0) -> tuple[Counter, Counter, dict]:
+    """Coded words per side over ``[(block, doc), ...]`` (block indices from ``start``),
+    and where each side's first word is."""
     masculine, feminine = word_lists()
     found_m: Counter = Counter()
     found_f: Counter = Counter()
@@ -88,16 +90,36 @@ def count(docs) -> tuple[Counter, Counter, list]:
                 hit = next((w for w in forms if w in words), None)
                 if hit is not None:
                     counter[hit] += 1
-                    first.setdefault(side, (index, token.idx, token.idx + len(token.text)))
+                    first.setdefault(side, (start + index, token.idx, token.idx + len(token.text)))
                     break
     return found_m, found_f, first
 
 
 @check("gender_coded", needs={"lemma"}, scope="document")
 def run(docs, options):
+    return _verdict(count(docs), options)
+
+
+# A big file, window by window (checks/__init__.py): one count per window, summed.
+partial = count
+
+
+def conclude(parts, options):
+    found_m: Counter = Counter()
+    found_f: Counter = Counter()
+    first: dict = {}
+    for part_m, part_f, part_first in parts:  # in file order: first words and word order as in one count
+        found_m.update(part_m)
+        found_f.update(part_f)
+        for side, where in part_first.items():
+            first.setdefault(side, where)
+    return _verdict((found_m, found_f, first), options)
+
+
+def _verdict(counted, options):
     min_words = options.get("min_words", 5)
     min_share = options.get("min_share", 0.8)
-    found_m, found_f, first = count(docs)
+    found_m, found_f, first = counted
     # distinct words decide, so one repeated word ("commercieel" in a sales text) does not
     m, f = len(found_m), len(found_f)
     total = m + f

@@ -214,6 +214,11 @@ def run(docs, options):
         history.append([("other" if kind == "sought" else kind) for kind in mentions])
 
 
+def context_blocks(options) -> int:
+    """A big file, window by window: how many blocks before a window ``run`` reads."""
+    return options.get("lookback_blocks", 2)
+
+
 _PRONOUN_ANCHOR = lazy(re, r"(?<!\w)(?:hij|hem|zijn|zij|haar)(?!\w)", re.IGNORECASE)
 
 
