@@ -14,6 +14,8 @@ import re
 import threading
 from functools import lru_cache
 
+from vacaturelint.doctext import KEY as TEXT_KEY
+from vacaturelint.doctext import text_of
 from vacaturelint.errors import ModelError
 
 DEFAULT_MODEL = "nl_core_news_sm"
@@ -82,11 +84,11 @@ class Pipeline:
         batch: list = []
         size = 0
         for doc in docs:
-            if batch and (size + len(doc.text) > max_batch_chars or len(batch) >= max_batch_docs):
+            if batch and (size + len(text_of(doc)) > max_batch_chars or len(batch) >= max_batch_docs):
                 yield from self._run(batch, parse)
                 batch, size = [], 0
             batch.append(doc)
-            size += len(doc.text)
+            size += len(text_of(doc))
         if batch:
             yield from self._run(batch, parse)
 
@@ -135,6 +137,7 @@ class GluedTokenizer:
 
     def __call__(self, text: str):
         doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text  # doctext.text_of: Doc.text joins all tokens on every access
         if _GLUED_ANY.search(text) is None:
             return doc
         splits = []
@@ -149,7 +152,9 @@ class GluedTokenizer:
         if splits:
             with doc.retokenize() as retokenizer:
                 for token, orths in splits:
-                    retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+                    # each piece its own head, as in any Doc the tokenizer makes (no tree: a
+                    # partial one would make the parser loop)
+                    retokenizer.split(token, orths, heads=[(token, i) for i in range(len(orths))])
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules import lists as lists_module
 from vacaturelint.rules.lazyre import lazy
 
@@ -48,8 +49,8 @@ REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
 _GLUED = lazy(re, r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
-_GLUED_WORD_END = lazy(re, r"[a-zà-ÿ]{3}$")  # "apparatuur|Rijbewijs": glued without a mark
-_GLUED_WORD_START = lazy(re, r"[A-ZÀ-Þ][a-zà-ÿ]{2}")
+# "apparatuur|Rijbewijs": a list item glued on without a mark (split by the tokenizer, nlp.py)
+_GLUED_TEXT = lazy(re, r"(?<![\w-])[a-zà-ÿ]{3,}(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
 LONG_RUN = 40  # tokens without an end mark before the pipeline's sentence cuts are trusted
 _QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
 _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
@@ -183,11 +184,11 @@ def _long_vowel(stem: str) -> str:
 # -- sentences -------------------------------------------------------------------
 
 def char_sentences(doc) -> list[tuple[int, int]]:
-    """Sentences as character ranges of ``doc.text``: they end after an end mark that is
+    """Sentences as character ranges of ``text_of(doc)``: they end after an end mark that is
     a token of its own (. ! ? ; … or a bullet; not inside "5.000", and not a "." or ";"
     before a lower-case word: "incl. foto", "goede conditie; dit in verband met"), at a line break, and inside a glued token
     ("integer;Parttime": the new sentence starts at "Parttime")."""
-    text = doc.text
+    text = text_of(doc)
     cuts = {0, len(text)}
     for t in doc:
         end = t.idx + len(t.text)
@@ -195,10 +196,11 @@ def char_sentences(doc) -> list[tuple[int, int]]:
             cuts.add(end + len(t.whitespace_))
         elif t.text in _END and not (t.text in {".", ";"} and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower()):
             cuts.add(end + len(t.whitespace_))  # "incl. foto", "o.a. kennis": an abbreviation, no cut
-        for m in _GLUED.finditer(t.text):
-            cuts.add(t.idx + m.end() - 1)
-        if _glued_start(doc, t):
-            cuts.add(t.idx)
+    # glued text, found on the whole text at once (not per token): "integer;Parttime",
+    # "inzetbaar.Je" (the cut before the capital) and a list item glued on without a mark
+    # ("apparatuur|Rijbewijs": the word before starts lower-case, so "Power|Point" is no cut)
+    cuts.update(m.end() - 1 for m in _GLUED.finditer(text))
+    cuts.update(m.end() for m in _GLUED_TEXT.finditer(text))
     ordered = sorted(c for c in cuts if 0 <= c <= len(text))
     if _has_sentence_starts(doc):
         # scraped text glued without punctuation ("representatieve instellinggoed inzicht"):
@@ -210,17 +212,6 @@ def char_sentences(doc) -> list[tuple[int, int]]:
                 cuts.update(t.idx for t in run[1:] if t.is_sent_start)
         ordered = sorted(c for c in cuts if 0 <= c <= len(text))
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
-
-
-def _glued_start(doc, t) -> bool:
-    """Is ``t`` the first word of a list item glued to the previous one without a mark
-    ("apparatuur|Rijbewijs", "dragen|Maximaal": split by the tokenizer, see nlp.py)? The
-    word before starts lower-case, so a brand name ("Power|Point") is no cut."""
-    if t.i == 0:
-        return False
-    prev = doc[t.i - 1]
-    return (not prev.whitespace_ and _GLUED_WORD_END.search(prev.text) is not None
-            and prev.text[:1].islower() and _GLUED_WORD_START.match(t.text) is not None)
 
 
 def _has_sentence_starts(doc) -> bool:
@@ -271,7 +262,7 @@ def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int,
     indexes of the first and last of them in ``get(doc).char_sentences``."""
     chars = get(doc).char_sentences
     if not chars:
-        return 0, len(doc.text), 0, 0
+        return 0, len(text_of(doc)), 0, 0
     starts = [a for a, _ in chars]  # sorted, sentences do not overlap: bisect, not a scan
     first = bisect_left(starts, start_char + 1) - 1
     if first < 0 or not chars[first][0] <= start_char < chars[first][1]:

@@ -10,19 +10,29 @@ from __future__ import annotations
 
 
 class LazyPattern:
-    __slots__ = ("_engine", "_args", "_compiled")
+    """Compiles on the first attribute looked up; then the compiled pattern's methods are
+    stored on the instance, so later calls cost no more than on the pattern itself."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, engine, *args) -> None:
         self._engine = engine
         self._args = args
-        self._compiled = None
 
     def compiled(self):
-        if self._compiled is None:
-            self._compiled = self._engine.compile(*self._args)
-        return self._compiled
+        found = self.__dict__.get("_compiled")
+        if found is None:
+            found = self._engine.compile(*self._args)
+            self.__dict__["_compiled"] = found
+            for name in self._METHODS:
+                if hasattr(found, name):
+                    self.__dict__[name] = getattr(found, name)
+        return found
 
     def __getattr__(self, name):
+        if name.startswith("__") or name in ("_engine", "_args", "_compiled"):
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
 
     def __repr__(self) -> str:

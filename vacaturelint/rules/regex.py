@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules import budget
 from vacaturelint.yamlsource import shown
 
@@ -65,7 +66,7 @@ def compile(clauses, nlp, provides):
         hits = []
         spent = budget.current()
         for key, owners, pattern, group in patterns:
-            for m in spent.finditer(pattern, doc.text, owners):
+            for m in spent.finditer(pattern, text_of(doc), owners):
                 start, end = m.span(group) if group else m.span()
                 if end > start:
                     hits.append((key, start, end, {}))

@@ -28,6 +28,7 @@ import re
 
 import regex
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules import annotate
 from vacaturelint.rules.anchors import lemma_regex
 from vacaturelint.rules.kinds import KINDS
@@ -114,7 +115,7 @@ class _Block:
             return
         from spacy.attrs import LOWER, ORTH
 
-        self.text = doc.text
+        self.text = text_of(doc)
         self.lower = self.text.lower()
         self.orths = doc.count_by(ORTH).keys()
         self.lowers = doc.count_by(LOWER).keys()
@@ -265,7 +266,7 @@ class Selector:
         from spacy.attrs import LOWER, ORTH
 
         forms = doc.to_array([ORTH, LOWER])
-        text = doc.text
+        text = text_of(doc)
         views = [_Block.of_tokens(doc, text, forms, a, b) for a, b in bounds]
         chosen, parsed, _ = self._select(views, whole_block=True, positions=rules)
         if chosen is ALL:

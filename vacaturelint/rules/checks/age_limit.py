@@ -12,6 +12,7 @@ certificate ("VOG niet ouder dan 5 jaar"). "gemiddelde leeftijd" is rule LFT010.
 
 from __future__ import annotations
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules import lists
 from vacaturelint.rules.checks._numbers import DASH, NUM, YEAR, compile_, lemma_set, tokens_after, tokens_before, value
 from vacaturelint.rules.checks.registry import check
@@ -63,7 +64,7 @@ _CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "ka
 @check("age_limit", needs={"lemma"}, scope="block")
 def run(doc, options):
     low, high = options.get("min_age", 13), options.get("max_age", 70)
-    text = doc.text
+    text = text_of(doc)
     taken: list[tuple[int, int]] = []
     for pattern, kind in _CANDIDATES:
         for m in pattern.finditer(text):

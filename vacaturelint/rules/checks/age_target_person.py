@@ -78,10 +78,11 @@ def run(doc, options):
     prefixes = tuple(sorted((w.lower() for w in options.get("prefixes", [])), key=len, reverse=True))
     if not len(doc):
         return
-    ann = annotate.get(doc)
+    ann = None  # the annotation only for a block that holds a modifier or a prefix (most hold none)
     for token in doc:
         w = word(token)
         if w in modifiers:
+            ann = ann or annotate.get(doc)
             if any(word(t) in {"ervaring", "werkervaring", "gewerkt"} for t in doc[max(0, token.i - 4): token.i]):
                 continue  # "jaren ervaring als startend ontwikkelaar": a past role, not the one sought
             end = ann.sentences[ann.sent_of[token.i]][1]
@@ -89,6 +90,7 @@ def run(doc, options):
             if noun is not None:
                 yield token.idx, doc[noun].idx + len(doc[noun].text), {}
         elif prefixes and re.match(r"[a-zà-ÿ]", w) and _prefixed(token, prefixes):
+            ann = ann or annotate.get(doc)
             if ann.referent[token.i] in {"client", "named", "quoted", "organisation"} or ann.negated[token.i]:
                 continue
             if ann.inclusive[ann.sent_of[token.i]]:

@@ -9,6 +9,7 @@ still a cap: "tot circa drie jaar werkervaring".
 
 from __future__ import annotations
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules.checks._numbers import DASH, NUM, YEAR, compile_, value
 from vacaturelint.rules.checks.registry import check
 from vacaturelint.spans import overlaps_any
@@ -36,7 +37,7 @@ _APPROX = compile_(r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|rond(?:om)?|g
 
 @check("experience_cap", needs=(), scope="block")
 def run(doc, options):
-    text = doc.text
+    text = text_of(doc)
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):

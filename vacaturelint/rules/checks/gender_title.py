@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.checks.registry import check
 from vacaturelint.rules.lazyre import lazy
@@ -63,7 +64,7 @@ def _is_partner(word: str, form: str, titles) -> bool:
 
 
 def _paired(doc, token, form, titles) -> bool:
-    text = doc.text
+    text = text_of(doc)
     end = token.idx + len(token.text)
     m = _AFTER.match(text, end, min(len(text), end + 40))
     if m and _is_partner(m.group(1), form, titles):
@@ -122,7 +123,7 @@ def _person_noun(doc, token, nouns, modifiers) -> bool:
 
 
 _FEMALE_ENDINGS = ("ster", "trice", "euse", "esse", "ière")
-_FEMALE_E_AFTER = ("air", "ant", "ent", "ist")  # stagiaire, consultante, studente, journaliste
+_FEMALE_E_AFTER = ("air", "ist")  # stagiaire, journaliste (not -ante/-ente: interessante, recente)
 _OTHER_PERSON_PREPOSITIONS = {"met", "aan", "bij", "naar", "van", "door", "tot", "onder"}
 _NOT_FEMALE = ("meester", "tester", "ester")  # huismeester, tester: -er words, not -ster
 _OPEN_SUGGESTIONS = ("noem beide vormen", "gebruik een genderoverkoepelende titel (-kracht, -medewerker, -kundige)")
@@ -151,7 +152,7 @@ def _open_form(token) -> tuple[str, ...] | None:
 def _open_paired(doc, token) -> bool:
     """'stagiaire/stagiair', 'voorman of -vrouw', 'Stagiair(e)': both forms given."""
     low = token.lower_
-    text = doc.text
+    text = text_of(doc)
     end = token.idx + len(token.text)
     for m in (_AFTER.match(text, end, min(len(text), end + 40)),
               _BEFORE.search(text[max(0, token.idx - 40):token.idx])):
@@ -216,7 +217,7 @@ def run(doc, options):
             yield token.idx, token.idx + len(token.text), {"suggestions": suggestions}
         elif annotated and _person_noun(doc, token, nouns, modifiers):
             end = token.idx + len(token.text)
-            m = _AFTER.match(doc.text, end, min(len(doc.text), end + 30))
+            m = _AFTER.match(text_of(doc), end, min(len(text_of(doc)), end + 30))
             if m and m.group(1).lower() in nouns | {"vrouwen", "mannen"}:
                 continue
             yield token.idx, end, {"suggestions": ("de juiste persoon", "de collega die wij zoeken", "jij")}
@@ -227,7 +228,10 @@ def _anchors():
     from vacaturelint.rules.anchors import any_of
 
     titles, suffixes, nouns, _, _ = _data()
-    open_endings = r"(?:" + "|".join((*_FEMALE_ENDINGS, *(e + "e" for e in _FEMALE_E_AFTER), "man")) + r")(?!\w)"
+    # the open class (see _open_form): a word of 6+ letters with a one-sex ending; "-ante"/"-ente"
+    # (interessante, recente) are too common to be worth a first-pass anchor
+    endings = (*_FEMALE_ENDINGS, "aire", "iste", "man")
+    open_endings = r"(?<=\w\w\w)(?:" + "|".join(endings) + r")(?!\w)"
     return [r"(?<!\w)" + any_of({*titles, *nouns}) + r"(?!\w)", any_of(suffixes) + r"(?!\w)", open_endings]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.annotate import sentence
 from vacaturelint.rules.checks.registry import check
@@ -72,8 +73,8 @@ def _mention(token):
     lemma = token.lemma_.lower()
     low = token.lower_
     if (token.pos_ in ("NOUN", "PROPN", "X") and lemma not in CANDIDATE_NOUNS and low not in CANDIDATE_NOUNS
-            and not _plural(token) and not low.endswith(("'s", "s", "en"))
-            and annotate.get(token.doc).referent[token.i] == "candidate" and annotate.is_person_noun(token.lower_)):
+            and not _plural(token) and not low.endswith(("'s", "s", "en")) and annotate.is_person_noun(low)
+            and _seeks(token.doc) and annotate.get(token.doc).referent[token.i] == "candidate"):
         # the annotation layer: "wij zoeken een ervaren Network Engineer", "ben jij een X";
         # counted only for a pronoun in its own relative clause ("... die zijn collega's helpt")
         return "sought"
@@ -109,8 +110,22 @@ def _mention(token):
     return None
 
 
+_SEEKS_TEXT = lazy(re, r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
+_SEEKS_KEY = "vacaturelint.pronoun_candidate.seeks"
+
+
+def _seeks(doc) -> bool:
+    """Does the block seek somebody ("wij zoeken", "ben jij")? Only then can the annotation
+    layer make a noun the person sought; asked once per block, so most blocks are never
+    annotated by this check."""
+    found = doc.user_data.get(_SEEKS_KEY)
+    if found is None:
+        found = doc.user_data[_SEEKS_KEY] = _SEEKS_TEXT.search(text_of(doc)) is not None
+    return found
+
+
 def _paired(doc, token) -> bool:
-    text = doc.text
+    text = text_of(doc)
     low = token.lower_
     end = token.idx + len(token.text)
     m = _PAIR_RE.match(text[end:end + 20])
@@ -235,12 +250,18 @@ def select(options):
     # "wij zoeken iemand die zijn kennis deelt": 'iemand' is the candidate when the
     # sentence seeks (the annotation decides; the first pass only needs 'iemand')
     someone = re.compile(r"(?<!\w)iemand(?!\w)", re.IGNORECASE)
-    # the person sought ("wij zoeken een monteur", "ben jij een X"): the annotation decides
+    # the person sought ("wij zoeken een monteur", "ben jij een X"): the annotation decides;
+    # it counts only within its own block, for a pronoun in its relative clause ("... die
+    # zijn collega's helpt") or opening the next sentence ("Hij ...")
     sought = re.compile(r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
+    sought_pronoun = re.compile(r"(?<!\w)die\s[^.;:!?]{0,80}?(?<!\w)(?:zijn|hij|hem)(?!\w)|[.!?]\s+(?:Hij|Zij)(?!\w)",
+                                re.IGNORECASE)
 
     def mentions_candidate(text):
-        return (candidate.search(text) or markable.search(text) and marked.search(text) or someone.search(text)
-                or sought.search(text))
+        return candidate.search(text) or markable.search(text) and marked.search(text) or someone.search(text)
+
+    def sought_pair(text):
+        return sought.search(text) and sought_pronoun.search(text)
 
     def choose(texts):
         chosen: set[int] = set()
@@ -249,12 +270,15 @@ def select(options):
                 window = range(max(0, i - lookback), i + 1)
                 if any(mentions_candidate(texts[j]) for j in window):
                     chosen.update(window)
+                elif sought_pair(text):
+                    chosen.add(i)
         return chosen
 
     def sentences(texts):
         """Within a chosen block: the sentences with a pronoun or a possible candidate
         mention (the block as a whole already holds a pair)."""
-        return {i for i, text in enumerate(texts) if _PRONOUN_ANCHOR.search(text) or mentions_candidate(text)}
+        return {i for i, text in enumerate(texts)
+                if _PRONOUN_ANCHOR.search(text) or mentions_candidate(text) or sought.search(text)}
 
     choose.sentences = sentences
     return choose

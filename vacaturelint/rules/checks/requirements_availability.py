@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import regex
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules import annotate
 from vacaturelint.rules.checks.registry import check
 from vacaturelint.rules.lazyre import lazy
@@ -63,7 +64,7 @@ _REASON = lazy(regex, r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin
 def _explained(doc, start: int, end: int) -> bool:
     """A reason in the same sentence, or a schedule in it or in the next one (or the one
     before), when those are not cut off by a line break or ';'."""
-    text = doc.text
+    text = text_of(doc)
     chars = annotate.get(doc).char_sentences
     left, right, first, last = annotate.sentence_char_bounds(doc, start, end)
     if _REASON.search(text, left, right) or _SCHEDULE.search(text, left, right):
@@ -80,7 +81,7 @@ def _hard_break(text: str, cut: int) -> bool:
 
 @check("requirements_availability", needs=(), scope="block")
 def run(doc, options):
-    text = doc.text
+    text = text_of(doc)
     taken: list[tuple[int, int]] = []
     for number, pattern in enumerate(_PATTERNS):
         for m in pattern.finditer(text, timeout=1.0):

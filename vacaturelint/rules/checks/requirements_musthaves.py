@@ -35,6 +35,7 @@ import re
 
 import regex
 
+from vacaturelint.doctext import text_of
 from vacaturelint.rules.checks.registry import check
 from vacaturelint.rules.lazyre import lazy
 
@@ -127,7 +128,7 @@ def _demands(doc):
     ``(kind, start, end, piece)``: kind ``demand``, ``intro`` for a line that
     introduces a list ("Wij verwachten minimaal:"), or ``stop`` at a glued-in
     offer or task heading (and then ends)."""
-    text = doc.text
+    text = text_of(doc)
     pos = 0
     for m in [*_CUT.finditer(text), None]:
         end = m.start() if m else len(text)
@@ -275,7 +276,7 @@ def run(docs, options):
             if _WISH_HEADING.search(block.text):
                 document_has_wish_heading = True
             if anchor is None and _is_requirements(block.section):
-                anchor = (index, 0, len(doc.text.rstrip()))
+                anchor = (index, 0, len(text_of(doc).rstrip()))
     seen: set[str] = set()
     for index, start, end, piece, section, after_wish_intro in _section_demands(sections):
         key = _NORMALISE.sub(" ", piece.lower()).strip()
