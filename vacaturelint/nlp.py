@@ -119,10 +119,12 @@ class Pipeline:
 # needs three lower-case letters before a capital that starts a lower-case word, so
 # "iPhone", "McDonald" and "LinkedIn" stay whole ("PowerPoint" becomes two tokens, which
 # no rule minds).
-GLUED_INFIXES = (r"(?<=[^\s;]);(?=[^\s;])", r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
-GLUED_SUFFIXES = (r"(?<=[;)])-$",)
-_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]{2}|[;)]-(?!\S)")
-_GLUED_CUTS = re.compile("|".join((r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_INFIXES[1],
+# A list item glued on without a mark: three lower-case letters, then a capital that
+# starts a lower-case word ("apparatuur|Rijbewijs"); annotate.py cuts sentences there too.
+GLUED_WORD = r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
+_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]{2}|[;)]-(?!\S)")  # is there anything to split?
+# where a token is cut: around a glued ";", at GLUED_WORD, before a "-" after ")" or ";"
+_GLUED_CUTS = re.compile("|".join((r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_WORD,
                                     r"(?<=\S)(?=\)-$)", r"(?<=[;)])(?=-$)")))
 
 

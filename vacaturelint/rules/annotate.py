@@ -41,6 +41,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from vacaturelint.doctext import text_of
+from vacaturelint.nlp import GLUED_WORD
 from vacaturelint.rules import lists as lists_module
 from vacaturelint.rules.lazyre import lazy
 
@@ -50,7 +51,7 @@ _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
 _GLUED = lazy(re, r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
 # "apparatuur|Rijbewijs": a list item glued on without a mark (split by the tokenizer, nlp.py)
-_GLUED_TEXT = lazy(re, r"(?<![\w-])[a-zà-ÿ]{3,}(?=[A-ZÀ-Þ][a-zà-ÿ]{2})")
+_GLUED_TEXT = lazy(re, r"(?<![\w-])[a-zà-ÿ]+" + GLUED_WORD)  # the word before starts lower-case ("Power|Point": no cut)
 LONG_RUN = 40  # tokens without an end mark before the pipeline's sentence cuts are trusted
 _QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
 _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}

@@ -253,7 +253,7 @@ def select(options):
     # the person sought ("wij zoeken een monteur", "ben jij een X"): the annotation decides;
     # it counts only within its own block, for a pronoun in its relative clause ("... die
     # zijn collega's helpt") or opening the next sentence ("Hij ...")
-    sought = re.compile(r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
+    sought = _SEEKS_TEXT
     sought_pronoun = re.compile(r"(?<!\w)die\s[^.;:!?]{0,80}?(?<!\w)(?:zijn|hij|hem)(?!\w)|[.!?]\s+(?:Hij|Zij)(?!\w)",
                                 re.IGNORECASE)
 

@@ -33,7 +33,7 @@ _F = regex.IGNORECASE | regex.V1
 _FULL = r"(?:full[- ]?time|voltijds?)"
 _HOURS = r"(?:3[6-9]|40)"
 # a word starts after a non-word or where a list item is glued on without a mark
-# ("woontFulltime (40 uur) inzetbaar"; the tokenizer splits there too, see nlp.GLUED_INFIXES)
+# ("woontFulltime (40 uur) inzetbaar"; the tokenizer splits there too, see nlp.GLUED_WORD)
 _B = r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))"
 _PATTERNS = [
     lazy(regex, rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),

@@ -119,6 +119,6 @@ def run(doc, options):
 
 # First pass: no finding without a residence word or "kom(t)". A word starts after a
 # non-word or where a list item is glued on without a mark ("préWoonachtig", "woont" in
-# "Bredawoont" does not count): the tokenizer splits there (nlp.GLUED_INFIXES).
+# "Bredawoont" does not count): the tokenizer splits there (nlp.GLUED_WORD).
 _START = r"(?:(?<!\w)|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]))"
 ANCHORS = [re.compile(_START + r"(?i:woonachtig|wonend|woont|woon|wonen)(?!\w)|" + _START + r"(?i:komt?\s+uit)(?!\w)")]
