@@ -151,9 +151,23 @@ def test_char_sentences_split_glued_text_and_keep_abbreviations(nlp, blank):
     ("inzetbaar;Rijbewijs B", ["inzetbaar", ";", "Rijbewijs", "B"]),
     ("(Nederlands en Engels)- Uitstekende", ["(", "Nederlands", "en", "Engels", ")", "-", "Uitstekende"]),
     ("geschrift;- Je", ["geschrift", ";", "-", "Je"]),
+    ("producten tillen- Je kan", ["producten", "tillen", "-", "Je", "kan"]),
+    ("denk- en werkniveau", ["denk-", "en", "werkniveau"]),
 ])
 @pytest.mark.parametrize("model", [*STAND_INS, nlp_module.BLANK], ids=lambda m: getattr(m, "name", m))
 def test_glued_list_items_are_split(model, text, tokens):
     """Scraped ads glue list items together; the engine's tokenizer splits them."""
     pipeline = nlp_module.load(str(model))
     assert [t.text for t in pipeline.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize("model", STAND_INS, ids=lambda m: getattr(m, "name", m))
+def test_glued_list_item_starts_a_sentence_for_the_parser(model):
+    """The parser keeps the sentence start at a glued-on list item, as if the scrape had
+    kept its full stop: 'jong' is then the end of its own sentence."""
+    pipeline = nlp_module.load(str(model), frozenset({"DEP"}))
+    for text, start in (("Het team is nog redelijk jongJullie rapporteren aan Jan.", "Jullie"),
+                        ("Je kan zware producten tillen- Je kan goed rekenen.", "-")):
+        doc = next(iter(pipeline.analyse([pipeline.make_doc(text)])))
+        cut = next(t for t in doc if t.text == start)
+        assert cut.is_sent_start and doc[cut.i - 1].sent.end == cut.i, [s.text for s in doc.sents]

@@ -122,7 +122,7 @@ class Pipeline:
 # A list item glued on without a mark: three lower-case letters, then a capital that
 # starts a lower-case word ("apparatuur|Rijbewijs"); annotate.py cuts sentences there too.
 GLUED_WORD = r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
-_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]{2}|[;)]-(?!\S)")  # is there anything to split?
+_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]{2}|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]")  # anything to split?
 # where a token is cut: around a glued ";", at GLUED_WORD, before a "-" after ")" or ";"
 _GLUED_CUTS = re.compile("|".join((r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_WORD,
                                     r"(?<=\S)(?=\)-$)", r"(?<=[;)])(?=-$)")))
@@ -143,20 +143,33 @@ class GluedTokenizer:
         if _GLUED_ANY.search(text) is None:
             return doc
         splits = []
+        starts = set()  # character offsets where a glued-on list item starts a sentence
         for token in doc:
             word = token.text
             if len(word) < 3 or token.like_email or token.like_url or "@" in word:
                 continue
+            if _dash_bullet(token):  # "zware producten tillen- Je kan ...": a list dash glued to the item before
+                splits.append((token, [word[:-1], "-"]))
+                starts.add(token.idx + len(word) - 1)  # the dash opens the next item
+                continue
             cuts = sorted({m.start() for m in _GLUED_CUTS.finditer(word)} - {0, len(word)})
             if cuts:
                 bounds = [0, *cuts, len(word)]
-                splits.append((token, [word[a:b] for a, b in zip(bounds, bounds[1:])]))
+                pieces = [word[a:b] for a, b in zip(bounds, bounds[1:])]
+                splits.append((token, pieces))
+                if word[0].islower():  # "apparatuur|Rijbewijs", "taal;|Ervaring"; not "Power|Point"
+                    starts.update(token.idx + a for a, piece in zip(bounds, pieces) if a and piece[0].isupper())
         if splits:
             with doc.retokenize() as retokenizer:
                 for token, orths in splits:
                     # each piece its own head, as in any Doc the tokenizer makes (no tree: a
                     # partial one would make the parser loop)
                     retokenizer.split(token, orths, heads=[(token, i) for i in range(len(orths))])
+            # the parser keeps a preset sentence start: "redelijk jong|Jullie rapporteren"
+            # is parsed as two sentences, as it would be with the full stop the scrape lost
+            for token in doc:
+                if token.idx in starts:
+                    token.is_sent_start = True
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):
@@ -165,6 +178,16 @@ class GluedTokenizer:
 
     def __getattr__(self, name):
         return getattr(self.tokenizer, name)
+
+
+def _dash_bullet(token) -> bool:
+    """A word with a dash glued on, then a space and a capital: a list dash, not the
+    Dutch elision ("denk- en werkniveau", "Noord- en Zuid-Holland": a lower-case word follows)."""
+    word = token.text
+    if len(word) < 4 or not word.endswith("-") or not word[-4:-1].isalpha() or not word[-4:-1].islower():
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and token.whitespace_ == " " and nxt.text[:1].isupper() and nxt.text[1:2].islower()
 
 
 def split_glued(nlp) -> None:

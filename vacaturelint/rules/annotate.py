@@ -390,6 +390,8 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
         return "client"
     if w in _list("organisation_nouns"):
         return "organisation"
+    if t.text[:1].isupper() and is_person_noun(w) and _role_list(doc, t, a):
+        return "candidate"  # a capitalised role in a list ("mogelijkheden als Hovenier, Opperman"), not a name
     if _is_name(doc, t, a) and (_person_before(doc, t, a) or _person_after(doc, t, b)):
         return "named"
     if w in _list("team_nouns"):
@@ -409,6 +411,8 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
         return "candidate"  # "wat doe je bij ons als stagiaire", "als kok werk je ..."
     if before[-3:-1] in (["plek", "voor"], ["plaats", "voor"]) or before[-2:] in (["plek", "voor"], ["plaats", "voor"]):
         return "candidate"  # "we hebben plek voor een stagiaire": the position offered
+    if _role_list(doc, t, a):
+        return "candidate"  # "ervaring als management assistent/teamsecretaresse", "mogelijkheden als Hovenier, ..., Opperman"
     if _client_context(doc, t, a, b):
         return "client"
     if _after_via_possessive(before):
@@ -418,6 +422,27 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if seeking or _in_heading(doc, a, b):
         return "candidate"
     return "person"
+
+
+# "<word> als X, Y en Z": X, Y and Z are roles the candidate had or is offered
+_ROLE_HEADS = {"ervaring", "werkervaring", "achtergrond", "mogelijkheden", "functies", "posities",
+               "vacatures", "rollen", "banen", "openstaande"}
+_ROLE_LINKS = {",", "/", "-", "(", ")", "&"}
+
+
+def _role_list(doc, t, a: int) -> bool:
+    """Is ``t`` an item of "ervaring als ..." or "mogelijkheden als ..." (a list of
+    roles, up to a clause break)?"""
+    for j in range(t.i - 1, max(a, t.i - 40) - 1, -1):
+        x = doc[j]
+        w = _w(x)
+        if w == "als":
+            return j > a and _w(doc[j - 1]) in _ROLE_HEADS
+        if x.is_punct and x.text not in _ROLE_LINKS or x.like_num or w in _CANDIDATE_PRONOUNS | _ORG_PRONOUNS \
+                or w in _ARTICLES or x.pos_ in ("ADP", "PRON", "DET", "SCONJ") and w not in {"en", "of"} \
+                or x.pos_ in ("VERB", "AUX") and not x.text[:1].isupper():  # "Meewerkend voorman"
+            return False
+    return False
 
 
 def _after_via_possessive(before: list[str]) -> bool:

@@ -295,7 +295,7 @@ def run(doc, options):
         # predicative: "ons team is jong", "ben jij jong en ambitieus?"
         if w not in {"jong", "jeugdig"}:
             continue
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        nxt = doc[token.i + 1] if token.i + 1 < sent_end else None  # the sentence may end unmarked ("jong|Jullie")
         if nxt is not None and not nxt.is_punct and word(nxt) not in {"en", "van", "of"} and nxt.pos_ not in {"ADJ", "ADV"}:
             continue
         if token.i > 0 and word(doc[token.i - 1]) in {"een", "het", "de", "dit", "ons", "onze"}:

@@ -164,6 +164,13 @@ def _open_paired(doc, token) -> bool:
     return False
 
 
+def _role_item(doc, token) -> bool:
+    """A capitalised item of a list of roles the annotation layer gives to the candidate
+    ("mogelijkheden als Hovenier, Opperman en Meewerkend voorman"): a title, not a name."""
+    return (token.i > 0 and doc[token.i - 1].text in {",", "als", "en", "of", "/"}
+            and annotate.get(doc).referent[token.i] == "candidate")
+
+
 def _looks_like_name(doc, token) -> bool:
     """'Herman op den Kelder', 'Tycho Hopman', 'Breman is op zoek naar ...': a name
     (or a company named after one), not a title."""
@@ -199,6 +206,7 @@ def run(doc, options):
     annotated = doc.has_annotation("POS") and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
     for token in doc:
         if not token.is_alpha:
+            yield from _slash_joined(token, titles, suffixes)
             continue
         low = token.lower_
         form = _form(low, titles, suffixes)
@@ -211,8 +219,8 @@ def run(doc, options):
                 continue
             yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
         elif (suggestions := _open_form(token)) is not None:
-            if (low in surname_like or _surname(doc, token) or _looks_like_name(doc, token)
-                    or not _about_candidate(token) or _open_paired(doc, token)):
+            named = not _role_item(doc, token) and (_surname(doc, token) or _looks_like_name(doc, token))
+            if low in surname_like or named or not _about_candidate(token) or _open_paired(doc, token):
                 continue
             yield token.idx, token.idx + len(token.text), {"suggestions": suggestions}
         elif annotated and _person_noun(doc, token, nouns, modifiers):
@@ -221,6 +229,21 @@ def run(doc, options):
             if m and m.group(1).lower() in nouns | {"vrouwen", "mannen"}:
                 continue
             yield token.idx, end, {"suggestions": ("de juiste persoon", "de collega die wij zoeken", "jij")}
+
+
+def _slash_joined(token, titles, suffixes):
+    """A listed title inside one token of roles joined by slashes
+    ("assistent/teamsecretaresse"), unless another part is its partner
+    ("secretaris/secretaresse")."""
+    parts = token.text.split("/")
+    if len(parts) < 2 or not all(p.isalpha() for p in parts):
+        return
+    offset = token.idx
+    for part in parts:
+        form = _form(part.lower(), titles, suffixes)
+        if form is not None and not any(_is_partner(other.lower(), form, titles) for other in parts if other != part):
+            yield offset, offset + len(part), {"suggestions": tuple(titles[form]["alternatives"])}
+        offset += len(part) + 1
 
 
 def _anchors():

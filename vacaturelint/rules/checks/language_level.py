@@ -84,8 +84,13 @@ def _intensifier(doc, i) -> int | None:
     return None
 
 
+# skill compounds bridge too: "schrijfvaardigheden", "spreekvaardigheid", "taalbeheersing"
+_SKILL_ENDINGS = ("vaardigheid", "vaardigheden", "beheersing")
+
+
 def _bridged(doc, a, b) -> bool:
-    return all(t.lower_ in _BRIDGE or t.is_punct and t.text in ",/-&(" for t in doc[a:b])
+    return all(t.lower_ in _BRIDGE or t.lower_.endswith(_SKILL_ENDINGS) or t.is_punct and t.text in ",/-&("
+               for t in doc[a:b])
 
 
 @check("language_level", needs={"pos"}, scope="block")
