@@ -122,9 +122,11 @@ class Pipeline:
 # A list item glued on without a mark: three lower-case letters, then a capital that
 # starts a lower-case word ("apparatuur|Rijbewijs"); annotate.py cuts sentences there too.
 GLUED_WORD = r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
-_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]{2}|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]")  # anything to split?
-# where a token is cut: around a glued ";", at GLUED_WORD, before a "-" after ")" or ";"
+_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]{2}|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]|[a-zà-ÿ.]\*[A-ZÀ-Þ]")  # anything to split?
+# where a token is cut: around a glued ";", at GLUED_WORD, around a "*" bullet between a word
+# and a capital ("taal*Het", "is.*Woont"), before a "-" after ")" or ";"
 _GLUED_CUTS = re.compile("|".join((r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_WORD,
+                                    r"(?<=[a-zà-ÿ.])(?=\*[A-ZÀ-Þ])", r"(?<=[a-zà-ÿ.]\*)(?=[A-ZÀ-Þ])",
                                     r"(?<=\S)(?=\)-$)", r"(?<=[;)])(?=-$)")))
 
 
@@ -158,7 +160,9 @@ class GluedTokenizer:
                 pieces = [word[a:b] for a, b in zip(bounds, bounds[1:])]
                 splits.append((token, pieces))
                 if word[0].islower():  # "apparatuur|Rijbewijs", "taal;|Ervaring"; not "Power|Point"
-                    starts.update(token.idx + a for a, piece in zip(bounds, pieces) if a and piece[0].isupper())
+                    for k, (a, piece) in enumerate(zip(bounds, pieces)):
+                        if a and piece[0].isupper():  # a "*" bullet opens the item it precedes
+                            starts.add(token.idx + (bounds[k - 1] if pieces[k - 1] == "*" else a))
         if splits:
             with doc.retokenize() as retokenizer:
                 for token, orths in splits:

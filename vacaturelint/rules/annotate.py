@@ -106,6 +106,8 @@ def is_person_noun(word: str) -> bool:
     w = word.lower().replace("\u2019", "'").strip("-")
     if len(w) < 3 or not re.fullmatch(r"[a-zà-ÿ'-]+", w):
         return False
+    if re.fullmatch(r"[a-z]{2,5}'ers?", w):
+        return True  # an abbreviation made a person: "IT'ers", "hbo'er", "ICT'er"
     for form in _singular_forms(w):
         if form in _NOT_PERSON:
             return False
@@ -311,6 +313,10 @@ def annotate(doc) -> Annotation:
                     referent[t.i] = referent[noun]
         _negate(doc, a, b, negated)
         inclusive.append(_inclusive(sent))
+    for k in range(len(bounds) - 1):  # "Ben je net afgestudeerd? Dan ben je ook van harte welkom."
+        (a, b), (c, d) = bounds[k], bounds[k + 1]
+        if not inclusive[k] and b > a and doc[b - 1].text == "?" and _ALSO_WELCOME.search(text_of(doc)[doc[c].idx:doc[d - 1].idx + len(doc[d - 1])]):
+            inclusive[k] = True
     return Annotation(bounds, sent_of, referent, negated, inclusive, chars)
 
 
@@ -417,11 +423,19 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
         return "client"
     if _after_via_possessive(before):
         return "named"
-    if set(before[-2:]) & {"onze", "ons", "hun"}:
+    if set(before[-2:]) & {"onze", "ons", "hun"} or _team_members(doc, t, a):
         return "team"
     if seeking or _in_heading(doc, a, b):
         return "candidate"
     return "person"
+
+
+def _team_members(doc, t, a: int) -> bool:
+    """'een team/club van (ongeveer 25) jonge IT'ers': the people a team is made of."""
+    j = t.i - 1
+    while j > a and (doc[j].like_num or doc[j].pos_ in ("ADJ", "ADV", "NUM") or _w(doc[j]) in {",", "en"}) and t.i - j < 5:
+        j -= 1
+    return j > a and _w(doc[j]) in {"van", "met", "vol"} and _w(doc[j - 1]) in _list("team_nouns")
 
 
 # "<word> als X, Y en Z": X, Y and Z are roles the candidate had or is offered
@@ -579,9 +593,12 @@ def _negate(doc, a: int, b: int, negated: list[bool]) -> None:
 _INCLUSIVE_RE = lazy(re,
     r"\bof je nu\b|\bongeacht\b|\bmaakt (het |ons )?(niet|geen bal|niets) uit\b|\bniet uit of\b"
     r"|\b(iedereen|allen|alle \w+|jong en oud|jong of oud)\b[^.!?]{0,30}\bwelkom\b"
-    r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\b(welkom|in aanmerking)\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
+    r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\b(welkom|in aanmerking|uitgenodigd)\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
     r"|\bzowel\b[^.!?]{1,60}\bals\b|\bvan jong tot oud\b|\bmet of zonder\b|\balle leeftijden\b",
     re.IGNORECASE)
+
+
+_ALSO_WELCOME = lazy(re, r"\b(ook|eveneens|net zo goed)\b[^.!?]{0,40}\b(welkom|uitgenodigd|in aanmerking)\b", re.IGNORECASE)
 
 
 def _inclusive(sent) -> bool:

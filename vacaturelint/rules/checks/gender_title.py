@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from vacaturelint.doctext import text_of
+from vacaturelint.nlp import GLUED_WORD
 from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.checks.registry import check
 from vacaturelint.rules.lazyre import lazy
@@ -30,6 +31,7 @@ OPTIONS: set[str] = set()
 _GENERIC_PARTNERS = {"vrouw", "vrouwen", "man", "mannen", "heer", "heren", "ster", "e", "es", "st", "lieden"}
 _AFTER = lazy(re, r"\s*(?:/|\(|\bof\b|\ben\b|&|\+)\s*-?\s*([\w-]+)", re.IGNORECASE)
 _BEFORE = lazy(re, r"([\w-]+?)-?\s*(?:/|\)|\bof|\ben|&|\+)\s*$", re.IGNORECASE)
+_GLUED_ON = lazy(re, GLUED_WORD)
 _SEEK = lazy(re, r"\b(?:zoeken|zoek|zoekt|gezocht|die\s+wij|die\s+we)\b", re.IGNORECASE)
 _YOU = lazy(re, r"\b(?:jij|je|u|jou)\b", re.IGNORECASE)
 
@@ -52,6 +54,7 @@ def _form(low: str, titles, suffixes) -> str | None:
 
 
 def _is_partner(word: str, form: str, titles) -> bool:
+    word = _GLUED_ON.split(word, maxsplit=1)[0]  # "gastvrouwSchoonmaak...": a list item glued on
     word = word.lower().strip("-")
     if not word:
         return False

@@ -43,8 +43,10 @@ _BRIDGE = {
     "zijn", "bent", "ben", "je", "jij", "u", "command", "of", "written", "spoken", "and", "both",
     "ontwikkelde", "mondeling", "schriftelijk", "nederlands", "nederlandse", "nederlandse-", "dutch",
     "taal-", "uitdrukkingsvaardigheid", "uitdrukkingsvaardigheden", "communicatievaardigheden",
-    "taalvaardigheden", "vaardigheid",
+    "taalvaardigheden", "vaardigheid", "én", "communicatie",
 }
+# skill compounds bridge too: "schrijfvaardigheden", "spreekvaardigheid", "taalbeheersing"
+_SKILL_ENDINGS = ("vaardigheid", "vaardigheden", "beheersing")
 _LEVEL = lazy(re,
     r"\b(?:[abc][12](?:[-+]|\b)|erk|cefr|ek|taalniveau|niveau\s*[1-4]f?|[1-4]f|staatsexamen|nt2|"
     r"common european framework)", re.IGNORECASE)
@@ -67,8 +69,9 @@ def _language(doc, i) -> bool:
         return not (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in ("taal", "taalvaardigheid") and nxt.is_alpha)
     if low == "nederlandse":
         for t in doc[i + 1:i + 6]:
-            if t.lower_.rstrip("-") in ("taal", "talen", "schrift", "taalvaardigheid", "taalvaardigheden"):
-                return True
+            low_t = t.lower_.rstrip("-")
+            if low_t in ("taal", "talen", "schrift", "skills") or low_t.endswith(_SKILL_ENDINGS):
+                return True  # "de Nederlandse taal", "Nederlandse én Engelse communicatie skills"
             if t.lower_ in _NOT_LANGUAGE or t.pos_ == "NOUN" and t.lower_ not in _BRIDGE:
                 return False
     return False
@@ -82,10 +85,6 @@ def _intensifier(doc, i) -> int | None:
     if low in _GOOD and i > 0 and doc[i - 1].lower_ in _VERY:
         return i - 1
     return None
-
-
-# skill compounds bridge too: "schrijfvaardigheden", "spreekvaardigheid", "taalbeheersing"
-_SKILL_ENDINGS = ("vaardigheid", "vaardigheden", "beheersing")
 
 
 def _bridged(doc, a, b) -> bool:

@@ -37,14 +37,15 @@ _HOURS = r"(?:3[6-9]|40)"
 _B = r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))"
 _PATTERNS = [
     lazy(regex, rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
-    lazy(regex, rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
+    lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    lazy(regex, rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|uren|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
     lazy(regex, rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F),
     # the fulltime job as what the candidate is available for: "beschikbaar voor een fulltime dienstverband"
     lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b", _F),
     # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
-    lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
-    lazy(regex, rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b", _F),
+    lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    lazy(regex, rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
+                rf"|{_B}flexibel\s+(?:bent\s+|zijn\s+)?(?:in|qua|wat\s+betreft)\s+(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid)\b", _F),
     lazy(regex, rf"{_B}g[eé]{{2}}n\s*\W{{0,2}}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
 ]
 _SCHEDULE = lazy(regex,

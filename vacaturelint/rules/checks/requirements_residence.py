@@ -29,6 +29,7 @@ _PREP = {"in", "binnen", "rond", "rondom", "nabij", "tussen", "in-", "omgeving",
 _PLACE_WORDS = {
     "omgeving", "regio", "straal", "buurt", "omstreken", "rayon", "nabijheid", "gemeente", "provincie",
     "stad", "randstad", "nederland", "km", "kilometer", "postcodegebied", "werkgebied", "driehoek",
+    "noorden", "zuiden", "oosten", "westen", "midden",  # "woonachtig in het zuiden van het land"
 }
 _OTHERS = {
     "ze", "zij", "hij", "cliënt", "cliënten", "client", "clienten", "bewoner", "bewoners", "mensen", "kinderen",
