@@ -28,6 +28,22 @@ def fail(message: str) -> NoReturn:
     sys.exit(app.EXIT_ERROR)
 
 
+def finish(code: int) -> NoReturn:
+    """End a finished command with ``code`` without the interpreter's teardown: once
+    the output is flushed, tearing down spaCy's and the pipeline's objects module by
+    module costs ~0.15 s of every run and changes nothing. Under a tracer or profiler
+    (coverage, cProfile) and when flushing fails (a closed pipe), the usual exit, so
+    they write their results and report as before."""
+    if sys.gettrace() is None and sys.getprofile() is None:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except Exception:  # the usual exit handles (and reports) it
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
 class Terminated(BaseException):
     """SIGTERM, raised in the main thread (not an Exception: nothing swallows it), so
     temporary files are removed and worker pools terminated on the way out."""
