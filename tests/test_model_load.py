@@ -4,10 +4,12 @@ same components, same annotations)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokenizer import Tokenizer
 
 from vacaturelint import nlp as nlp_module
 
@@ -36,3 +38,32 @@ def test_the_pipeline_equals_spacy_load(model):
     assert ours.pipe_names == reference.pipe_names
     assert _annotations(ours(TEXT)) == _annotations(reference(TEXT))
 
+
+
+class _OwnTokenizer(Tokenizer):
+    """A tokenizer of another kind than spaCy's rule-based one, for the test below."""
+
+
+def test_a_pipeline_with_another_tokenizer_keeps_it(tmp_path):
+    model = STAND_INS[0]
+    if not model.is_dir():
+        pytest.skip(f"no stand-in model at {model}")
+    name = "vacaturelint.test.OwnTokenizer.v1"
+    if name not in spacy.registry.tokenizers:
+        spacy.registry.tokenizers.register(name, func=lambda: lambda nlp: _OwnTokenizer(nlp.vocab))
+    copy = tmp_path / "eigen-tokenizer"
+    shutil.copytree(model, copy)
+    config = copy / "config.cfg"
+    config.write_text(config.read_text(encoding="utf-8").replace('"spacy.Tokenizer.v1"', f'"{name}"'),
+                      encoding="utf-8")
+    ours = nlp_module.load_spacy(str(copy), ["ner", "senter"])
+    assert type(ours.tokenizer) is _OwnTokenizer
+    assert ours.tokenizer.to_bytes() == spacy.load(str(model), exclude=["ner", "senter"]).tokenizer.to_bytes()
+
+
+def test_the_stand_in_is_loaded_with_the_tokenizer_built_once():
+    model = STAND_INS[0]
+    if not model.is_dir():
+        pytest.skip(f"no stand-in model at {model}")
+    ours = nlp_module.load_spacy(str(model), ["ner", "senter"])
+    assert ours.config["nlp"]["tokenizer"]["@tokenizers"] == nlp_module.DISK_TOKENIZER

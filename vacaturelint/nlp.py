@@ -239,12 +239,41 @@ def _disk_tokenizer():
     return create
 
 
+# the model's own tokenizer is spaCy's rule-based one (the only one DISK_TOKENIZER stands in for)
+_PLAIN_TOKENIZER = re.compile(r'^\[nlp\.tokenizer\]\s*^@tokenizers\s*=\s*"spacy\.Tokenizer\.v1"\s*$', re.MULTILINE)
+
+
+def _config_text(name: str) -> str | None:
+    """The config.cfg of a pipeline folder or installed pipeline package, or None."""
+    import importlib.util
+    from pathlib import Path
+
+    folder = Path(name)
+    if not folder.is_dir():
+        try:
+            spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    found = [folder / "config.cfg"] if (folder / "config.cfg").is_file() else sorted(folder.glob("*/config.cfg"))
+    try:
+        return found[0].read_text(encoding="utf-8") if len(found) == 1 else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def load_spacy(name: str, exclude: list[str]):
     """``spacy.load(name, exclude=exclude)`` with the tokenizer built once, from the
     pipeline's files (see :func:`_disk_tokenizer`): the same pipeline, since
-    ``Tokenizer.from_disk`` resets every setting before it reads them."""
+    ``Tokenizer.from_disk`` resets every setting before it reads them. A pipeline with
+    another tokenizer (or whose config cannot be read here) is loaded as spaCy does."""
     import spacy
 
+    text = _config_text(name)
+    if text is None or not _PLAIN_TOKENIZER.search(text):
+        return spacy.load(name, exclude=exclude)
     if DISK_TOKENIZER not in spacy.registry.tokenizers:
         spacy.registry.tokenizers.register(DISK_TOKENIZER, func=_disk_tokenizer)
     return spacy.load(name, exclude=exclude, config={"nlp": {"tokenizer": {"@tokenizers": DISK_TOKENIZER}}})
