@@ -35,3 +35,34 @@ def test_cache_off_writes_nothing(tmp_path):
     done = run_cli("check", "--isolated", str(ad), env=env)
     assert done.returncode == 1
     assert not (home / "c").exists()
+
+
+def test_a_warm_start_reads_no_yaml_and_finds_the_same(tmp_path):
+    """Rules, word lists and data files come from the cache: no YAML parser is imported
+    (as Python's -X importtime reports); a corrupt word-list entry is read afresh with
+    the same findings."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    ad = tmp_path / "vacature.md"
+    ad.write_text("# Verkoopster (m/v)\n\n" + AD, encoding="utf-8")
+    env = {**os.environ, "VACATURELINT_CACHE_DIR": str(cache)}
+
+    def run():
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "vacaturelint", "check", "--isolated",
+                               str(ad)], env=env, capture_output=True, text=True, timeout=120)
+        imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+        assert done.returncode == 1 and "vacaturelint.cli" in imported
+        return done.stdout, {"yaml", "tomllib"} & imported
+
+    cold, cold_parsers = run()
+    assert cold_parsers == {"yaml"}  # the first run parses rules.yaml and the lists
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*.pickle")) == ["data", "data", "lists", "ruleset"]
+    warm, warm_parsers = run()
+    assert warm_parsers == set()
+    assert warm == cold and "GSL002" in warm and "LFT" in warm
+    for entry in cache.glob("lists-*.pickle"):
+        entry.write_bytes(b"\x80\x04 kapot")
+    again, again_parsers = run()
+    assert again == cold and again_parsers == {"yaml"}

@@ -12,7 +12,15 @@ import sys
 import click
 
 from vacaturelint import __version__, app
-from vacaturelint.cli_shared import DutchGroup, fail, lint_options, stop_cleanly_on_sigterm, use_color, walk_options
+from vacaturelint.cli_shared import (
+    DutchGroup,
+    fail,
+    finish,
+    lint_options,
+    stop_cleanly_on_sigterm,
+    use_color,
+    walk_options,
+)
 from vacaturelint.errors import VacaturelintError
 from vacaturelint.pathtext import shown
 from vacaturelint.rules.model import CATEGORIES
@@ -144,9 +152,7 @@ def check(paths, fmt, select, ignore, min_severity, model, config_path, isolated
             fail(str(error))
     else:
         click.echo(text, nl=False, color=colored)
-    if errors:
-        sys.exit(app.EXIT_ERROR)
-    sys.exit(app.EXIT_CLEAN if exit_zero else code)
+    finish(app.EXIT_ERROR if errors else app.EXIT_CLEAN if exit_zero else code)
 
 
 _EXTRA_RULES = click.option("--extra-rules", multiple=True, metavar="BESTAND",

@@ -28,6 +28,23 @@ def fail(message: str) -> NoReturn:
     sys.exit(app.EXIT_ERROR)
 
 
+def finish(code: int) -> NoReturn:
+    """End a finished command with ``code`` without the interpreter's teardown: once
+    the output is flushed, tearing down spaCy's and the pipeline's objects module by
+    module costs ~0.15 s of every run and changes nothing. Under a tracer, profiler or
+    coverage (they write their results at exit) and when flushing fails (a closed
+    pipe, a full disk), the usual exit, which reports as before."""
+    measured = sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules
+    if not measured:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except Exception:  # the usual exit handles (and reports) it
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
 class Terminated(BaseException):
     """SIGTERM, raised in the main thread (not an Exception: nothing swallows it), so
     temporary files are removed and worker pools terminated on the way out."""

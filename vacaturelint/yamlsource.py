@@ -14,12 +14,13 @@ from __future__ import annotations
 import difflib
 import re
 
-import yaml
+# PyYAML is imported where it is used: a warm start (rules from the cache, no config
+# file) reads no YAML at all.
 
-try:  # the C parser is much faster; fall back to pure Python
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+
+def loader(yaml):
+    """The C parser when PyYAML has it (much faster), else the pure Python one."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict):
@@ -44,11 +45,13 @@ ALIAS_REFUSED = "YAML-verwijzingen (*naam naar een &anker) worden niet ondersteu
 
 def load(text: str):
     """Parse YAML text into LineDict/LineList/scalars. Raises YamlError."""
+    import yaml
+
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader(yaml)):
             if isinstance(event, yaml.AliasEvent):  # refused before anything is built
                 raise YamlError(event.start_mark.line + 1, ALIAS_REFUSED)
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader(yaml))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -64,6 +67,8 @@ _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2
 
 
 def _convert(node, constructor):
+    import yaml
+
     line = node.start_mark.line + 1
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
         # e.g. !!python/object/apply: never constructed, and never silently read as plain data
@@ -97,7 +102,7 @@ def _convert(node, constructor):
     return _scalar(node, constructor)
 
 
-def _problem(exc: yaml.MarkedYAMLError) -> str:
+def _problem(exc) -> str:
     """The parser's description of a syntax error, without the quoted text around it
     (PyYAML's own message ends in a snippet of the file)."""
     problem = (exc.problem or exc.context or "").strip()
@@ -105,6 +110,8 @@ def _problem(exc: yaml.MarkedYAMLError) -> str:
 
 
 def _scalar(node, constructor):
+    import yaml
+
     try:
         return constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError):

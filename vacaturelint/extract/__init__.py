@@ -5,11 +5,13 @@ with the helpers in base.py."""
 
 from __future__ import annotations
 
-from vacaturelint.extract import html, markdown, plain
+from importlib import import_module
+
 from vacaturelint.extract.base import Block, Directive, Extraction, Part
 from vacaturelint.source import Source
 
-TEXT_EXTRACTORS = {"plain": plain.extract, "markdown": markdown.extract, "html": html.extract}
+# the extractor module of each text kind, imported when a file of that kind is met
+TEXT_EXTRACTORS = {"plain": "plain", "markdown": "markdown", "html": "html"}
 
 __all__ = ["TEXT_EXTRACTORS", "Block", "Directive", "Extraction", "Part", "extract"]
 
@@ -20,4 +22,4 @@ def extract(source: Source) -> tuple[str, Extraction]:
         from vacaturelint.extract import docx  # python-docx is imported only for Word files
 
         return docx.extract(source.raw, source.path)
-    return source.text, TEXT_EXTRACTORS[source.kind](source.text)
+    return source.text, import_module(f"{__name__}.{TEXT_EXTRACTORS[source.kind]}").extract(source.text)

@@ -7,15 +7,34 @@ statistics). The result is the same string as one call of the format's function.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from importlib import import_module
 
-from vacaturelint.reporters import github, json_format, sarif, text
 
-FORMATS = {"text": text.render, "concise": text.render_concise, "json": json_format.render, "sarif": sarif.render,
-           "github": github.render}
-STATISTICS = {"text": text.render_statistics, "json": json_format.render_statistics}
+class _Formats(Mapping):
+    """Format name -> render function, ``"module:function"`` of this package, each
+    module imported when its format is first used (``check`` of one file needs only one)."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+
+    def __getitem__(self, fmt: str):
+        module, function = self._names[fmt].split(":")
+        return getattr(import_module(f"{__name__}.{module}"), function)
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+FORMATS = _Formats({"text": "text:render", "concise": "text:render_concise", "json": "json_format:render",
+                    "sarif": "sarif:render", "github": "github:render"})
+STATISTICS = _Formats({"text": "text:render_statistics", "json": "json_format:render_statistics"})
 # Formats split in a per-file part (needs the texts) and a closing part (findings only).
-SPLIT = {"text": (text.render_files, text.render_summary)}
+SPLIT = {"text": _Formats({"files": "text:render_files", "closing": "text:render_summary"})}
 
 
 class Report:
@@ -29,7 +48,8 @@ class Report:
         if statistics:
             self.per_file, self.closing = None, STATISTICS[fmt]
         else:
-            self.per_file, self.closing = SPLIT.get(fmt, (None, FORMATS[fmt]))
+            split = SPLIT.get(fmt)
+            self.per_file, self.closing = (split["files"], split["closing"]) if split else (None, FORMATS[fmt])
 
     def add(self, results) -> None:
         if self.per_file is not None:

@@ -68,23 +68,34 @@ def _code_fingerprint() -> str:
     return "\n".join(parts)
 
 
-def _entry(path: str, text: str) -> Path | None:
+def _entry(path: str, text: str, kind: str = "ruleset") -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     digest = hashlib.sha256(f"{_code_fingerprint()}\n{os.path.abspath(path)}\n{text}".encode()).hexdigest()
-    return folder / f"ruleset-v{_FORMAT}-{digest[:32]}.pickle"
+    return folder / f"{kind}-v{_FORMAT}-{digest[:32]}.pickle"
+
+
+def _is_ruleset(found) -> bool:
+    return (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], list)
+            and isinstance(found[1], dict) and isinstance(found[2], dict))
 
 
 def cached(path: str, text: str, parse):
     """``parse()`` (the validated rules of one file), from the cache when present."""
-    entry = _entry(path, text)
+    return cached_value(path, text, parse, "ruleset", _is_ruleset)
+
+
+def cached_value(path: str, text: str, parse, kind: str, valid):
+    """``parse()`` of the file ``path`` with content ``text``, from the cache when an
+    entry of this ``kind`` is there and ``valid(entry)`` holds (e.g. the built-in word
+    lists: a warm start then reads no YAML)."""
+    entry = _entry(path, text, kind)
     if entry is not None:
         try:
             with entry.open("rb") as fh:
                 found = pickle.load(fh)
-            if (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], list)
-                    and isinstance(found[1], dict) and isinstance(found[2], dict)):
+            if valid(found):
                 return found
         except Exception:  # missing, corrupt or stale: validate afresh
             pass

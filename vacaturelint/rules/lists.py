@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from vacaturelint.rules.cache import cached_value
+from vacaturelint.yamlsource import loader
 
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -85,12 +86,24 @@ def rules_path() -> Path:
 
 @lru_cache(maxsize=1)
 def builtin() -> dict[str, frozenset[str]]:
-    """The built-in lists (rules.yaml), as sets, for the annotation layer and checks."""
-    text = rules_path().read_text(encoding="utf-8")
+    """The built-in lists (rules.yaml), as sets, for the annotation layer and checks
+    (from the rule cache when it holds them for this rules.yaml)."""
+    path = rules_path()
+    text = path.read_text(encoding="utf-8")
+    return cached_value(str(path), text, lambda: _parse_lists(text), "lists", _is_lists)
+
+
+def _parse_lists(text: str) -> dict[str, frozenset[str]]:
+    import yaml
+
     # only the top-level 'lists:' section is parsed (the whole file costs ~0.1 s at start-up)
     section = re.search(r"(?ms)^lists:[ \t]*\n.*?(?=^\S|\Z)", text)
-    data = yaml.load(section.group(0) if section else text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(section.group(0) if section else text, Loader=loader(yaml))
     return {name: frozenset(words) for name, words in validate((data or {}).get("lists", {})).items()}
+
+
+def _is_lists(found) -> bool:
+    return isinstance(found, dict) and all(isinstance(v, frozenset) for v in found.values())
 
 
 def get(name: str) -> frozenset[str]:
@@ -103,6 +116,14 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 @lru_cache(maxsize=8)
 def data_file(name: str):
     """A structured word-list file in rules/data/ (e.g. gender_titles.yaml, with
-    alternatives per title): the one loader for rule data that is more than a list."""
-    with (DATA_DIR / name).open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    alternatives per title): the one loader for rule data that is more than a list
+    (from the rule cache when it holds this file's content)."""
+    path = DATA_DIR / name
+    text = path.read_text(encoding="utf-8")
+    return cached_value(str(path), text, lambda: _parse_data(text), "data", lambda found: True)
+
+
+def _parse_data(text: str):
+    import yaml
+
+    return yaml.load(text, Loader=loader(yaml))
