@@ -58,6 +58,7 @@ _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
 _CANDIDATE_PRONOUNS = {"je", "jij", "jou", "jouw", "u", "uw", "jezelf", "jullie"}
 _ORG_PRONOUNS = {"wij", "we", "ons", "onze"}
 _POSSESSIVE_OTHER = {"zijn", "haar", "hun", "mijn"}
+_FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "PUNCT", "NUM", "SYM", "PART", "INTJ"}
 _SEEK = {"zoeken", "zoek", "zoekt", "gezocht", "gevraagd", "vacature", "versterking", "solliciteer", "solliciteren"}
 _ARTICLES = {"een", "de", "het", "die", "deze", "dit", "onze", "ons", "jouw", "je", "uw"}
 _CLAUSE_BREAK = {",", ";", ":", "maar", "want", "terwijl", "(", ")", "–", "—"}
@@ -397,8 +398,8 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if t.pos_ in ("NOUN", "PROPN", "X", ""):
         if not is_person_noun(w):
             return None
-    elif t.pos_ not in ("AUX", "VERB", "ADJ", "ADV") or not _listed_person(w):
-        return None  # a weak tagger may call "kok" AUX ("elektriciens" ADV): then only listed person nouns count
+    elif t.pos_ in _FUNCTION_POS or not _listed_person(w):
+        return None  # a weak tagger may call "kok" AUX ("elektriciens" ADV, "professionals" SCONJ): then only listed person nouns count
     # a person noun: whose?
     if _named_next(doc, t, b):
         return "named"
