@@ -13,8 +13,15 @@ is glued into a requirements block by a scraper ("... installaties.Aanbod Een
 goede baan ..."): counting stops there until the next heading. A list that the
 ad repeats (scraped pages often hold the same list twice) counts once.
 After an introducing line ("Wij verwachten minimaal:") only the list counts,
-not the sketch before it; offer items ("Auto van de zaak"), the organisation
-describing itself ("Wij leveren ...") and exclamations are no demands.
+not the sketch before it; offer items ("Auto van de zaak", "een bruto maandsalaris
+van ...", "wij geven jou veel vrijheid", "bij ons krijg je ..."), the organisation
+describing itself ("Wij leveren ...") or the work and its clients ("Het KDV bestaat uit
+drie groepen."), what is not needed ("je hebt geen lesbevoegdheid nodig"), the pitch
+("... is op zoek naar", "reageren is vrijblijvend") and exclamations are no demands.
+An offer heading glued to its first item ("ArbeidsvoorwaardenSalaris ...") ends the
+list. An item that repeats part of an item before it ("Afgeronde hbo-opleiding" after
+"... moet je beschikken over een afgeronde hbo-opleiding, denk aan ...") and a list the
+ad gives in English and in Dutch count once (the longer of the two).
 
 Reported (one finding, on the section heading or the first demand):
 
