@@ -59,6 +59,7 @@ def _about(nlp, text: str, word: str) -> str | None:
     ("Als praktijkopleider coach je aankomende professionals in de wijk.", "professionals", "client"),
     ("Wij zoeken beginnende collega's voor onze winkel.", "collega's", "team"),
     ("Mooie kans voor een starter die snel wil groeien.", "starter", "candidate"),
+    ("Het werk is breed en dat maakt het voor een starter niet makkelijk.", "starter", "person"),
 ])
 def test_referents(nlp, text, word, about):
     assert _about(nlp, text, word) == about

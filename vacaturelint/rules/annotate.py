@@ -58,7 +58,9 @@ _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
 _CANDIDATE_PRONOUNS = {"je", "jij", "jou", "jouw", "u", "uw", "jezelf", "jullie"}
 _ORG_PRONOUNS = {"wij", "we", "ons", "onze"}
 _POSSESSIVE_OTHER = {"zijn", "haar", "hun", "mijn"}
-_OFFERED = {"kans", "kansen", "geschikt", "ideaal", "ideale", "uitdaging", "opstap", "plek", "plaats", "positie"}
+# "een kans voor een starter", "niet makkelijk voor een starter": the one the position is for
+_OFFERED = {"kans", "kansen", "geschikt", "ideaal", "ideale", "uitdaging", "opstap", "plek", "plaats", "positie",
+            "makkelijk", "gemakkelijk", "moeilijk", "lastig", "eenvoudig", "uitdagend", "leerzaam", "interessant"}
 _FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "PUNCT", "NUM", "SYM", "PART", "INTJ"}
 _SEEK = {"zoeken", "zoek", "zoekt", "gezocht", "gevraagd", "vacature", "versterking", "solliciteer", "solliciteren"}
 _ARTICLES = {"een", "de", "het", "die", "deze", "dit", "onze", "ons", "jouw", "je", "uw"}
