@@ -53,6 +53,13 @@ def _about(nlp, text: str, word: str) -> str | None:
     ("Wij zijn een groeiend bedrijf.", "bedrijf", "organisation"),
     ("Wij zoeken iemand met ervaring.", "iemand", "candidate"),
     ("Het motto is 'jonge honden' en dat klinkt stoer.", "honden", "quoted"),
+    # beginners the candidate guides or trains are not the candidate (LFT003)
+    ("Je begeleidt beginnende collega's bij hun eerste diensten.", "collega's", "client"),
+    ("Je traint beginnende collega's in de winkel.", "collega's", "client"),
+    ("Als praktijkopleider coach je aankomende professionals in de wijk.", "professionals", "client"),
+    ("Wij zoeken beginnende collega's voor onze winkel.", "collega's", "team"),
+    ("Mooie kans voor een starter die snel wil groeien.", "starter", "candidate"),
+    ("Het werk is breed en dat maakt het voor een starter niet makkelijk.", "starter", "person"),
 ])
 def test_referents(nlp, text, word, about):
     assert _about(nlp, text, word) == about

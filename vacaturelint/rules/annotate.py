@@ -58,9 +58,13 @@ _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
 _CANDIDATE_PRONOUNS = {"je", "jij", "jou", "jouw", "u", "uw", "jezelf", "jullie"}
 _ORG_PRONOUNS = {"wij", "we", "ons", "onze"}
 _POSSESSIVE_OTHER = {"zijn", "haar", "hun", "mijn"}
+# "een kans voor een starter", "niet makkelijk voor een starter": the one the position is for
+_OFFERED = {"kans", "kansen", "geschikt", "ideaal", "ideale", "uitdaging", "opstap", "plek", "plaats", "positie",
+            "makkelijk", "gemakkelijk", "moeilijk", "lastig", "eenvoudig", "uitdagend", "leerzaam", "interessant"}
+_FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "PUNCT", "NUM", "SYM", "PART", "INTJ"}
 _SEEK = {"zoeken", "zoek", "zoekt", "gezocht", "gevraagd", "vacature", "versterking", "solliciteer", "solliciteren"}
 _ARTICLES = {"een", "de", "het", "die", "deze", "dit", "onze", "ons", "jouw", "je", "uw"}
-_CLAUSE_BREAK = {",", ";", ":", "maar", "want", "terwijl", "(", ")", "–", "—"}
+_CLAUSE_BREAK = {",", ";", ":", "maar", "want", "terwijl", "(", ")", "–", "—", "-"}  # "-": a dash or glued list mark
 _NEG_NP = {"geen", "géén", "zonder"}
 _NEG_CLAUSE = {"niet", "nooit", "niets", "niks", "hoeft", "hoef", "hoeven", "hoefde"}
 _NOT_NEGATION_AFTER = {"alleen", "enkel", "uitsluitend", "slechts", "zomaar", "voor niets"}
@@ -405,8 +409,8 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if t.pos_ in ("NOUN", "PROPN", "X", ""):
         if not is_person_noun(w):
             return None
-    elif t.pos_ not in ("AUX", "VERB", "ADJ", "ADV") or not _listed_person(w):
-        return None  # a weak tagger may call "kok" AUX ("elektriciens" ADV): then only listed person nouns count
+    elif t.pos_ in _FUNCTION_POS or not _listed_person(w):
+        return None  # a weak tagger may call "kok" AUX ("elektriciens" ADV, "professionals" SCONJ): then only listed person nouns count
     # a person noun: whose?
     if _named_next(doc, t, b):
         return "named"
@@ -415,8 +419,9 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
         return "named"
     if before and before[-1] == "als" and {_w(x) for x in doc[a:b]} & {"je", "jij", "u"}:
         return "candidate"  # "wat doe je bij ons als stagiaire", "als kok werk je ..."
-    if before[-3:-1] in (["plek", "voor"], ["plaats", "voor"]) or before[-2:] in (["plek", "voor"], ["plaats", "voor"]):
-        return "candidate"  # "we hebben plek voor een stagiaire": the position offered
+    if (len(before) >= 3 and before[-3] in _OFFERED and before[-2] == "voor") or (
+            len(before) >= 2 and before[-2] in _OFFERED and before[-1] == "voor"):
+        return "candidate"  # "we hebben plek voor een stagiaire", "mooie kans voor een starter": the position offered
     if _role_list(doc, t, a):
         return "candidate"  # "ervaring als management assistent/teamsecretaresse", "mogelijkheden als Hovenier, ..., Opperman"
     if _client_context(doc, t, a, b):
@@ -556,7 +561,8 @@ def _client_context(doc, t, a: int, b: int) -> bool:
         return True
     before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
     words = {_w(x) for x in doc[a:b]}
-    if "voor" in before[-3:] and not words & (_SEEK | {"je", "jij", "u", "functie", "baan", "vacature", "rol"}):
+    # "voor de vakman" (a shop's audience); not "een mooie kans voor een starter" (the position offered)
+    if "voor" in before[-3:] and not words & (_SEEK | {"je", "jij", "u", "functie", "baan", "vacature", "rol"} | _OFFERED):
         return True
     return len(before) >= 1 and before[-1] == "met" and any(w in {"werken", "werkt", "werk"} for w in before)
 
@@ -564,6 +570,14 @@ def _client_context(doc, t, a: int, b: int) -> bool:
 def _in_heading(doc, a: int, b: int) -> bool:
     """A short line without a verb, e.g. a job title heading."""
     return a == 0 and b == len(doc) and b - a <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _clause_break(token) -> bool:
+    """A comma, dash, 'maar', ...; also a list mark glued to the word before it ("je schuift
+    niet af- je beschikt over ...": the "-" ends the item)."""
+    text = token.text
+    return (text in _CLAUSE_BREAK or _w(token) in _CLAUSE_BREAK
+            or (len(text) > 1 and text.endswith("-") and bool(token.whitespace_)))
 
 
 def _negate(doc, a: int, b: int, negated: list[bool]) -> None:
@@ -581,10 +595,10 @@ def _negate(doc, a: int, b: int, negated: list[bool]) -> None:
             if nxt in _NOT_NEGATION_AFTER or (w == "niet" and nxt == "alleen"):
                 continue
             left = t.i
-            while left > a and doc[left - 1].text not in _CLAUSE_BREAK and _w(doc[left - 1]) not in _CLAUSE_BREAK:
+            while left > a and not _clause_break(doc[left - 1]):
                 left -= 1
             right = t.i + 1
-            while right < b and doc[right].text not in _CLAUSE_BREAK and _w(doc[right]) not in _CLAUSE_BREAK:
+            while right < b and not _clause_break(doc[right]):
                 right += 1
             for j in range(left, right):
                 negated[j] = True

@@ -13,8 +13,15 @@ is glued into a requirements block by a scraper ("... installaties.Aanbod Een
 goede baan ..."): counting stops there until the next heading. A list that the
 ad repeats (scraped pages often hold the same list twice) counts once.
 After an introducing line ("Wij verwachten minimaal:") only the list counts,
-not the sketch before it; offer items ("Auto van de zaak"), the organisation
-describing itself ("Wij leveren ...") and exclamations are no demands.
+not the sketch before it; offer items ("Auto van de zaak", "een bruto maandsalaris
+van ...", "wij geven jou veel vrijheid", "bij ons krijg je ..."), the organisation
+describing itself ("Wij leveren ...") or the work and its clients ("Het KDV bestaat uit
+drie groepen."), what is not needed ("je hebt geen lesbevoegdheid nodig"), the pitch
+("... is op zoek naar", "reageren is vrijblijvend") and exclamations are no demands.
+An offer heading glued to its first item ("ArbeidsvoorwaardenSalaris ...") ends the
+list. An item that repeats part of an item before it ("Afgeronde hbo-opleiding" after
+"... moet je beschikken over een afgeronde hbo-opleiding, denk aan ...") and a list the
+ad gives in English and in Dutch count once (the longer of the two).
 
 Reported (one finding, on the section heading or the first demand):
 
@@ -57,7 +64,38 @@ _NOT_REQUIREMENTS = lazy(re,
 # closing questions and calls to action that trail a requirements list are no demands
 _NOT_DEMAND = lazy(re,
     r"\?\s*$|\bsollicit\w*|\breageer\b|\bcontact\b|\bklik\b|\baan\s+de\s+slag\b|\bstuur\b|\bmail\b|\bbel\b|\binteresse\b"
-    r"|\bnodig(?:en|t)\s+\w+(?:\s+\w+)?\s+uit\b|\buitnodig\w*|\bbekijk\b|\bvolgende\s+stap\b",
+    r"|\bnodig(?:en|t)\s+\w+(?:\s+\w+)?\s+uit\b|\buitnodig\w*|\bbekijk\b|\bvolgende\s+stap\b"
+    # the pitch around the list: "BALR. is op zoek naar ...", "Dan ben jij degene die wij zoeken",
+    # "Reageren is geheel vrijblijvend"
+    r"|\bop\s+zoek\s+naar\b|\bdie\s+(wij|we)\s+zoeken\b|\breageren\b|\bvrijblijvend\b",
+    re.IGNORECASE,
+)
+# not asked: "je hebt geen lesbevoegdheid nodig", "dat we niet op je hoeven te letten"
+_NOT_NEEDED = lazy(re,
+    r"\bgeen\b[^.;]*\bnodig\b|\b(hoef|hoeft|hoeven)\b[^.;]*\bniet\b|\bniet\b[^.;]*\b(hoef|hoeft|hoeven)\b"
+    r"|\bniet\s+(nodig|vereist|verplicht|noodzakelijk)\b",
+    re.IGNORECASE,
+)
+# the organisation offering something to the candidate ("wij geven jou veel verantwoordelijkheid",
+# "bij ons krijg je ...", "faciliteren we je in tijd en middelen") and offer items that name the
+# candidate ("een keuzebudget van 17% van jouw salaris", "een bruto startsalaris van ...")
+_OFFER_TO_CANDIDATE = lazy(re,
+    r"\b(krijg|krijgt|ontvang|ontvangt)\s+(je|jij|u)\b|\b(wij|we)\s+(bieden|geven|faciliteren|betalen|vergoeden|zorgen|moedigen)\b"
+    r"|\b(bieden|geven|faciliteren|betalen|vergoeden|moedigen)\s+(wij|we)\b|\bkunnen\s+(wij|we)\s+(je|jou|u)\b"
+    r"|^(een\s+|het\s+|de\s+)?([\w-]+\s+){0,2}(bruto\s+)?(start|maand|stage)?(salaris|vergoeding|keuzebudget|budget|bijdrage"
+    r"|arbeidsovereenkomst|contract|pensioen\w*|vakantiedagen)\b",
+    re.IGNORECASE,
+)
+# a sentence that describes the organisation, the clients or the work, not the candidate:
+# "Het KDV bestaat uit drie groepen.", "Onderwijs kent piekmomenten.", "Het onderzoek is van
+# belang voor ..." (a finite verb, nobody addressed, no demand word)
+_DESCRIPTION_VERB = lazy(re,
+    r"\b(is|zijn|bestaat|bestaan|kent|kennen|staat|staan|heeft|hebben|wordt|worden|zal|zullen|geeft|geven|biedt|vangt"
+    r"|vindt|vinden|ligt|liggen)\b",
+    re.IGNORECASE,
+)
+_DEMAND_WORD = lazy(re,
+    r"\b(vereist\w*|verplicht\w*|noodzakelijk|must|belangrijk|nodig|voorwaarde|gevraagd|essentieel|onmisbaar|required)\b",
     re.IGNORECASE,
 )
 _WISH = lazy(re,
@@ -77,6 +115,9 @@ _TASK_OR_OFFER_HEADING = lazy(re,
 _INLINE_STOP = lazy(re,
     r"^(wat\s+(bieden|krijg)|wij\s+bieden|we\s+bieden|ons\s+aanbod|aanbod|arbeidsvoorwaarden|wat\s+ga\s+(je|jij)\s+doen"
     r"|jouw\s+taken|taken|werkzaamheden|salaris)\b"
+    # a heading glued to its first item: "ArbeidsvoorwaardenSalarisniveau ...", "MaandsalarisMin € ..."
+    r"|^(arbeidsvoorwaarden|(maand|bruto\s*)?salaris|aanbod|wij\s+bieden)(?-i:[A-Z])"
+    r"|\bvan\s+ons\s+(mag|kunt|kan)\s+verwachten\b"
     r"|\b(wat\s+(bieden|krijg)\s+(wij|we|je|jij)|wij\s+bieden\s+(je|jou|u)|we\s+bieden\s+(je|jou|u)"
     r"|wat\s+mag\s+(je|jij)\s+(van\s+ons\s+)?verwachten|arbeidsvoorwaarden\s*:|waarom\s+(zou|kies|werken)\s+(je|jij|bij)"
     r"|dit\s+(bieden|krijg)\s+(wij|we|je|jij)|wat\s+(kunnen|kun)\s+(wij|we|je|jij)\s+((je|jou|van\s+ons)\s+)?(bieden|verwachten))",
@@ -142,10 +183,34 @@ def _demands(doc):
                 yield "intro", start, start + len(piece), piece
             elif piece.rstrip().endswith("!"):
                 pass  # an exclamation ("Geen probleem!") is a pitch, not a demand
-            elif not ((_OFFER_ITEM.search(piece) or _ORGANISATION.search(piece)) and not _CANDIDATE.search(piece)):
+            elif _is_demand(piece):
                 yield "demand", start, start + len(piece), piece
         if m:
             pos = m.end()
+
+
+def _is_demand(piece: str) -> bool:
+    candidate = _CANDIDATE.search(piece)
+    if (_OFFER_ITEM.search(piece) or _ORGANISATION.search(piece)) and not candidate:
+        return False  # the offer or the organisation describing itself
+    if _NOT_NEEDED.search(piece) or _OFFER_TO_CANDIDATE.search(piece):
+        return False
+    return not (not candidate and piece.rstrip().endswith(".") and len(piece.split()) >= 4 and _described(piece)
+                and not _DEMAND_WORD.search(piece) and not _WISH.search(piece))
+
+
+_PREPOSITIONS = {"in", "met", "op", "van", "voor", "bij", "om", "door", "naar", "uit", "aan", "als"}
+_NOT_FINITE_AFTER = {"in", "te", "bezit", "kunnen", "willen", "moeten", "bereid"}
+
+
+def _described(piece: str) -> bool:
+    """A subject and a finite verb in the first four words ("Het KDV bestaat uit ...",
+    "Onderwijs kent ..."); not "In staat om ...", "In het bezit zijn van ..." (no subject)."""
+    words = [w.lower() for w in piece.split()[:4]]
+    if not words or words[0] in _PREPOSITIONS:
+        return False
+    return any(k > 0 and _DESCRIPTION_VERB.fullmatch(w) and words[k - 1] not in _NOT_FINITE_AFTER
+               for k, w in enumerate(words))
 
 
 def _section_demands(sections):
@@ -277,13 +342,20 @@ def run(docs, options):
                 document_has_wish_heading = True
             if anchor is None and _is_requirements(block.section):
                 anchor = (index, 0, len(text_of(doc).rstrip()))
-    seen: set[str] = set()
+    seen: list[str] = []
+    by_language: dict[str, list] = {"nl": [], "en": []}  # (is_wish, index, start, end)
     for index, start, end, piece, section, after_wish_intro in _section_demands(sections):
-        key = _NORMALISE.sub(" ", piece.lower()).strip()
-        if key in seen:
-            continue  # the same list repeated
-        seen.add(key)
-        if after_wish_intro or _WISH_HEADING.search(section) or _WISH.search(piece):
+        key = " " + _NORMALISE.sub(" ", piece.lower()).strip() + " "
+        if _repeated(key, seen):
+            continue  # the same list repeated, or an item that repeats part of a sentence before it
+        seen.append(key)
+        wish = bool(after_wish_intro or _WISH_HEADING.search(section) or _WISH.search(piece))
+        by_language[_language(key)].append((wish, index, start, end))
+    # an ad that gives its list in English and in Dutch asks it once: the longer version counts
+    nl, en = by_language["nl"], by_language["en"]
+    counted = (nl if len(nl) >= len(en) else en) if min(len(nl), len(en)) >= _TRANSLATED_MIN else nl + en
+    for wish, index, start, end in sorted(counted, key=lambda e: (e[1], e[2])):
+        if wish:
             wishes += 1
         else:
             hard.append((index, start, end))
@@ -303,6 +375,29 @@ def run(docs, options):
         return
     wishes_text = "1 wens" if wishes == 1 else f"{wishes} wensen"
     yield anchor[0], anchor[1], anchor[2], {"message_args": {"hard": count, "wishes": wishes_text, "advice": advice}}
+
+_TRANSLATED_MIN = 3  # items in each language before a list counts as given twice
+_EN_WORDS = frozenset(["the", "and", "of", "with", "in", "to", "for", "a", "an", "your", "you", "our", "is", "are", "ability", "experience", "skills", "knowledge"])
+_NL_WORDS = frozenset(["de", "het", "en", "van", "met", "in", "je", "jij", "een", "voor", "op", "is", "zijn", "bent", "hebt", "ervaring", "kennis"])
+
+
+def _language(key: str) -> str:
+    words = key.split()
+    english = sum(w in _EN_WORDS for w in words)
+    dutch = sum(w in _NL_WORDS for w in words)
+    return "en" if english > dutch else "nl"
+
+
+def _repeated(key: str, seen: list[str]) -> bool:
+    """The same item again, or (three words or more) one contained in an item before it or
+    containing one ("Afgeronde HBO/WO opleiding" after "... moet je beschikken over een
+    afgeronde HBO/WO opleiding, denk aan ...")."""
+    if key in seen:
+        return True
+    if len(key.split()) < 3:
+        return False
+    return any((key in other or other in key) and len(other.split()) >= 3 for other in seen)
+
 
 # First pass: reads text and block structure only, never annotations.
 TEXT_ONLY = True

@@ -69,8 +69,24 @@ def _sentence_bounds(doc, token) -> tuple[int, int]:
     return sent.start, sent.end
 
 
+_KEY = "vacaturelint.requirements_residence"
+
+
 @check("requirements_residence", needs={"sents"}, scope="block")
 def run(doc, options):
+    yield from spans(doc)
+
+
+def spans(doc) -> list[tuple[int, int, dict]]:
+    """The residence demands of ``doc``, found once per Doc and kept on it: rule FNE004 and
+    check residence_distance (which stays silent where FNE004 reports) both ask."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = list(_find(doc))
+    return found
+
+
+def _find(doc):
     taken = -1
     for token in doc:
         if token.i <= taken:

@@ -126,14 +126,18 @@ def _region_hits(doc):
 
 @check("residence_distance", needs={"lemma", "sents"}, scope="block")
 def run(doc, options):
+    hits = [*_distance_hits(doc), *_region_hits(doc)]
+    if not hits:
+        return
     # FNE004 already reports a residence demand in this sentence: one finding is enough
+    # (its spans are found once per Doc: requirements_residence.spans keeps them on the Doc)
     taken = []
-    for s, _e, _ in requirements_residence.run(doc, {}):
+    for s, _e, _ in requirements_residence.spans(doc):
         first = doc.char_span(s, s + 1, alignment_mode="expand")
         if first is not None:
             sent = sentence_tokens(doc, first.start)
             taken.append((sent.start_char, sent.end_char))
-    for start, end in [*_distance_hits(doc), *_region_hits(doc)]:
+    for start, end in hits:
         if overlaps_any(start, end, taken):
             continue
         taken.append((start, end))
