@@ -180,6 +180,8 @@ def test_every_leeftijd_rule_cites_wgbl(linter):
         ("Je bent 50 jaar of ouder.", "50 jaar of ouder"),
         ("Je bent minimaal 13 jaar.", "minimaal 13 jaar"),
         ("Wat vragen wij\n- 22-28 jaar\n- Rijbewijs B\n", "22-28 jaar"),
+        # the next list item's hours are no age: the age words of the item before do not carry over
+        ("Je bent minimaal 18 jaar of ouder;Je bent minimaal 16\u00a0uur per week beschikbaar;", "minimaal 18 jaar"),
     ],
 )
 def test_numeric_age_forms_are_found(linter, text, expected):

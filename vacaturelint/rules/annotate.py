@@ -201,8 +201,11 @@ def char_sentences(doc) -> list[tuple[int, int]]:
         end = t.idx + len(t.text)
         if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text):
             cuts.add(end + len(t.whitespace_))
-        elif t.text in _END and not (t.text in {".", ";"} and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower()):
-            cuts.add(end + len(t.whitespace_))  # "incl. foto", "o.a. kennis": an abbreviation, no cut
+        elif t.text in _END and not (t.text in {".", ";"} and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].islower()
+                                     and (t.whitespace_ or t.text == ".")):
+            # "incl. foto", "o.a. kennis": an abbreviation, no cut; a ";" glued to a lower-case
+            # word is a list separator ("een pré;uitstekende communicatieve vaardigheden")
+            cuts.add(end + len(t.whitespace_))
     # glued text, found on the whole text at once (not per token): "integer;Parttime",
     # "inzetbaar.Je" (the cut before the capital) and a list item glued on without a mark
     # ("apparatuur|Rijbewijs": the word before starts lower-case, so "Power|Point" is no cut)

@@ -61,6 +61,15 @@ _CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "ka
               "bijbaantje", "werken", "vakkenvuller", "vakkenvullers", "geschikt", "leeftijd"}
 
 
+def _clause(tokens: list) -> list:
+    """The tokens after the last clause end (";", ".", "!", "?", a line break): the
+    previous list item's "18 jaar of ouder" says nothing about "minimaal 16 uur"."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text in {";", ".", "!", "?"} or "\n" in tokens[k].text:
+            return tokens[k + 1:]
+    return tokens
+
+
 @check("age_limit", needs={"lemma"}, scope="block")
 def run(doc, options):
     low, high = options.get("min_age", 13), options.get("max_age", 70)
@@ -80,7 +89,7 @@ def run(doc, options):
                 continue
             matched = m.group(0).lower()
             after = lemma_set(tokens_after(doc, end, 4))
-            before_tokens = tokens_before(doc, start, 8)
+            before_tokens = _clause(tokens_before(doc, start, 8))
             before = lemma_set(before_tokens[-3:])
             sentence_before = lemma_set(before_tokens)
             explicit = (bool(_AGE_WORDS & (after | sentence_before)) or "oud" in matched or "leeftijd" in matched

@@ -52,7 +52,7 @@ _LEVEL = lazy(re,
     r"common european framework)", re.IGNORECASE)
 _CORE_TASK = lazy(re,
     r"\b(?:schrijven van (?:teksten|artikelen|content|nieuws)|teksten schrijven|tekstschrijv\w*|copywrit\w*|"
-    r"redact\w*|redig\w*|vertal\w*|tolk\w*|corrector\w*|eindredact\w*|nieuwslezer\w*|presentator\w*|"
+    r"redact\w*|redig\w*|vertaler\w*|vertaalwerk|vertalingen|vertalen van (?:teksten|documenten)|tolk\w*|corrector\w*|eindredact\w*|nieuwslezer\w*|presentator\w*|"
     r"journalist\w*|taaldocent\w*|docent nederlands|leraar nederlands|nt2-docent)", re.IGNORECASE)
 _NOT_LANGUAGE = {
     "markt", "wetgeving", "wet", "recht", "rechtssysteem", "overheid", "zorg", "samenleving", "cultuur",

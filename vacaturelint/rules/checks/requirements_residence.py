@@ -59,7 +59,9 @@ def _someone_else(doc, verb, sentence_start: int) -> bool:
             return True
     if verb.i - 1 >= sentence_start:
         prev = doc[verb.i - 1]
-        if prev.i > sentence_start and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in {"je", "jij", "u"}:
+        in_place = doc[prev.i - 1].lower_ in {"van", "in", "rond", "rondom", "nabij", "bij", "uit", "te", "om"}
+        if prev.i > sentence_start and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in {"je", "jij", "u"} \
+                and not in_place:  # "Sanne woont in ...", not "in de omgeving van Waalwijk woont"
             return True
     return False
 
