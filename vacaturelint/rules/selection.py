@@ -151,6 +151,7 @@ class Selector:
         self._rules: list[tuple[list, _ClauseSelector | None]] = []
         self._block_wide: set[int] = set()  # positions of rules that read their whole block's annotations
         self._light: set[int] = set()  # positions of rules that read no parse (see parses)
+        self._ids: list[str] = []  # the rule id at each position
         for rule in rules:
             clause_selectors = []
             for clause in rule.clauses:
@@ -173,6 +174,7 @@ class Selector:
                 if not parses(rule):
                     self._light.add(len(self._rules))
                 self._rules.append((clause_selectors, context))
+                self._ids.append(rule.id)
         self.derived = not self.fallback_rules
         self._index()
 
@@ -248,6 +250,10 @@ class Selector:
         if not self.derived:
             return ALL, ALL, {}
         return self._select([_Block(doc) for doc in docs])
+
+    def chosen_by(self, rules_of: dict[int, set[int]]) -> dict[int, set[str]]:
+        """The ids of the rules that chose each block (``rules_of`` from :meth:`plan`)."""
+        return {index: {self._ids[p] for p in positions} for index, positions in rules_of.items()}
 
     def sentences(self, doc, parse: bool = True, rules: set[int] | None = None,
                   context: int = SENTENCE_CONTEXT) -> list[tuple[int, int, bool]] | None:
