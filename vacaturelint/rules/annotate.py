@@ -46,6 +46,7 @@ from vacaturelint.rules import lists as lists_module
 from vacaturelint.rules.lazyre import lazy
 
 KEY = "vacaturelint.annotation"
+SENTENCES_KEY = "vacaturelint.sentences"  # the sentence split alone (_split)
 REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "person")
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
@@ -244,24 +245,41 @@ def token_sentences(doc) -> list[tuple[int, int]]:
     return _sentence_bounds(doc, char_sentences(doc)) if len(doc) else []
 
 
+def _split(doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]]:
+    """(character sentences, token sentences, sentence index per token) of an analysed
+    Doc: the annotation's when it is computed, else computed alone and kept on the Doc
+    (asking for a sentence does not compute referents and negation)."""
+    ann = doc.user_data.get(KEY)
+    if ann is not None:
+        return ann.char_sentences, ann.sentences, ann.sent_of
+    found = doc.user_data.get(SENTENCES_KEY)
+    if found is None:
+        chars = char_sentences(doc) if len(doc) else []
+        bounds = _sentence_bounds(doc, chars)
+        sent_of = [0] * len(doc)
+        for index, (a, b) in enumerate(bounds):
+            sent_of[a:b] = [index] * (b - a)
+        found = doc.user_data[SENTENCES_KEY] = (chars, bounds, sent_of)
+    return found
+
+
 def sentence(doc, i: int):
     """The sentence (a Span) around token ``i``, in the one notion of a sentence."""
-    ann = get(doc)
-    start, end = ann.sentences[ann.sent_of[i]]
+    _, bounds, sent_of = _split(doc)
+    start, end = bounds[sent_of[i]]
     return doc[start:end]
 
 
 def sentences(doc) -> list:
-    """The sentences (Spans) of ``doc``; without the rest of the annotation when it is
-    not computed yet (the same split, see :func:`token_sentences`)."""
-    ann = doc.user_data.get(KEY)
-    return [doc[a:b] for a, b in (ann.sentences if ann is not None else token_sentences(doc))]
+    """The sentences (Spans) of an analysed ``doc``, without the rest of the annotation
+    (the same split, see :func:`token_sentences`)."""
+    return [doc[a:b] for a, b in _split(doc)[1]]
 
 
 def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int, int, int]:
     """Character bounds of the sentence(s) covering ``start_char``..``end_char``, and the
     indexes of the first and last of them in ``get(doc).char_sentences``."""
-    chars = get(doc).char_sentences
+    chars = _split(doc)[0]
     if not chars:
         return 0, len(text_of(doc)), 0, 0
     starts = [a for a, _ in chars]  # sorted, sentences do not overlap: bisect, not a scan
@@ -287,12 +305,7 @@ def get(doc) -> Annotation:
 
 
 def annotate(doc) -> Annotation:
-    chars = char_sentences(doc) if len(doc) else []
-    bounds = _sentence_bounds(doc, chars)
-    sent_of = [0] * len(doc)
-    for index, (a, b) in enumerate(bounds):
-        for i in range(a, b):
-            sent_of[i] = index
+    chars, bounds, sent_of = _split(doc)
     referent: list[str | None] = [None] * len(doc)
     negated = [False] * len(doc)
     inclusive = []
