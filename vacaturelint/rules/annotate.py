@@ -47,6 +47,7 @@ from vacaturelint.rules.lazyre import lazy
 
 KEY = "vacaturelint.annotation"
 SENTENCES_KEY = "vacaturelint.sentences"  # the sentence split alone (_split)
+REFERENTS_KEY = "vacaturelint.referents"  # referents of some sentences (referent)
 REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "person")
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
@@ -263,6 +264,12 @@ def _split(doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]
     return found
 
 
+def sentence_chars(doc) -> list[tuple[int, int]]:
+    """The sentences of an analysed ``doc`` as character ranges (:func:`char_sentences`),
+    kept on the Doc."""
+    return _split(doc)[0]
+
+
 def sentence(doc, i: int):
     """The sentence (a Span) around token ``i``, in the one notion of a sentence."""
     _, bounds, sent_of = _split(doc)
@@ -278,7 +285,7 @@ def sentences(doc) -> list:
 
 def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int, int, int]:
     """Character bounds of the sentence(s) covering ``start_char``..``end_char``, and the
-    indexes of the first and last of them in ``get(doc).char_sentences``."""
+    indexes of the first and last of them in :func:`sentence_chars`."""
     chars = _split(doc)[0]
     if not chars:
         return 0, len(text_of(doc)), 0, 0
@@ -312,19 +319,43 @@ def annotate(doc) -> Annotation:
     quoted = _quoted(doc)
     for a, b in bounds:
         sent = doc[a:b]
-        words = [_w(t) for t in sent]
-        seeking = bool(set(words) & _SEEK) or _addresses_candidate(words)
-        for t in sent:
-            referent[t.i] = "quoted" if quoted[t.i] else _referent(doc, t, a, b, seeking)
-        _org_names(doc, a, b, referent)
-        for t in sent:  # adjectives take the referent of the noun they describe
-            if referent[t.i] is None and _adjective_like(t):
-                noun = described_noun(doc, t.i, b)
-                if noun is not None:
-                    referent[t.i] = referent[noun]
+        _sentence_referents(doc, a, b, quoted, referent)
         _negate(doc, a, b, negated)
         inclusive.append(_inclusive(sent))
     return Annotation(bounds, sent_of, referent, negated, inclusive, chars)
+
+
+def _sentence_referents(doc, a: int, b: int, quoted: list[bool], referent: list) -> None:
+    """The referents of the tokens of sentence ``a``..``b`` (read and written there only)."""
+    sent = doc[a:b]
+    words = [_w(t) for t in sent]
+    seeking = bool(set(words) & _SEEK) or _addresses_candidate(words)
+    for t in sent:
+        referent[t.i] = "quoted" if quoted[t.i] else _referent(doc, t, a, b, seeking)
+    _org_names(doc, a, b, referent)
+    for t in sent:  # adjectives take the referent of the noun they describe
+        if referent[t.i] is None and _adjective_like(t):
+            noun = described_noun(doc, t.i, b)
+            if noun is not None:
+                referent[t.i] = referent[noun]
+
+
+def referent(doc, i: int) -> str | None:
+    """``get(doc).referent[i]``, computed for token ``i``'s sentence only when the
+    annotation is not computed yet (kept on the Doc per sentence)."""
+    ann = doc.user_data.get(KEY)
+    if ann is not None:
+        return ann.referent[i]
+    _, bounds, sent_of = _split(doc)
+    partial = doc.user_data.get(REFERENTS_KEY)
+    if partial is None:
+        partial = doc.user_data[REFERENTS_KEY] = ([None] * len(doc), _quoted(doc), set())
+    found, quoted, done = partial
+    k = sent_of[i]
+    if k not in done:
+        _sentence_referents(doc, *bounds[k], quoted, found)
+        done.add(k)
+    return found[i]
 
 
 def _w(token) -> str:

@@ -215,10 +215,8 @@ class Selector:
         for kind, values in (("LOWER", view.lowers), ("ORTH", view.orths)):
             forms = self._by_form[kind]
             if forms:
-                for value in values:
-                    ids = forms.get(value)
-                    if ids:
-                        met.update(ids)
+                for value in forms.keys() & values:  # intersected in C
+                    met.update(forms[value])
         tried = {a for test_id in met for a in self._alternatives_of[test_id]}
         tried.update(self._unanchored)
         rules: set[int] = set()
