@@ -146,3 +146,30 @@ def test_long_blocks_give_the_same_findings_as_the_full_pipeline():
     assert all(full for _, full, _ in pairs)  # each finds something
     assert {f[0] for _, full, _ in pairs for f in full} >= {"LFT001", "GSL005"}
     assert [p for p in pairs if p[1] != p[2]] == []
+
+
+def test_each_rule_runs_only_on_the_blocks_it_chose(linter):
+    config = linter.config_for(None)
+    ruleset = linter.ruleset(config)
+    pipeline = linter.pipeline([ruleset], config)
+    compiled = linter.compiled(ruleset, pipeline, config.extra_rules)
+    docs = [pipeline.make_doc(t) for t in (
+        "Wij bieden een goed salaris en een leasefiets.",
+        "Je bent maximaal 35 jaar oud.",
+        "Wij zoeken een ervaren secretaresse.",
+    )]
+    chosen, _, rules_of = compiled.selector.plan(docs)
+    chosen_by = compiled.selector.chosen_by(rules_of)
+    assert chosen == {1, 2} and set(chosen_by) == {1, 2}
+    age = {r.id for r in compiled.rules if r.category == "leeftijd"}
+    assert chosen_by[1] & age and not chosen_by[2] & age  # the age rules left the title's block alone
+    assert "GSL002" in chosen_by[2] and "GSL002" not in chosen_by[1]
+
+
+def test_glued_list_items_are_chosen_as_the_tokens_see_them():
+    # "vakmanGoede": the tokenizer cuts the glued list item, the first pass must see "vakman" too
+    text = ("Wat bieden wij?Een functie voor een echte vakmanGoede kans op een vast contract\n\n"
+            "Je bent maximaal 35 jaar oud.")
+    pairs = _both([Source(path="geplakt.txt", text=text, kind="plain")])
+    assert "GSL002" in {f[0] for f in pairs[0][1]}
+    assert pairs[0][1] == pairs[0][2]

@@ -166,7 +166,7 @@ class Linter:
                 continue
             compiled = self.compiled(ruleset, pipeline, config.extra_rules)
             if len(text) > window and compiled.windowable:
-                planned.append((compiled, None, None))
+                planned.append((compiled, None, None, None))
                 continue
             docs = [pipeline.make_doc(b.text) for b in extraction.blocks]
             chosen, parsed, rules_of = compiled.selector.plan(docs)
@@ -185,7 +185,7 @@ class Linter:
                 for (_, _, part_parse), part in zip(ranges, parts):
                     wanted[part_parse].append(part)
                 parted.append((doc, [(a, b) for a, b, _ in ranges], parts))
-            planned.append((compiled, docs, chosen))
+            planned.append((compiled, docs, chosen, None if parsed is None else compiled.selector.chosen_by(rules_of)))
         for parse, docs in wanted.items():
             for _ in pipeline.analyse(docs, parse=parse):
                 pass
@@ -198,11 +198,11 @@ class Linter:
             if plan is None:
                 results.append(FileResult(path=source.path, error=error, encoding=source.encoding, kind=source.kind))
                 continue
-            compiled, docs, chosen = plan
+            compiled, docs, chosen, chosen_by = plan
             if docs is None:
                 hits, notes = self._lint_windows(compiled, pipeline, extraction, text, window)
             else:
-                hits, notes = compiled.run(extraction.blocks, docs, text, analysed=chosen)
+                hits, notes = compiled.run(extraction.blocks, docs, text, analysed=chosen, chosen_by=chosen_by)
             findings = self._findings(source.path, text, extraction, hits, ruleset, config)
             results.append(FileResult(path=source.path, findings=findings, encoding=source.encoding,
                                       notes=notes, text=text, kind=source.kind, parts=tuple(extraction.parts)))

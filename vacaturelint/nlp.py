@@ -130,6 +130,16 @@ _GLUED_CUTS = re.compile("|".join((r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLU
                                     r"(?<=\S)(?=\)-$)", r"(?<=[;)])(?=-$)")))
 
 
+_UNGLUE = re.compile("|".join((r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_WORD)))
+
+
+def unglued(text: str) -> str:
+    """``text`` with a space where the tokenizer cuts glued list items ("vakmanGoede"
+    -> "vakman Goede", "taal;Ervaring" -> "taal ; Ervaring"), so that a regex over the
+    text sees the word boundaries the tokens have (the first pass's text anchors)."""
+    return text if _GLUED_ANY.search(text) is None else _UNGLUE.sub(" ", text)
+
+
 class GluedTokenizer:
     """spaCy's tokenizer, then the glued-list splits. Done after tokenizing (a split of
     the few tokens concerned) rather than by changing the tokenizer's infix and suffix

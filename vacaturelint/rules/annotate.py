@@ -46,6 +46,8 @@ from vacaturelint.rules import lists as lists_module
 from vacaturelint.rules.lazyre import lazy
 
 KEY = "vacaturelint.annotation"
+SENTENCES_KEY = "vacaturelint.sentences"  # the sentence split alone (_split)
+REFERENTS_KEY = "vacaturelint.referents"  # referents of some sentences (referent)
 REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "person")
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
@@ -253,24 +255,47 @@ def token_sentences(doc) -> list[tuple[int, int]]:
     return _sentence_bounds(doc, char_sentences(doc)) if len(doc) else []
 
 
+def _split(doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]]:
+    """(character sentences, token sentences, sentence index per token) of an analysed
+    Doc: the annotation's when it is computed, else computed alone and kept on the Doc
+    (asking for a sentence does not compute referents and negation)."""
+    ann = doc.user_data.get(KEY)
+    if ann is not None:
+        return ann.char_sentences, ann.sentences, ann.sent_of
+    found = doc.user_data.get(SENTENCES_KEY)
+    if found is None:
+        chars = char_sentences(doc) if len(doc) else []
+        bounds = _sentence_bounds(doc, chars)
+        sent_of = [0] * len(doc)
+        for index, (a, b) in enumerate(bounds):
+            sent_of[a:b] = [index] * (b - a)
+        found = doc.user_data[SENTENCES_KEY] = (chars, bounds, sent_of)
+    return found
+
+
+def sentence_chars(doc) -> list[tuple[int, int]]:
+    """The sentences of an analysed ``doc`` as character ranges (:func:`char_sentences`),
+    kept on the Doc."""
+    return _split(doc)[0]
+
+
 def sentence(doc, i: int):
     """The sentence (a Span) around token ``i``, in the one notion of a sentence."""
-    ann = get(doc)
-    start, end = ann.sentences[ann.sent_of[i]]
+    _, bounds, sent_of = _split(doc)
+    start, end = bounds[sent_of[i]]
     return doc[start:end]
 
 
 def sentences(doc) -> list:
-    """The sentences (Spans) of ``doc``; without the rest of the annotation when it is
-    not computed yet (the same split, see :func:`token_sentences`)."""
-    ann = doc.user_data.get(KEY)
-    return [doc[a:b] for a, b in (ann.sentences if ann is not None else token_sentences(doc))]
+    """The sentences (Spans) of an analysed ``doc``, without the rest of the annotation
+    (the same split, see :func:`token_sentences`)."""
+    return [doc[a:b] for a, b in _split(doc)[1]]
 
 
 def sentence_char_bounds(doc, start_char: int, end_char: int) -> tuple[int, int, int, int]:
     """Character bounds of the sentence(s) covering ``start_char``..``end_char``, and the
-    indexes of the first and last of them in ``get(doc).char_sentences``."""
-    chars = get(doc).char_sentences
+    indexes of the first and last of them in :func:`sentence_chars`."""
+    chars = _split(doc)[0]
     if not chars:
         return 0, len(text_of(doc)), 0, 0
     starts = [a for a, _ in chars]  # sorted, sentences do not overlap: bisect, not a scan
@@ -296,28 +321,14 @@ def get(doc) -> Annotation:
 
 
 def annotate(doc) -> Annotation:
-    chars = char_sentences(doc) if len(doc) else []
-    bounds = _sentence_bounds(doc, chars)
-    sent_of = [0] * len(doc)
-    for index, (a, b) in enumerate(bounds):
-        for i in range(a, b):
-            sent_of[i] = index
+    chars, bounds, sent_of = _split(doc)
     referent: list[str | None] = [None] * len(doc)
     negated = [False] * len(doc)
     inclusive = []
     quoted = _quoted(doc)
     for a, b in bounds:
         sent = doc[a:b]
-        words = [_w(t) for t in sent]
-        seeking = bool(set(words) & _SEEK) or _addresses_candidate(words)
-        for t in sent:
-            referent[t.i] = "quoted" if quoted[t.i] else _referent(doc, t, a, b, seeking)
-        _org_names(doc, a, b, referent)
-        for t in sent:  # adjectives take the referent of the noun they describe
-            if referent[t.i] is None and _adjective_like(t):
-                noun = described_noun(doc, t.i, b)
-                if noun is not None:
-                    referent[t.i] = referent[noun]
+        _sentence_referents(doc, a, b, quoted, referent)
         _negate(doc, a, b, negated)
         inclusive.append(_inclusive(sent))
     for k in range(len(bounds) - 1):  # "Ben je net afgestudeerd? Dan ben je ook van harte welkom."
@@ -325,6 +336,39 @@ def annotate(doc) -> Annotation:
         if not inclusive[k] and b > a and doc[b - 1].text == "?" and _ALSO_WELCOME.search(text_of(doc)[doc[c].idx:doc[d - 1].idx + len(doc[d - 1])]):
             inclusive[k] = True
     return Annotation(bounds, sent_of, referent, negated, inclusive, chars)
+
+
+def _sentence_referents(doc, a: int, b: int, quoted: list[bool], referent: list) -> None:
+    """The referents of the tokens of sentence ``a``..``b`` (read and written there only)."""
+    sent = doc[a:b]
+    words = [_w(t) for t in sent]
+    seeking = bool(set(words) & _SEEK) or _addresses_candidate(words)
+    for t in sent:
+        referent[t.i] = "quoted" if quoted[t.i] else _referent(doc, t, a, b, seeking)
+    _org_names(doc, a, b, referent)
+    for t in sent:  # adjectives take the referent of the noun they describe
+        if referent[t.i] is None and _adjective_like(t):
+            noun = described_noun(doc, t.i, b)
+            if noun is not None:
+                referent[t.i] = referent[noun]
+
+
+def referent(doc, i: int) -> str | None:
+    """``get(doc).referent[i]``, computed for token ``i``'s sentence only when the
+    annotation is not computed yet (kept on the Doc per sentence)."""
+    ann = doc.user_data.get(KEY)
+    if ann is not None:
+        return ann.referent[i]
+    _, bounds, sent_of = _split(doc)
+    partial = doc.user_data.get(REFERENTS_KEY)
+    if partial is None:
+        partial = doc.user_data[REFERENTS_KEY] = ([None] * len(doc), _quoted(doc), set())
+    found, quoted, done = partial
+    k = sent_of[i]
+    if k not in done:
+        _sentence_referents(doc, *bounds[k], quoted, found)
+        done.add(k)
+    return found[i]
 
 
 def _w(token) -> str:

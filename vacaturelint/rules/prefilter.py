@@ -59,6 +59,7 @@ class ClauseMatchers:
     def __init__(self, vocab) -> None:
         self._vocab = vocab
         self._matchers: list = []  # one per group of patterns
+        self._owners: list[str] = []  # the rule id of each group
         self._patterns: list[tuple[int, frozenset[int]]] = []  # (group, anchor ids it needs)
         self._pattern_of: list[int] = []  # anchor id -> pattern
         self._always: list[int] = []  # patterns without anchors
@@ -80,6 +81,7 @@ class ClauseMatchers:
             matcher = Matcher(self._vocab)
             matcher.add(key, [token_regex.bounded(p, owners) for p in group], greedy=greedy)
             self._matchers.append(matcher)
+            self._owners.append(owners[0])
             for pattern in group:
                 pid = len(self._patterns)
                 ids = []
@@ -97,7 +99,8 @@ class ClauseMatchers:
                     self._always.append(pid)
         self._verdicts = {}
 
-    def __call__(self, doc):
+    def __call__(self, doc, only: set[str] | None = None):
+        """``only``: the ids of the rules whose patterns run (None: all)."""
         from spacy import attrs
 
         strings = doc.vocab.strings
@@ -122,6 +125,8 @@ class ClauseMatchers:
         candidates = set(self._always)
         candidates.update(self._pattern_of[aid] for aid in met)
         groups = sorted({self._patterns[p][0] for p in candidates if self._patterns[p][1] <= met})
+        if only is not None:
+            groups = [group for group in groups if self._owners[group] in only]
         matches: dict[tuple[int, int, int], None] = {}  # one Matcher also reports a match once
         for group in groups:
             matches.update(dict.fromkeys(self._matchers[group](doc)))

@@ -67,38 +67,53 @@ class CompiledRules:
             self._selector = Selector(self.rules)
         return self._selector
 
-    def raw_hits(self, doc) -> list[tuple[str, int, int, dict]]:
-        """Unfiltered matches of all clauses in one Doc: (clause key, start, end, info)."""
+    def raw_hits(self, doc, only: set[str] | None = None) -> list[tuple[str, int, int, dict]]:
+        """Unfiltered matches of all clauses in one Doc: (clause key, start, end, info).
+        ``only``: the ids of the rules to run (None: every rule); a matcher that can
+        (``accepts_only``) runs only their clauses, the others' hits are filtered."""
+        if only is not None:
+            return self._raw_hits(doc, only)
         return self._memoized(doc) if self._memoized is not None else self._raw_hits(doc)
 
-    def _raw_hits(self, doc) -> list[tuple[str, int, int, dict]]:
+    def _raw_hits(self, doc, only: set[str] | None = None) -> list[tuple[str, int, int, dict]]:
         spent = budget.current()
         before = len(spent.skipped)
-        hits = [hit for matcher in self._matchers for hit in matcher(doc)]
+        if only is None:
+            hits = [hit for matcher in self._matchers for hit in matcher(doc)]
+        else:
+            hits = []
+            for matcher in self._matchers:
+                if getattr(matcher, "accepts_only", False):
+                    hits += matcher(doc, only)
+                else:
+                    hits += [hit for hit in matcher(doc) if hit[0].partition("#")[0] in only]
         # Rules whose regex ran out of time on this Doc: a marker, so that hits
         # memoized for the Doc (editors) skip the rule again.
         hits.extend(("", -1, -1, {"skipped": rule_id}) for rule_id in list(spent.skipped)[before:])
         return hits
 
-    def run(self, blocks, docs, text: str, analysed=None) -> tuple[list[Hit], list[str]]:
+    def run(self, blocks, docs, text: str, analysed=None, chosen_by=None) -> tuple[list[Hit], list[str]]:
         """All hits for one file, plus notes (a rule skipped because one of its
         regular expressions ran out of the document's time budget).
 
         ``analysed``: the indices of the blocks the pipeline annotated (None: all);
         span clauses run only there (the first pass found nothing elsewhere), document
-        clauses see every block."""
+        clauses see every block. ``chosen_by``: block index -> the ids of the rules
+        whose first pass chose the block (None: every rule runs on every analysed
+        block); a rule's span clauses run only on the blocks it chose."""
         with budget.document() as spent:
-            found = self._run(blocks, docs, text, analysed)
+            found = self._run(blocks, docs, text, analysed, chosen_by)
         return self._noted(found, spent)
 
-    def run_windows(self, blocks, windows, docs_of, text: str, analysed) -> tuple[list[Hit], list[str]]:
+    def run_windows(self, blocks, windows, docs_of, text: str, analysed,
+                    chosen_by=None) -> tuple[list[Hit], list[str]]:
         """As :meth:`run` for a big file, window by window: ``windows`` are ``(start,
         end)`` block ranges in order, ``docs_of(start, end)`` makes the Docs of one
         range (analysed where ``analysed`` says). Only one window's Docs (and a few
         blocks of context for the document checks that look back) are alive at a time.
         Only for a rule set that is :attr:`windowable`."""
         with budget.document() as spent:
-            found = self._run_windows(blocks, windows, docs_of, text, analysed)
+            found = self._run_windows(blocks, windows, docs_of, text, analysed, chosen_by)
         return self._noted(found, spent)
 
     @property
@@ -119,12 +134,13 @@ class CompiledRules:
             found = [hit for hit in found if hit.rule.id not in spent.skipped]
         return found, notes
 
-    def _run(self, blocks, docs, text: str, analysed) -> list[Hit]:
+    def _run(self, blocks, docs, text: str, analysed, chosen_by) -> list[Hit]:
         view = conditions.DocumentView(docs, text)
-        found = self._span_hits(blocks, docs, 0, analysed, view)
+        found = self._span_hits(blocks, docs, 0, analysed, view, chosen_by)
         pairs = list(zip(blocks, docs))
         for matcher in self._document_matchers:
-            found_here = matcher(pairs, analysed) if getattr(matcher, "accepts_analysed", False) else matcher(pairs)
+            found_here = matcher(pairs, analysed, chosen_by) if getattr(matcher, "accepts_analysed", False) \
+                else matcher(pairs)
             for key, index, start, end, info in found_here:
                 rule, _ = self._by_key[key]
                 hit = self._judge(rule, index, blocks[index], docs[index], start, end, info, view)
@@ -132,7 +148,7 @@ class CompiledRules:
                     found.append(hit)
         return found
 
-    def _run_windows(self, blocks, windows, docs_of, text: str, analysed) -> list[Hit]:
+    def _run_windows(self, blocks, windows, docs_of, text: str, analysed, chosen_by) -> list[Hit]:
         view = conditions.DocumentView(None, text)  # its lemmas are never asked (windowable)
         found: list[Hit] = []
         passes = [matcher.windows() for matcher in self._document_matchers]
@@ -147,7 +163,7 @@ class CompiledRules:
         for first, last in windows:
             budget.current().renew(sum(len(b.text) for b in blocks[first:last]))  # the regex time, per window
             docs = docs_of(first, last)
-            found += self._span_hits(blocks[first:last], docs, first, analysed, view)
+            found += self._span_hits(blocks[first:last], docs, first, analysed, view, chosen_by)
             for number, window_pass in enumerate(passes):
                 for entry, key, index, start, end, info in window_pass.feed(blocks[first:last], docs, first, analysed):
                     judge(number, entry, key, index, start, end, info, docs[index - first])
@@ -160,7 +176,7 @@ class CompiledRules:
                 found += document_hits[number, entry]
         return found
 
-    def _span_hits(self, blocks, docs, offset: int, analysed, view) -> list[Hit]:
+    def _span_hits(self, blocks, docs, offset: int, analysed, view, chosen_by=None) -> list[Hit]:
         """Hits of the span clauses in ``blocks`` (the file's blocks from ``offset`` on)."""
         found: list[Hit] = []
         spent = budget.current()
@@ -168,8 +184,11 @@ class CompiledRules:
             index = offset + number
             if analysed is not None and index not in analysed:
                 continue
+            only = None if chosen_by is None else chosen_by.get(index, set())
+            if only is not None and not only:
+                continue
             per_rule: dict[str, list[tuple[int, int, dict]]] = defaultdict(list)
-            for key, start, end, info in self.raw_hits(doc):
+            for key, start, end, info in self.raw_hits(doc, only):
                 if "skipped" in info:
                     spent.skip((info["skipped"],))
                     continue

@@ -29,6 +29,7 @@ import re
 import regex
 
 from vacaturelint.doctext import text_of
+from vacaturelint.nlp import unglued
 from vacaturelint.rules import annotate
 from vacaturelint.rules.anchors import lemma_regex
 from vacaturelint.rules.kinds import KINDS
@@ -116,7 +117,7 @@ class _Block:
         from spacy.attrs import LOWER, ORTH
 
         self.text = text_of(doc)
-        self.lower = self.text.lower()
+        self.lower = unglued(self.text).lower()
         self.orths = doc.count_by(ORTH).keys()
         self.lowers = doc.count_by(LOWER).keys()
         self.strings = doc.vocab.strings
@@ -128,7 +129,7 @@ class _Block:
         view = cls()
         last = doc[end - 1]
         view.text = text[doc[start].idx : last.idx + len(last.text)]
-        view.lower = view.text.lower()
+        view.lower = unglued(view.text).lower()
         view.orths = set(forms[start:end, 0].tolist())
         view.lowers = set(forms[start:end, 1].tolist())
         view.strings = doc.vocab.strings
@@ -151,6 +152,7 @@ class Selector:
         self._rules: list[tuple[list, _ClauseSelector | None]] = []
         self._block_wide: set[int] = set()  # positions of rules that read their whole block's annotations
         self._light: set[int] = set()  # positions of rules that read no parse (see parses)
+        self._ids: list[str] = []  # the rule id at each position
         for rule in rules:
             clause_selectors = []
             for clause in rule.clauses:
@@ -173,6 +175,7 @@ class Selector:
                 if not parses(rule):
                     self._light.add(len(self._rules))
                 self._rules.append((clause_selectors, context))
+                self._ids.append(rule.id)
         self.derived = not self.fallback_rules
         self._index()
 
@@ -212,10 +215,8 @@ class Selector:
         for kind, values in (("LOWER", view.lowers), ("ORTH", view.orths)):
             forms = self._by_form[kind]
             if forms:
-                for value in values:
-                    ids = forms.get(value)
-                    if ids:
-                        met.update(ids)
+                for value in forms.keys() & values:  # intersected in C
+                    met.update(forms[value])
         tried = {a for test_id in met for a in self._alternatives_of[test_id]}
         tried.update(self._unanchored)
         rules: set[int] = set()
@@ -238,7 +239,7 @@ class Selector:
         if not self.derived:
             return ALL
         views = (_Block(make_doc(text)) for text in texts)  # one pass: each view is dropped after use
-        return self._select(views, texts=texts)[0]
+        return self._select(views, texts=[unglued(text) for text in texts])[0]
 
     def plan(self, docs) -> tuple[set[int] | None, set[int] | None, dict[int, set[int]]]:
         """(blocks to analyse, those of them that need the parser, each a set of
@@ -248,6 +249,10 @@ class Selector:
         if not self.derived:
             return ALL, ALL, {}
         return self._select([_Block(doc) for doc in docs])
+
+    def chosen_by(self, rules_of: dict[int, set[int]]) -> dict[int, set[str]]:
+        """The ids of the rules that chose each block (``rules_of`` from :meth:`plan`)."""
+        return {index: {self._ids[p] for p in positions} for index, positions in rules_of.items()}
 
     def sentences(self, doc, parse: bool = True, rules: set[int] | None = None,
                   context: int = SENTENCE_CONTEXT) -> list[tuple[int, int, bool]] | None:
@@ -297,7 +302,9 @@ class Selector:
         (None: any rule); a rule that reads its whole block (a ``block_has`` on
         annotations) then gives ALL when it chooses any, and a rule's context (the
         lemmas its ``document_has`` reads) is chosen even where its own anchors are not."""
-        texts = [v.text for v in views] if texts is None else texts  # views may be a one-pass stream
+        # the texts the checks' choosers and the context read, with the tokens' word
+        # boundaries in glued text; views may be a one-pass stream
+        texts = [unglued(v.text) for v in views] if texts is None else texts
         found: dict[int, set[int]] = {}
         for index, view in enumerate(views):
             for position in self._anchored(view, positions):

@@ -56,9 +56,11 @@ def compile(clauses, nlp, provides):
 def token_matches(matchers):
     """Hits of a ClauseMatchers as (key, start_char, end_char, info)."""
 
-    def run(doc):
+    def run(doc, only=None):
+        """``only``: the ids of the rules whose clauses run (None: all)."""
         strings = doc.vocab.strings
         return [(strings[match_id], doc[start:end].start_char, doc[start:end].end_char, {})
-                for match_id, start, end in matchers(doc)]
+                for match_id, start, end in matchers(doc, only)]
 
+    run.accepts_only = True
     return run

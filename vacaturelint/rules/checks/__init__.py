@@ -112,10 +112,14 @@ def compile(clauses, nlp, provides):
     """Sentence and block checks, run per block Doc."""
     entries = _entries(clauses, ("sentence", "block"))
 
-    def run(doc):
+    def run(doc, only=None):
+        """``only``: the rule ids to run (None: all); the runner passes the rules whose
+        first pass chose the block."""
         return [(key, start, end, info) for key, found, options in entries
+                if only is None or key.partition("#")[0] in only
                 for start, end, info in _calls(found, doc, options)]
 
+    run.accepts_only = True
     return run if entries else None
 
 
@@ -137,14 +141,23 @@ def compile_document(clauses, nlp, provides):
     """Document checks, run once per file over [(block, doc), ...]."""
     entries = _entries(clauses, ("document",))
 
-    def run(pairs, analysed=None):
+    def run(pairs, analysed=None, chosen_by=None):
         """``analysed``: indices of the blocks the pipeline annotated (None: all). A check
         declaring ``SELECTED_ONLY = True`` (its first pass names every block it can use)
-        sees an empty Doc for the others instead of walking their tokens."""
+        sees an empty Doc for the others instead of walking their tokens; with
+        ``chosen_by`` (block index -> ids of the rules that chose it) only the blocks
+        its own rule chose count as its."""
         blocks = [b for b, _ in pairs]
         docs = [d for _, d in pairs]
-        return [(key, index, start, end, info) for key, found, options in entries
-                for index, start, end, info in found.run(_hide(found, blocks, docs, 0, analysed), options)]
+        found_all = []
+        for key, found, options in entries:
+            mine = analysed
+            if chosen_by is not None and analysed is not None:
+                rule_id = key.partition("#")[0]
+                mine = {index for index, ids in chosen_by.items() if rule_id in ids}
+            found_all += [(key, index, start, end, info)
+                          for index, start, end, info in found.run(_hide(found, blocks, docs, 0, mine), options)]
+        return found_all
 
     run.accepts_analysed = True
     if all(_window_mode(found) is not None for _, found, _ in entries):

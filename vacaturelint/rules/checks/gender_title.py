@@ -195,7 +195,7 @@ def _about_candidate(token) -> bool:
     before = [t.lower_ for t in doc[max(0, token.i - 2):token.i]]
     if before[-2:] and before[-1] == "de" and len(before) == 2 and before[0] in _OTHER_PERSON_PREPOSITIONS:
         return False  # "stem het af met de voorman": somebody the candidate works with
-    referent = annotate.get(doc).referent[token.i]
+    referent = annotate.referent(doc, token.i)
     if referent == "candidate":
         return True
     return referent == "person" and token.i > 0 and token.doc[token.i - 1].lower_ == "als"

@@ -74,7 +74,7 @@ def _mention(token):
     low = token.lower_
     if (token.pos_ in ("NOUN", "PROPN", "X") and lemma not in CANDIDATE_NOUNS and low not in CANDIDATE_NOUNS
             and not _plural(token) and not low.endswith(("'s", "s", "en")) and annotate.is_person_noun(low)
-            and _seeks(token.doc) and annotate.get(token.doc).referent[token.i] == "candidate"):
+            and _seeks(token.doc) and annotate.referent(token.doc, token.i) == "candidate"):
         # the annotation layer: "wij zoeken een ervaren Network Engineer", "ben jij een X";
         # counted only for a pronoun in its own relative clause ("... die zijn collega's helpt")
         return "sought"

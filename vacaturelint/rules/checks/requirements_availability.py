@@ -66,7 +66,7 @@ def _explained(doc, start: int, end: int) -> bool:
     """A reason in the same sentence, or a schedule in it or in the next one (or the one
     before), when those are not cut off by a line break or ';'."""
     text = text_of(doc)
-    chars = annotate.get(doc).char_sentences
+    chars = annotate.sentence_chars(doc)
     left, right, first, last = annotate.sentence_char_bounds(doc, start, end)
     if _REASON.search(text, left, right) or _SCHEDULE.search(text, left, right):
         return True
@@ -101,5 +101,16 @@ def run(doc, options):
             taken.append((start, end))
             yield start, end, {}
 
-# First pass: a block where no pattern matches holds no finding.
-ANCHORS = _PATTERNS
+# Every pattern holds one of these words: the patterns are tried only where one occurs.
+_GATE = lazy(regex, r"beschikba|inzetba|dagen|mentalit", regex.IGNORECASE)
+
+
+class _Anchor:
+    """First pass: a block where no pattern matches holds no finding."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        return _GATE.search(text) is not None and any(p.search(text) for p in _PATTERNS)
+
+
+ANCHORS = [_Anchor()]
