@@ -102,7 +102,7 @@ def run(doc, options):
             yield start, end, {}
 
 # Every pattern holds one of these words: the patterns are tried only where one occurs.
-_GATE = lazy(regex, r"beschikba|inzetba|dagen|mentalit", regex.IGNORECASE)
+_GATE = lazy(regex, r"beschikba|inzetba|dagen|mentalit|flexibel", regex.IGNORECASE)
 
 
 class _Anchor:
