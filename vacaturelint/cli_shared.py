@@ -108,10 +108,13 @@ class DutchGroup(click.Group):
             fail(error.format_message().rstrip("."))
         except click.Abort:
             click.echo(app.error_line("afgebroken (Ctrl-C)"), err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            finish(EXIT_INTERRUPTED)
         except Terminated:
+            # temporary files are gone and worker pools terminated (on the way out); the
+            # interpreter's teardown would only run concurrent.futures' exit hook, which
+            # writes to the terminated pool's closed wake-up pipe ("Bad file descriptor")
             click.echo(app.error_line("gestopt (SIGTERM)"), err=True)
-            sys.exit(EXIT_TERMINATED)
+            finish(EXIT_TERMINATED)
         sys.exit(code if isinstance(code, int) else app.EXIT_CLEAN)
 
 
