@@ -31,6 +31,13 @@ SELECTED_ONLY = True  # blocks its first pass (select) leaves out hold nothing i
 OPTIONS = {"lookback_blocks"}
 
 _MASC = {"hij", "hem", "zijn"}
+_YOU = {"je", "jij", "u"}
+
+
+def _you_are(token) -> bool:
+    """'je bent iemand', 'ben jij iemand', 'jij bent die iemand': the reader described."""
+    before = [t.lower_ for t in token.doc[max(0, token.i - 3):token.i]]
+    return any(b in ("bent", "ben") for b in before) and bool(_YOU & set(before))
 _FEM = {"zij", "haar"}
 _OPPOSITE = {"hij": _FEM | {"ze"}, "hem": _FEM, "zijn": _FEM, "zij": _MASC, "haar": _MASC}
 _PAIR_RE = lazy(re, r"^\s*(?:/|\(|\bof\b|\ben\b|&)\s*\(?\s*(\w+)", re.IGNORECASE)
@@ -83,8 +90,8 @@ def _mention(token):
         return "other"
     if token.pos_ == "PRON" and low in ("iedereen", "niemand", "ieder"):
         return "other"
-    if low == "iemand" and _SEEK & {t.lower_ for t in sentence(token.doc, token.i)}:
-        return "candidate"  # "wij zoeken iemand die zijn kennis graag deelt"
+    if low == "iemand" and (_SEEK & {t.lower_ for t in sentence(token.doc, token.i)} or _you_are(token)):
+        return "candidate"  # "wij zoeken iemand die zijn kennis graag deelt", "je bent iemand die ..."
     if token.pos_ != "NOUN":
         return None
     if _plural(token) or low.endswith(("'s", "en")) and lemma != low:
