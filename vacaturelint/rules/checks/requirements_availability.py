@@ -45,7 +45,7 @@ _PATTERNS = [
     # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
     lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
     lazy(regex, rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
-                rf"|{_B}flexibel\s+(?:bent\s+|zijn\s+)?(?:in|qua|wat\s+betreft)\s+(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid)\b", _F),
+                rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?(?:in|qua|wat\s+betreft)\s+(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid)\b", _F),
     lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
 ]
 _SCHEDULE = lazy(regex,

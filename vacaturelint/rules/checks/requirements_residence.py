@@ -57,6 +57,9 @@ def _someone_else(doc, verb, sentence_start: int) -> bool:
     for k in range(max(sentence_start, verb.i - 4), verb.i):
         if doc[k].lower_ in _OTHERS:
             return True
+    # the subject after the verb: "aan de Stan Kentonlaan in Beverwijk wonen 17 volwassen cliënten"
+    if verb.lower_ == "wonen" and any(t.lower_ in _OTHERS for t in doc[verb.i + 1:min(len(doc), verb.i + 5)]):
+        return True
     if verb.i - 1 >= sentence_start:
         prev = doc[verb.i - 1]
         in_place = doc[prev.i - 1].lower_ in {"van", "in", "rond", "rondom", "nabij", "bij", "uit", "te", "om"}
