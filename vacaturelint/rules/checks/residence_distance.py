@@ -39,7 +39,7 @@ _LIMIT = {"binnen", "maximaal", "max", "max.", "hooguit", "maximum", "hoogstens"
 _RESIDE = lazy(re, r"^(woon|woont|wonen|wonend|woonachtig\w*|woonplaats\w*|woonadres|woonomgeving|vandaan)$")
 # a bare "afstand" is a residence distance only with a measure or a judging word before it
 # ("op 20 km afstand", "op redelijke afstand"), not "op afstand" (remote) or "1,5 m afstand"
-_BARE_DISTANCE_BEFORE = lazy(re, r"^(\d+\s*(km|kilometer|min|minuten)|km|kilometer|kilometers|minuten|korte|redelijke|acceptabele|goede|beperkte)$")
+_BARE_DISTANCE_BEFORE = lazy(re, r"^(\d+\s*(km|kilometer|min|minuten)|km|kilometer|kilometers|minuten|korte|redelijke|acceptabele|goede|beperkte|bereisbare|reisbare|bereikbare)$")
 _REGION = {"regio", "omgeving", "buurt", "omstreken", "directe"}
 _FROM_WHO = {"je", "jij", "u", "kandidaten", "kandidaat", "sollicitanten", "sollicitant", "iemand", "mensen",
              "medewerkers", "medewerker", "collega", "collega's", "komt", "kom", "afkomstig", "bij", "voorkeur"}
