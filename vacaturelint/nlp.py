@@ -125,12 +125,12 @@ GLUED_WORD = r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
 _GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]{2}|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]|[a-zà-ÿ.]\*[A-ZÀ-Þ]")  # anything to split?
 # where a token is cut: around a glued ";", at GLUED_WORD, around a "*" bullet between a word
 # and a capital ("taal*Het", "is.*Woont"), before a "-" after ")" or ";"
-_GLUED_CUTS = re.compile("|".join((r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_WORD,
+# the cuts inside running text: around a glued ";" and at GLUED_WORD (also unglued())
+_WORD_CUTS = (r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_WORD)
+_GLUED_CUTS = re.compile("|".join((*_WORD_CUTS,
                                     r"(?<=[a-zà-ÿ.])(?=\*[A-ZÀ-Þ])", r"(?<=[a-zà-ÿ.]\*)(?=[A-ZÀ-Þ])",
                                     r"(?<=\S)(?=\)-$)", r"(?<=[;)])(?=-$)")))
-
-
-_UNGLUE = re.compile("|".join((r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_WORD)))
+_UNGLUE = re.compile("|".join(_WORD_CUTS))
 
 
 def unglued(text: str) -> str:

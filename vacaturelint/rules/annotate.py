@@ -331,10 +331,11 @@ def annotate(doc) -> Annotation:
         _sentence_referents(doc, a, b, quoted, referent)
         _negate(doc, a, b, negated)
         inclusive.append(_inclusive(sent))
-    for k in range(len(bounds) - 1):  # "Ben je net afgestudeerd? Dan ben je ook van harte welkom."
-        (a, b), (c, d) = bounds[k], bounds[k + 1]
-        if not inclusive[k] and b > a and doc[b - 1].text == "?" and _ALSO_WELCOME.search(text_of(doc)[doc[c].idx:doc[d - 1].idx + len(doc[d - 1])]):
-            inclusive[k] = True
+    # a question answered by an inclusive sentence: "Ben je net afgestudeerd? Dan ben je ook
+    # van harte welkom." (read before this loop changes it: the next sentence's own verdict)
+    answered = [inclusive[k + 1] and b > a and doc[b - 1].text == "?" for k, (a, b) in enumerate(bounds[:-1])]
+    for k, yes in enumerate(answered):
+        inclusive[k] = inclusive[k] or yes
     return Annotation(bounds, sent_of, referent, negated, inclusive, chars)
 
 
@@ -657,9 +658,6 @@ _INCLUSIVE_RE = lazy(re,
     r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\b(welkom|in aanmerking|uitgenodigd)\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
     r"|\bzowel\b[^.!?]{1,60}\bals\b|\bvan jong tot oud\b|\bmet of zonder\b|\balle leeftijden\b",
     re.IGNORECASE)
-
-
-_ALSO_WELCOME = lazy(re, r"\b(ook|eveneens|net zo goed)\b[^.!?]{0,40}\b(welkom|uitgenodigd|in aanmerking)\b", re.IGNORECASE)
 
 
 def _inclusive(sent) -> bool:

@@ -105,15 +105,14 @@ class CompiledRules:
             found = self._run(blocks, docs, text, analysed, chosen_by)
         return self._noted(found, spent)
 
-    def run_windows(self, blocks, windows, docs_of, text: str, analysed,
-                    chosen_by=None) -> tuple[list[Hit], list[str]]:
+    def run_windows(self, blocks, windows, docs_of, text: str, analysed) -> tuple[list[Hit], list[str]]:
         """As :meth:`run` for a big file, window by window: ``windows`` are ``(start,
         end)`` block ranges in order, ``docs_of(start, end)`` makes the Docs of one
         range (analysed where ``analysed`` says). Only one window's Docs (and a few
         blocks of context for the document checks that look back) are alive at a time.
         Only for a rule set that is :attr:`windowable`."""
         with budget.document() as spent:
-            found = self._run_windows(blocks, windows, docs_of, text, analysed, chosen_by)
+            found = self._run_windows(blocks, windows, docs_of, text, analysed)
         return self._noted(found, spent)
 
     @property
@@ -148,7 +147,7 @@ class CompiledRules:
                     found.append(hit)
         return found
 
-    def _run_windows(self, blocks, windows, docs_of, text: str, analysed, chosen_by) -> list[Hit]:
+    def _run_windows(self, blocks, windows, docs_of, text: str, analysed) -> list[Hit]:
         view = conditions.DocumentView(None, text)  # its lemmas are never asked (windowable)
         found: list[Hit] = []
         passes = [matcher.windows() for matcher in self._document_matchers]
@@ -163,7 +162,7 @@ class CompiledRules:
         for first, last in windows:
             budget.current().renew(sum(len(b.text) for b in blocks[first:last]))  # the regex time, per window
             docs = docs_of(first, last)
-            found += self._span_hits(blocks[first:last], docs, first, analysed, view, chosen_by)
+            found += self._span_hits(blocks[first:last], docs, first, analysed, view)
             for number, window_pass in enumerate(passes):
                 for entry, key, index, start, end, info in window_pass.feed(blocks[first:last], docs, first, analysed):
                     judge(number, entry, key, index, start, end, info, docs[index - first])

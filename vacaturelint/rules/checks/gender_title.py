@@ -171,7 +171,7 @@ def _role_item(doc, token) -> bool:
     """A capitalised item of a list of roles the annotation layer gives to the candidate
     ("mogelijkheden als Hovenier, Opperman en Meewerkend voorman"): a title, not a name."""
     return (token.i > 0 and doc[token.i - 1].text in {",", "als", "en", "of", "/"}
-            and annotate.get(doc).referent[token.i] == "candidate")
+            and annotate.referent(doc, token.i) == "candidate")
 
 
 def _looks_like_name(doc, token) -> bool:

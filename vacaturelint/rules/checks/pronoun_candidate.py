@@ -31,14 +31,8 @@ SELECTED_ONLY = True  # blocks its first pass (select) leaves out hold nothing i
 OPTIONS = {"lookback_blocks"}
 
 _MASC = {"hij", "hem", "zijn"}
-_YOU = {"je", "jij", "u"}
-
-
-def _you_are(token) -> bool:
-    """'je bent iemand', 'ben jij iemand', 'jij bent die iemand': the reader described."""
-    before = [t.lower_ for t in token.doc[max(0, token.i - 3):token.i]]
-    return any(b in ("bent", "ben") for b in before) and bool(_YOU & set(before))
 _FEM = {"zij", "haar"}
+_YOU = {"je", "jij", "u"}
 _OPPOSITE = {"hij": _FEM | {"ze"}, "hem": _FEM, "zijn": _FEM, "zij": _MASC, "haar": _MASC}
 _PAIR_RE = lazy(re, r"^\s*(?:/|\(|\bof\b|\ben\b|&)\s*\(?\s*(\w+)", re.IGNORECASE)
 _PAIR_BEFORE_RE = lazy(re, r"(\w+)\s*\)?\s*(?:/|\bof|\ben|&|\()\s*$", re.IGNORECASE)
@@ -119,6 +113,12 @@ def _mention(token):
 
 _SEEKS_TEXT = lazy(re, r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
 _SEEKS_KEY = "vacaturelint.pronoun_candidate.seeks"
+
+
+def _you_are(token) -> bool:
+    """'je bent iemand', 'ben jij iemand': the reader described."""
+    before = [t.lower_ for t in token.doc[max(0, token.i - 3):token.i]]
+    return any(b in ("bent", "ben") for b in before) and bool(_YOU & set(before))
 
 
 def _seeks(doc) -> bool:

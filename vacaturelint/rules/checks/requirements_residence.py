@@ -37,6 +37,8 @@ _OTHERS = {
     "medewerkers", "leerlingen", "ouders", "sommigen", "anderen", "iedereen", "studenten", "gasten", "huurders",
 } | lists.get("client_nouns")
 _COME = {"kom", "komt"}
+# a capitalised word after one of these is a place, not the one who lives there
+_PLACE_PREPOSITIONS = {"van", "in", "rond", "rondom", "nabij", "bij", "uit", "te", "om"}
 _VICINITY = {"omgeving", "omstreken", "regio", "buurt"}
 _WINDOW = 9
 
@@ -62,9 +64,8 @@ def _someone_else(doc, verb, sentence_start: int) -> bool:
         return True
     if verb.i - 1 >= sentence_start:
         prev = doc[verb.i - 1]
-        in_place = doc[prev.i - 1].lower_ in {"van", "in", "rond", "rondom", "nabij", "bij", "uit", "te", "om"}
         if prev.i > sentence_start and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in {"je", "jij", "u"} \
-                and not in_place:  # "Sanne woont in ...", not "in de omgeving van Waalwijk woont"
+                and doc[prev.i - 1].lower_ not in _PLACE_PREPOSITIONS:  # "Sanne woont in ...", not "... van Waalwijk woont"
             return True
     return False
 
