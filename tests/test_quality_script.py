@@ -218,3 +218,42 @@ def test_run_linter_exit_codes(tmp_path):
     garbage = _fake_python(tmp_path, "garbage", "echo 'not json'\nexit 1\n")
     with pytest.raises(quality.LinterError, match="not JSON"):
         quality.run_linter([], "blank", python=garbage)
+
+
+def _label_dir(root, corpus, name, findings):
+    d = root / name
+    d.mkdir()
+    body = "file: vacatures/x-1.txt\nfindings:\n" + "".join(
+        f"  - {{text: \"{t}\", category: {c}, severity: warning, why: x}}\n" for t, c in findings)
+    (d / "x-1.yaml").write_text(body, encoding="utf-8")
+    labeltool.fill(d / "x-1.yaml", corpus)
+    return d
+
+
+def test_agreement_scores_second_labeller_against_first(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    (corpus / "vacatures").mkdir(parents=True)
+    (corpus / "vacatures" / "x-1.txt").write_text(
+        "Jong team. Je woont in Zwolle. Je bent fulltime beschikbaar.", encoding="utf-8")
+    (corpus / "index.jsonl").write_text(json.dumps(
+        {"file": "vacatures/x-1.txt", "selection": "random:uniform", "title": "T"}) + "\n", encoding="utf-8")
+    first = _label_dir(tmp_path, corpus, "a", [("Jong team", "leeftijd"), ("woont in Zwolle", "functie-eisen")])
+    second = _label_dir(tmp_path, corpus, "b", [("Jong team", "leeftijd"), ("fulltime beschikbaar", "functie-eisen")])
+    run = subprocess.run([sys.executable, "-m", "bench.quality.agreement", "--first", str(first),
+                          "--second", str(second), "--corpus", str(corpus), "--verbose"],
+                         cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    overall = next(line for line in run.stdout.splitlines() if line.startswith("overall"))
+    # second flagged 2 spans, 1 agreed; first flagged 2, 1 found by second
+    assert overall.split()[1:7] == ["2", "1", "1", "2", "1", "1"]
+    assert "'fulltime beschikbaar'" in run.stdout and "'woont in Zwolle'" in run.stdout
+
+    empty = tmp_path / "none"
+    empty.mkdir()
+    run = subprocess.run([sys.executable, "-m", "bench.quality.agreement", "--first", str(first),
+                          "--second", str(empty), "--corpus", str(corpus)],
+                         cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "agreement:" in run.stderr and "Traceback" not in run.stderr
