@@ -11,8 +11,7 @@ A range without the word ervaring right after it is years of experience when the
 sentence says so otherwise: "je hebt 5-10 jaar in een commerciële rol" (years one
 has), "wij denken aan één tot drie jaar in technisch commerciële functies" (years
 in roles) after "we zoeken iemand met enige werkervaring" (experience named in the
-sentence or the one before). Not
-when the range is an age ("kinderen van 4 tot 12 jaar", "leeftijd"), a contract,
+sentence or the one before). Not when the range is an age ("kinderen van 4 tot 12 jaar", "leeftijd"), a contract,
 a period ahead ("de komende 2-3 jaar") or about clients.
 """
 
@@ -50,7 +49,7 @@ _EXPERIENCE_WORD = compile_(r"\b(?:\w*ervaring|ervaren)\b")
 _NOT_EXPERIENCE = compile_(
     r"\b(?:leeftijd\w*|oud|jarige\w*|contract\w*|dienstverband|looptijd|periode|komende|volgende|afgelopen"
     r"|binnen|na|over|sinds|geleden|traject|opleiding|studie|project\w*|pensioen|garantie|bestaa?n|bestaat|per"
-    r"|van|voor|tot|t/m|vanaf|duur|duurt|minimaal|min\.|minimum|minstens|ruim|zeker|ten\s+minste|tenminste)\b")
+    r"|van|voor|tot|t/m|vanaf|duur|duurt|waarvan|daarvan|minimaal|min\.|minimum|minstens|ruim|zeker|ten\s+minste|tenminste)\b")
 
 # A lower bound before a range makes it a minimum ("minimaal 3-5 jaar"): silent.
 # "zeker 6-10 jaar" reads as "at least 6 years" too.
@@ -98,7 +97,8 @@ def run(doc, options):
 def _bare_experience(doc, text: str, start: int, end: int) -> bool:
     """Does the sentence make a bare range years of experience? Years one has or years
     in a role, or experience named in this sentence or the one before (nothing that
-    makes the range an age, a contract or a period ahead, and nobody else's)."""
+    makes the range an age, a contract, a period ahead or a part of a minimum ("waarvan"),
+    and nobody else's)."""
     first_char, last_char, first, _ = annotate.sentence_char_bounds(doc, start, end)
     lead = text[first_char:start]
     words_before = lead.split()[-2:]
