@@ -44,7 +44,7 @@ def _joined_to_team(doc, ann, i: int) -> bool:
     return False
 
 
-@check("age_average", needs={"sents"}, scope="block")
+@check("team_average_age", needs={"sents"}, scope="block")
 def run(doc, options):
     text = text_of(doc)
     ann = None
