@@ -44,7 +44,7 @@ _BARE = compile_(rf"(?:\b|(?<=[^\W\d])(?=\d))(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}
 _HAVE = compile_(r"\b(?:heb|hebt|heeft|hebben|bezit|bezitten)(?:\s+(?:je|jij|u|ruim))?\s*$")
 # "... jaar in (technisch commerciële) functies", "... jaar als accountmanager": years in a role
 _ROLE_AFTER = compile_(r"^\s+(?:in|als|op|bij)\b[^.;:!?\n]{0,50}?\b(?:functies?|rol(?:len)?|posities?|vakgebied|werkveld|vergelijkbare|soortgelijke|relevante)\b")
-_EXPERIENCE_WORD = compile_(r"\b(?:\w*ervaring|ervaren)\b")
+_EXPERIENCE_WORD = compile_(r"\b(?:[^\W\d]*ervaring|ervaren)(?![^\W\d])")  # also glued: "Werkervaring3-4 jaar"
 # The range is an age, a period ahead, a contract or the like: not experience.
 _NOT_EXPERIENCE = compile_(
     r"\b(?:leeftijd\w*|oud|jarige\w*|contract\w*|dienstverband|looptijd|periode|komende|volgende|afgelopen"
