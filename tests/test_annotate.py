@@ -58,6 +58,10 @@ def _about(nlp, text: str, word: str) -> str | None:
     ("Je traint beginnende collega's in de winkel.", "collega's", "client"),
     ("Als praktijkopleider coach je aankomende professionals in de wijk.", "professionals", "client"),
     ("Wij zoeken beginnende collega's voor onze winkel.", "collega's", "team"),
+    # the people who live where the candidate works are residents, i.e. clients
+    ("Binnen de locatie wonen zowel mannen als vrouwen, van 20 tot 65 jaar.", "vrouwen", "client"),
+    ("Op de groep wonen acht jongens met een beperking.", "jongens", "client"),
+    ("Wij zoeken medewerkers die in de buurt van de locatie wonen.", "medewerkers", "candidate"),
     ("Mooie kans voor een starter die snel wil groeien.", "starter", "candidate"),
     ("Het werk is breed en dat maakt het voor een starter niet makkelijk.", "starter", "person"),
 ])

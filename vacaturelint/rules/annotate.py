@@ -14,7 +14,8 @@ For every Doc (one block) it records:
   (je/jij/u, kandidaat, sollicitant, iemand, the person sought in "wij zoeken een
   X", "ben jij een X", "als X ... je"), ``team`` (team, collega's, afdeling,
   werkomgeving, "onze verkopers"), ``client`` (cliënten, klanten, leerlingen, the
-  object of helpen/begeleiden/ondersteunen, "voor de vakman"), ``organisation``
+  object of helpen/begeleiden/ondersteunen, "voor de vakman", the people who live
+  where the candidate works: "binnen de locatie wonen mannen en vrouwen"), ``organisation``
   (bedrijf, wij/ons, a product or a name: "Wonen in ...", "onze community"),
   ``named`` (a person named in the text: "zijn secretaresse Anke"), ``quoted``
   (inside quotation marks), ``person`` (a person noun not resolved further), or None;
@@ -472,7 +473,7 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
         return "candidate"  # "we hebben plek voor een stagiaire", "mooie kans voor een starter": the position offered
     if _role_list(doc, t, a):
         return "candidate"  # "ervaring als management assistent/teamsecretaresse", "mogelijkheden als Hovenier, ..., Opperman"
-    if _client_context(doc, t, a, b):
+    if _client_context(doc, t, a, b) or not seeking and _residents(doc, a, b):
         return "client"
     if _after_via_possessive(before):
         return "named"
@@ -613,6 +614,30 @@ def _client_context(doc, t, a: int, b: int) -> bool:
     if "voor" in before[-3:] and not words & (_SEEK | {"je", "jij", "u", "functie", "baan", "vacature", "rol"} | _OFFERED):
         return True
     return len(before) >= 1 and before[-1] == "met" and any(w in {"werken", "werkt", "werk"} for w in before)
+
+
+_LIVE = {"wonen", "woont", "woonde", "woonden", "verblijven", "verblijft", "verbleef", "verbleven"}
+# Places where people live and the candidate works: "binnen de locatie wonen ...", "op de groep wonen ..."
+_HOME = lazy(re, r"^(?:\w*locatie|\w*groep|huis|woning(?:en)?|appartement(?:en)?|\w*complex|woonvorm|voorziening"
+                 r"|afdeling|unit|instelling|paviljoen|etage|verdieping|huiskamer|leefgroep)$")
+
+
+def _residents(doc, a: int, b: int) -> bool:
+    """Does the sentence say who lives at the place where the candidate works ("Binnen
+    de locatie wonen zowel mannen als vrouwen", "op de groep wonen acht jongens")? Its
+    people are residents, i.e. clients; not a sentence that addresses the candidate
+    ("je woont in de buurt")."""
+    words = [_w(x) for x in doc[a:b]]
+    if not set(words) & _LIVE or set(words) & _CANDIDATE_PRONOUNS:
+        return False
+    for k, w in enumerate(words):
+        if w in {"in", "op", "binnen", "bij"}:
+            for nxt in words[k + 1: k + 4]:
+                if _HOME.match(nxt):
+                    return True
+                if nxt not in _ARTICLES and nxt not in {"deze", "onze", "het", "de"} and not nxt.endswith("e"):
+                    break
+    return False
 
 
 def _in_heading(doc, a: int, b: int) -> bool:

@@ -13,7 +13,7 @@ certificate ("VOG niet ouder dan 5 jaar"). "gemiddelde leeftijd" is rule LFT010.
 from __future__ import annotations
 
 from vacaturelint.doctext import text_of
-from vacaturelint.rules import lists
+from vacaturelint.rules import annotate, lists
 from vacaturelint.rules.checks._numbers import DASH, NUM, YEAR, compile_, lemma_set, tokens_after, tokens_before, value
 from vacaturelint.rules.checks.registry import check
 from vacaturelint.spans import overlaps_any
@@ -70,6 +70,17 @@ def _clause(tokens: list) -> list:
     return tokens
 
 
+def _about_others(doc, start: int) -> bool:
+    """The sentence up to the age is about clients or a named person and not about the
+    candidate or the team (annotation layer): their age, not a requirement."""
+    before = [t for t in doc if t.idx < start]
+    if not before:
+        return False
+    sent = annotate.sentence(doc, before[-1].i)
+    found = {annotate.referent(doc, t.i) for t in sent if t.idx < start} - {None}
+    return bool(found & {"client", "named"}) and not found & {"candidate", "team"}
+
+
 @check("age_limit", needs={"lemma"}, scope="block")
 def run(doc, options):
     low, high = options.get("min_age", 13), options.get("max_age", 70)
@@ -103,6 +114,8 @@ def run(doc, options):
                     continue
             if sentence_before & _OTHERS and not sentence_before & {"je", "jij", "u", "bent", "ben", "kandidaat"}:
                 continue
+            if _about_others(doc, start):
+                continue  # "binnen de locatie wonen zowel mannen als vrouwen, in leeftijd variërend van 20 tot 65 jaar"
             if before & _OTHERS:
                 continue  # "oudere mensen vanaf 65 jaar", "jongeren tot 21 jaar"
             near_after = tokens_after(doc, end, 3)

@@ -5,7 +5,8 @@ Two forms, both as options so the rules say which words count:
 - ``modifiers``: a word before the person noun that puts the person at the start of
   a career: "wij zoeken startende technisch tekenaars", "een beginnende
   accountant". Up to two words may come between ("startende Technisch
-  Tekenaars"). The person noun is an open class (annotate.is_person_noun).
+  Tekenaars"), and education levels ("startend MBO of HBO Verpleegkundige"). The
+  person noun is an open class (annotate.is_person_noun).
 - ``prefixes``: a compound whose first part is the group and whose head is a
   person noun: "student-assistent", "studentmedewerker". Only the singular
   prefix: "studentendecaan" or "studentenbegeleider" serve students, they are not
@@ -32,6 +33,10 @@ _NOT_MEMBER = ("stage", "stagiair", "stagiaire", "stagiaires", "stagiairs", "dec
                "coördinator", "coordinator", "raad", "vereniging", "organisatie", "bureau", "uitzendbureau")
 
 
+# An education level before a person noun: "startend MBO of HBO Verpleegkundige", "beginnende hbo-jurist".
+_LEVEL = re.compile(r"(?:v?mbo|hbo|wo|havo|vwo|bachelor|master)(?:-?[1-4])?-?")
+
+
 def validate_options(options):
     for key in OPTIONS:
         value = options.get(key, [])
@@ -46,14 +51,25 @@ def _candidate(ann, i: int) -> bool:
 
 
 def _modified(doc, token, ann, sent_end: int) -> int | None:
-    """The person noun after a modifier, over at most two words ("Technisch")."""
-    for j in range(token.i + 1, min(sent_end, token.i + 4)):
+    """The person noun after a modifier, over at most two words ("Technisch") and over
+    education levels joined by of/en/slash ("startend MBO of HBO Verpleegkundige")."""
+    words = 0
+    for j in range(token.i + 1, min(sent_end, token.i + 8)):
         t = doc[j]
+        w = word(t)
+        if _LEVEL.fullmatch(w):
+            continue
+        if w in {"of", "en", "/", "-"} and j > token.i + 1 and _LEVEL.fullmatch(word(doc[j - 1])) \
+                and j + 1 < sent_end and _LEVEL.fullmatch(word(doc[j + 1])):
+            continue  # "MBO of HBO", "mbo/hbo"
         if t.is_punct or t.like_num:
             return None
-        if annotate.is_person_noun(word(t)):
+        if annotate.is_person_noun(w):
             return j if _candidate(ann, j) else None
-        if word(t) in {"en", "of", "de", "het", "een", "met", "in", "voor", "van", "die", "dat"}:
+        if w in {"en", "of", "de", "het", "een", "met", "in", "voor", "van", "die", "dat"}:
+            return None
+        words += 1
+        if words > 2:
             return None
     return None
 
