@@ -61,7 +61,7 @@ _PATTERNS = [
 ]
 _SCHEDULE = lazy(regex,
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r"|\brooster|\bploeg|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
+    r"|\brooster|\bploeg|\bnacht(?:dienst|diensten|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
     _F,
 )
 # a part-time alternative next to a fulltime demand ("32/36 uur bespreekbaar", "(minimaal 32 uur)")
