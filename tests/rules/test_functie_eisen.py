@@ -171,9 +171,20 @@ def test_licence_as_wish_or_for_the_commute_is_a_hint_even_when_glued(linter, te
     assert [f.severity for f in by_rule(linter, text, "FNE006")] == ["info"]
 
 
-def test_licence_as_wish_in_a_field_job_is_silent(linter):
-    text = "Schilder\n\nJe werkt op wisselende locaties bij onze klanten.\n\nRijbewijs is een pré.\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schilder\n\nJe werkt op wisselende locaties bij onze klanten.\n\nRijbewijs is een pré.\n",
+        "Onderhoudsschilder\n\nJe werkt aan panden van onze klanten.\n\nRijbewijs is een pré.\n",
+    ],
+)
+def test_licence_as_wish_in_a_field_job_or_trade_is_silent(linter, text):
     assert by_rule(linter, text, "FNE006") == []
+
+
+def test_licence_required_in_a_trade_on_changing_sites_is_a_hint(linter):
+    text = "Grondwerker\n\nJe werkt aan GWW-projecten.\n\nJe bent in het bezit van rijbewijs B.\n"
+    assert [(f.text, f.severity) for f in by_rule(linter, text, "FNE006")] == [("rijbewijs B.", "info")]
 
 
 # --------------------------------------------------------------------------- availability (FNE007)
