@@ -50,3 +50,17 @@ def test_line_index_uses_editor_line_terminators():
     assert index.utf16_column(len("a\r\nb\rc\u2028d\n")) == (3, 0)
     emoji = "🎉 jong"
     assert LineIndex(emoji).utf16_column(emoji.index("jong")) == (0, 3)
+
+
+def test_long_glued_words_are_kept_but_other_long_runs_are_blanked():
+    glued = "opCollegiaalRepresentatiefGastvriendelijkStressbestendigFlexibelZowel"  # 70 characters
+    url = "https://www.voorbeeld.nl/vacatures/medewerker-klantenservice-amsterdam?id=12345"
+    text = f"Je pikt dingen snel {glued} zelfstandig.\n\nZie {url}\n\nEn {'&' * 80} of {'ab.' * 200}\n"
+    _, extraction = extract(Source(path="v.txt", text=text, kind="plain"))
+    prose = " ".join(block.text for block in extraction.blocks)
+    assert glued in prose
+    assert url not in prose and "https" not in prose
+    assert "&&" not in prose and "ab.ab." not in prose  # punctuation runs and runs over 400 characters
+    first = extraction.blocks[0]  # offsets still exact
+    start = first.offsets.to_source(first.prose_start)
+    assert text[start:start + len(first.text)] == first.text

@@ -44,6 +44,15 @@ def test_condition_line_in_a_requirements_list(linter):
     assert any("20 kg" in s for s in found[0].suggestions)
 
 
+def test_condition_with_a_reason_but_no_load_is_a_hint(linter):
+    # a reason ("vanwege de aard van de werkzaamheden") lowers the demand on the person one step
+    # (warning -> info); it names no load, so the hint to describe the task stays useful
+    found = by_rule(linter, "Ben je in goede conditie vanwege de aard van de werkzaamheden;", "BPK003")
+    assert [(f.text, f.severity) for f in found] == [("in goede conditie", "info")]
+    found = by_rule(linter, "Ben je in goede conditie?", "BPK003")
+    assert [f.severity for f in found] == ["warning"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

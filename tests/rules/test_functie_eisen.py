@@ -156,9 +156,35 @@ def test_licence_with_reason_in_sentence_is_silent(linter):
     assert by_rule(linter, text, "FNE006") == []
 
 
-def test_licence_as_wish_is_silent_even_when_glued(linter):
-    assert by_rule(linter, "Planner\n\nIn het bezit zijn van een rijbewijs is een préWat wij bieden\n", "FNE006") == []
-    assert by_rule(linter, "Planner\n\nPre: in bezit van rijbewijs\n", "FNE006") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Planner\n\nIn het bezit zijn van een rijbewijs is een préWat wij bieden\n",
+        "Planner\n\nPre: in bezit van rijbewijs\n",
+        "Parkeercontroleur\n\nJe werkt te voet.\n\nEen geldig rijbewijs is een pré.\n",
+        "Planner\n\nJe hebt bij voorkeur een rijbewijs.\n",
+        "Lader\n\nBeschik je bij voorkeur over eigen vervoer, dit in verband met de werktijden;\n",
+        "Kassamedewerker\n\nJe hebt een rijbewijs, omdat de winkel slecht bereikbaar is met het OV.\n",
+    ],
+)
+def test_licence_as_wish_or_for_the_commute_is_a_hint_even_when_glued(linter, text):
+    assert [f.severity for f in by_rule(linter, text, "FNE006")] == ["info"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schilder\n\nJe werkt op wisselende locaties bij onze klanten.\n\nRijbewijs is een pré.\n",
+        "Onderhoudsschilder\n\nJe werkt aan panden van onze klanten.\n\nRijbewijs is een pré.\n",
+    ],
+)
+def test_licence_as_wish_in_a_field_job_or_trade_is_silent(linter, text):
+    assert by_rule(linter, text, "FNE006") == []
+
+
+def test_licence_required_in_a_trade_on_changing_sites_is_a_hint(linter):
+    text = "Grondwerker\n\nJe werkt aan GWW-projecten.\n\nJe bent in het bezit van rijbewijs B.\n"
+    assert [(f.text, f.severity) for f in by_rule(linter, text, "FNE006")] == [("rijbewijs B.", "info")]
 
 
 # --------------------------------------------------------------------------- availability (FNE007)
@@ -170,6 +196,10 @@ def test_licence_as_wish_is_silent_even_when_glued(linter):
         ("Fulltime beschikbaar (38 uur)", "Fulltime beschikbaar"),
         ("Je bent flexibel inzetbaar voor minimaal 16 uur per week, ook ’s avonds en in het weekend.", "flexibel inzetbaar"),
         ("Je bent enthousiast, werkt graag zelfstandig en flexibel inzetbaar;Je bent beschikbaar op zaterdagen;", "flexibel inzetbaar"),
+        ("Enthousiast en gedreven, geen 9 tot 17 mentaliteit;", "geen 9 tot 17 mentaliteit;"),
+        ("Flexibele instelling (geen 9:00 tot 17:00 mentaliteit)", "geen 9:00 tot 17:00 mentaliteit)"),
+        ("Je werkt zonder 9 tot 5 mentaliteit.", "zonder 9 tot 5 mentaliteit."),
+        ("Een flexibele opstelling ten opzichte van de werktijden is gewenst.", "flexibele opstelling ten opzichte van de werktijden"),
     ],
 )
 def test_availability_demand_is_found(linter, text, expected):
@@ -334,6 +364,8 @@ def test_a_real_heading_or_prose_closes_a_list_without_bullets(linter):
         ("Ervaring is een préWoonachtig in de regio Tilburg", "FNE004", "Woonachtig in de regio"),
         ("Je bent zelfstandigMaximaal 30 minuten van Tilburg woont", "FNE009", "Maximaal 30 minuten van Tilburg"),
         ("Je bent zelfstandigFulltime (40 uur) beschikbaar", "FNE007", "Fulltime (40 uur) beschikbaar"),
+        # a glued run longer than a word (over 64 characters) is still read as words
+        ("Jij bent:CollegiaalRepresentatiefGastvriendelijkStressbestendigFlexibelZelfstandig", "FNE005", "Representatief"),
     ],
 )
 def test_list_items_glued_without_a_mark_are_found(linter, text, rule, match):

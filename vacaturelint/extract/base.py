@@ -172,6 +172,12 @@ MAX_BLOCK_CHARS = 5_000  # larger blocks cost superlinear time in the parser and
 # quadratic in the length of punctuation runs, so one such line could stall a run.
 MAX_RUN_CHARS = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+# Scraped text glues list items together without a space
+# ("opCollegiaalRepresentatiefGastvriendelijkStressbestendigFlexibelZowel"): such a run is
+# words (letters, at most one mark between them), no hazard for the tokenizer, and nlp cuts
+# it into its words. It is kept up to this length; possessive quantifiers keep the test linear.
+MAX_GLUED_RUN_CHARS = 400
+_GLUED_RUN = re.compile(r"(?:[^\W\d_]++[;:,.!?’'()\-]?+)++")
 # Lone surrogates (possible in editor buffers and API text, never in decoded files)
 # cannot be encoded, and spaCy's tokenizer raises on them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -255,9 +261,17 @@ def section_name(heading: str) -> str:
 
 
 def mask_prose(prose: str) -> str:
-    """The prose with over-long whitespace-free runs and lone surrogates blanked
-    (same length, so offsets hold)."""
-    return _SURROGATE.sub(" ", _LONG_RUN.sub(lambda m: " " * len(m.group()), prose))
+    """The prose with over-long whitespace-free runs (except glued words) and lone
+    surrogates blanked (same length, so offsets hold)."""
+    return _SURROGATE.sub(" ", _LONG_RUN.sub(_mask_run, prose))
+
+
+def _mask_run(match: re.Match) -> str:
+    """A long whitespace-free run blanked, unless it is words glued together."""
+    run = match.group()
+    if len(run) <= MAX_GLUED_RUN_CHARS and _GLUED_RUN.fullmatch(run):
+        return run
+    return " " * len(run)
 
 
 def make_blocks(masked: str, start: int, end: int, kind: str, section: str, offsets: OffsetMap,

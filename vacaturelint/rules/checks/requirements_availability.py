@@ -4,7 +4,8 @@ Flags "fulltime beschikbaar", "full-time (36 uur) beschikbaar", "beschikbaar
 voor 36 uur per week", "beschikbaar voor een fulltime dienstverband", "beschikbaarheid
 van minimaal 32 uur per week", "40 uur per week flexibel inzetbaar", "bereid om 5
 dagen per week te werken", "flexibel inzetbaar/beschikbaar", "flexibele
-inzetbaarheid" and "geen 9-tot-5-mentaliteit".
+inzetbaarheid", "een flexibele opstelling ten opzichte van de werktijden" and "geen
+9-tot-5-mentaliteit" in any time form (9-5, 9 tot 17, 9:00 tot 17:00, negen-tot-vijf).
 
 Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m.") or a
 concrete schedule (clock times, "op (de) zaterdag", a rooster, ploegen,
@@ -14,7 +15,8 @@ same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sen
 annotate.sentence (they end at . ! ? ; and line breaks), also in
 glued scraped text ("inzetbaar.Je"). Ranges that include part-time ("32-40 uur", "tussen de 28
 en 32 uur") are not fulltime demands; an employer offering "een fulltime baan"
-is not a demand either (no "beschikbaar/inzetbaar").
+is not a demand either (no "beschikbaar/inzetbaar"). The demand's own clock times are no
+schedule.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ _HOURS = r"(?:3[6-9]|40)"
 # a word starts after a non-word or where a list item is glued on without a mark
 # ("woontFulltime (40 uur) inzetbaar"; the tokenizer splits there too, see nlp.GLUED_WORD)
 _B = r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))"
+# office hours as a clock span: "9 tot 5", "9-5", "9 tot 17", "9:00 tot 17:00", "9.00-17.00", "negen-tot-vijf"
+_OFFICE_HOURS = (r"(?:[89](?:[:.][03]0)?(?:\s*uur)?|negen|acht)\s*\W?\s*(?:-|–|tot|t/m)\s*\W?\s*"
+                 r"(?:5|17(?:[:.][03]0)?|vijf|vijven)(?:\s*uur)?")
+_REGARDING = r"(?:ten\s+opzichte\s+van|t\.?\s?o\.?\s?v\.?|qua|wat\s+betreft|met\s+betrekking\s+tot|m\.?\s?b\.?\s?t\.?|in|rond(?:om)?|betreffende)"
 _PATTERNS = [
     lazy(regex, rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
     lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
@@ -45,12 +51,17 @@ _PATTERNS = [
     # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
     lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
     lazy(regex, rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
-                rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?(?:in|qua|wat\s+betreft)\s+(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid)\b", _F),
-    lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*9\s*-?\s*tot\s*-?\s*5\s*-?\s*(?:uurs?\s*-?\s*)?mentaliteit\W?", _F),
+                rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid)\b", _F),
+    # "geen 9 tot 5 mentaliteit" in any time form: 9-5, 9 tot 17, 9:00 tot 17:00, 9.00-17.00, negen-tot-vijf
+    lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
+                rf"(?:mentaliteit|instelling|houding)\W?", _F),
+    # "een flexibele opstelling ten opzichte van de werktijden", "flexibele houding qua werkuren"
+    lazy(regex, rf"{_B}flexibele\s+(?:opstelling|instelling|houding)\s+{_REGARDING}\s+(?:je\s+|jouw\s+|de\s+)?"
+                rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|diensten)\b", _F),
 ]
 _SCHEDULE = lazy(regex,
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r"|\brooster|\bploeg|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
+    r"|\brooster|\bploeg|\bnacht(?:dienst|diensten|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
     _F,
 )
 # a part-time alternative next to a fulltime demand ("32/36 uur bespreekbaar", "(minimaal 32 uur)")
@@ -68,7 +79,10 @@ def _explained(doc, start: int, end: int) -> bool:
     text = text_of(doc)
     chars = annotate.sentence_chars(doc)
     left, right, first, last = annotate.sentence_char_bounds(doc, start, end)
-    if _REASON.search(text, left, right) or _SCHEDULE.search(text, left, right):
+    if _REASON.search(text, left, right):
+        return True
+    # the demand's own clock times ("geen 9:00 tot 17:00 mentaliteit") are no schedule
+    if _SCHEDULE.search(text, left, start) or _SCHEDULE.search(text, end, right):
         return True
     if last + 1 < len(chars) and not _hard_break(text, right) and _SCHEDULE.search(text, *chars[last + 1]):
         return True
@@ -102,7 +116,7 @@ def run(doc, options):
             yield start, end, {}
 
 # Every pattern holds one of these words: the patterns are tried only where one occurs.
-_GATE = lazy(regex, r"beschikba|inzetba|dagen|mentalit|flexibel", regex.IGNORECASE)
+_GATE = lazy(regex, r"beschikba|inzetba|dagen|mentalit|instelling|houding|flexibel", regex.IGNORECASE)
 
 
 class _Anchor:
