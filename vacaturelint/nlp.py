@@ -121,8 +121,11 @@ class Pipeline:
 # no rule minds).
 # A list item glued on without a mark: three lower-case letters, then a capital that
 # starts a lower-case word ("apparatuur|Rijbewijs"); annotate.py cuts sentences there too.
-GLUED_WORD = r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2})"
-_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]{2}|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]|[a-zà-ÿ.]\*[A-ZÀ-Þ]")  # anything to split?
+# Also a glued short word that opens a list item or sentence: "voor jouJe bent", "eisenWe
+# vragen", "verplichtEr is" (a capital and one letter or none would also cut "LinkedIn").
+_SHORT_START = r"(?:Je|We|Er|Om|Op|Ik|U)(?![\w-])"
+GLUED_WORD = r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2}|" + _SHORT_START + ")"
+_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}(?:[A-ZÀ-Þ][a-zà-ÿ]{2}|" + _SHORT_START + r")|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]|[a-zà-ÿ.]\*[A-ZÀ-Þ]")  # anything to split?
 # where a token is cut: around a glued ";", at GLUED_WORD, around a "*" bullet between a word
 # and a capital ("taal*Het", "is.*Woont"), before a "-" after ")" or ";"
 # the cuts inside running text: around a glued ";" and at GLUED_WORD (also unglued())

@@ -54,6 +54,9 @@ _CORE_TASK = lazy(re,
     r"\b(?:schrijven van (?:teksten|artikelen|content|nieuws)|teksten schrijven|tekstschrijv\w*|copywrit\w*|"
     r"redact\w*|redig\w*|vertaler\w*|vertaalwerk|vertalingen|vertalen van (?:teksten|documenten)|tolk\w*|corrector\w*|eindredact\w*|nieuwslezer\w*|presentator\w*|"
     r"journalist\w*|taaldocent\w*|docent nederlands|leraar nederlands|nt2-docent)", re.IGNORECASE)
+# what may follow a language named by its adjective alone ("van Nederlandse, zowel mondeling ...")
+_MODES = {"mondeling", "schriftelijk", "woord", "geschrift", "spreken", "schrijven"}
+_ITEM_END = {";", ".", "!", "\n"}
 _NOT_LANGUAGE = {
     "markt", "wetgeving", "wet", "recht", "rechtssysteem", "overheid", "zorg", "samenleving", "cultuur",
     "bedrijf", "bedrijven", "arbeidsmarkt", "economie", "regelgeving", "onderwijs", "belastingrecht",
@@ -72,8 +75,13 @@ def _language(doc, i) -> bool:
             low_t = t.lower_.rstrip("-")
             if low_t in ("taal", "talen", "schrift", "skills") or low_t.endswith(_SKILL_ENDINGS):
                 return True  # "de Nederlandse taal", "Nederlandse én Engelse communicatie skills"
-            if t.lower_ in _NOT_LANGUAGE or t.pos_ == "NOUN" and t.lower_ not in _BRIDGE:
+            if t.lower_ in _NOT_LANGUAGE or t.pos_ == "NOUN" and t.lower_ not in _BRIDGE | _MODES:
                 return False
+            if low_t in _MODES or t.text in _ITEM_END:
+                # the adjective used as the language's name, no noun after it: "beheersing van
+                # Nederlandse, zowel mondeling als schriftelijk", "kennis van Nederlandse;"
+                return i > 0 and doc[i - 1].lower_ in ("van", "het", "in")
+        return i + 1 == len(doc) and i > 0 and doc[i - 1].lower_ in ("van", "het", "in")
     return False
 
 
@@ -112,7 +120,9 @@ def run(doc, options):
                 if li > t.i and li - t.i <= 12 and _bridged(doc, t.i + 1, li):
                     best = (start, li)
                     break
-                if li < t.i and t.i - li <= 12 and _bridged(doc, li + 1, t.i):
+                # the degree word before the intensifier is no bridge: "je beheerst de Nederlandse
+                # (en Engelse) taal zeer goed" reads from the language up to "zeer"
+                if li < t.i and t.i - li <= 12 and _bridged(doc, li + 1, start):
                     best = (li, t.i)
             if best is None:
                 continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from vacaturelint.rules import annotate, lists
+from vacaturelint.rules.checks._residence_hits import hits as residence_hits
 from vacaturelint.rules.checks.registry import check
 
 OPTIONS: set[str] = set()
@@ -37,6 +38,14 @@ _OTHERS = {
     "medewerkers", "leerlingen", "ouders", "sommigen", "anderen", "iedereen", "studenten", "gasten", "huurders",
 } | lists.get("client_nouns")
 _COME = {"kom", "komt"}
+# where the candidate lives named by a noun: "(je hebt) een woning in Dronten of in de omgeving
+# van Dronten", "je woonplaats ligt in de regio Utrecht"; not housing offered or sought
+_HOME = {"woning", "woonplaats", "woonadres"}
+_HOME_LINK = {"ligt", "is", "moet", "dient", "bij", "voorkeur", "in", "binnen"}
+_HOUSING_OFFER = {"bieden", "biedt", "bied", "regelen", "regelt", "vinden", "zoeken", "zoekt", "huisvesting", "hulp",
+                  "helpen", "beschikbaar", "huur", "huren", "verhuur", "verhuren", "aangeboden", "koop", "kopen",
+                  "ter", "tijdelijke", "woningen", "woningcorporatie", "corporatie",
+                  "reiskosten", "reiskostenvergoeding", "vergoed", "vergoeding", "vergoeden"}
 # a capitalised word after one of these is a place, not the one who lives there
 _PLACE_PREPOSITIONS = {"van", "in", "rond", "rondom", "nabij", "bij", "uit", "te", "om"}
 _VICINITY = {"omgeving", "omstreken", "regio", "buurt"}
@@ -78,7 +87,7 @@ def _sentence_bounds(doc, token) -> tuple[int, int]:
 _KEY = "vacaturelint.requirements_residence"
 
 
-@check("requirements_residence", needs={"sents"}, scope="block")
+@check("requirements_residence", needs={"lemma", "sents"}, scope="block")
 def run(doc, options):
     yield from spans(doc)
 
@@ -88,8 +97,67 @@ def spans(doc) -> list[tuple[int, int, dict]]:
     check residence_distance (which stays silent where FNE004 reports) both ask."""
     found = doc.user_data.get(_KEY)
     if found is None:
-        found = doc.user_data[_KEY] = list(_find(doc))
+        found = doc.user_data[_KEY] = _one_per_demand(doc, list(_find(doc)))
     return found
+
+
+def _conditional(doc, start: int) -> tuple[int, int] | None:
+    """The sentence (character range) of the span at character ``start`` when the span opens
+    a condition with "woon je/jij/u" at the head of a clause ("En woon je in Heemskerk, ...";
+    not "Bij voorkeur woon je in ..."), else None."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    i = first.start
+    if doc[i].lower_ not in {"woon", "woont"} or i + 1 >= len(doc) or doc[i + 1].lower_ not in {"je", "jij", "u"}:
+        return None
+    sent = annotate.sentence(doc, i)
+    if i > sent.start and not (doc[i - 1].is_punct or doc[i - 1].lower_ in {"en", "of", "maar"}):
+        return None
+    return sent.start_char, sent.end_char
+
+
+def _one_per_demand(doc, found: list) -> list:
+    """One finding per demand: a condition that widens a demand the block already states in
+    another sentence ("Wij zoeken iemand die niet te ver weg woont. ... En woon je in
+    Heemskerk, Heemstede of Bergen, is dat ook goed") is silent; alone ("Woon je in de regio
+    Zwolle?") it stays."""
+    conditional = [_conditional(doc, s) for s, _e, _ in found]
+    if not any(conditional):
+        return found
+    demands = [(s, e) for (s, e, _), cond in zip(found, conditional) if cond is None] + list(residence_hits(doc))
+    return [span for span, cond in zip(found, conditional)
+            if cond is None or not any(e <= cond[0] or s >= cond[1] for s, e in demands)]
+
+
+def _home_span(doc, token, s_start: int, s_end: int):
+    """"een woning in Dronten of in de omgeving van Dronten", "je woonplaats ligt in de
+    regio Utrecht": (first, last) token, or None. A "woning" needs the "X of omgeving"
+    shape (a house in a place is often the offer); nobody else's home, no housing offer."""
+    k = token.i + 1
+    while k < s_end and k <= token.i + 4 and doc[k].lower_ in _HOME_LINK and doc[k].lower_ not in {"in", "binnen"}:
+        k += 1
+    if k >= s_end or doc[k].lower_ not in {"in", "binnen"}:
+        return None
+    words = {t.lower_ for t in doc[s_start:s_end]}
+    if words & _HOUSING_OFFER or words & _OTHERS:
+        return None
+    before = [t.lower_ for t in doc[max(s_start, token.i - 2):token.i]]
+    if set(before) & {"vanaf", "van", "naar", "tussen", "uit"}:
+        return None  # travel from home: "reistijd vanaf je woonplaats in ..."
+    place = next((m for m in range(k + 1, min(s_end, k + 5)) if _is_place(doc[m], s_start)), None)
+    if place is None:
+        return None
+    for m in range(place + 1, min(s_end - 1, place + 3)):
+        if doc[m].lower_ == "of":
+            for n in range(m + 1, min(s_end, m + 5)):
+                if doc[n].lower_ in _VICINITY:
+                    first = doc[token.i - 1] if token.i > s_start and doc[token.i - 1].lower_ in {"een", "je", "jouw", "uw"} else token
+                    return first, doc[n]
+            break
+    if token.lower_ == "woning":
+        return None
+    return token, doc[place]
 
 
 def _find(doc):
@@ -98,6 +166,13 @@ def _find(doc):
         if token.i <= taken:
             continue
         low = token.lower_
+        if low in _HOME:
+            s_start, s_end = _sentence_bounds(doc, token)
+            home = _home_span(doc, token, s_start, s_end)
+            if home is not None:
+                taken = home[1].i
+                yield home[0].idx, home[1].idx + len(home[1].text), {}
+            continue
         if low not in _RESIDE and low not in _COME:
             continue
         s_start, s_end = _sentence_bounds(doc, token)
@@ -120,6 +195,12 @@ def _find(doc):
             if doc[k].lower_ in _PREP:
                 for m in range(k, limit):
                     if doc[m].lower_ in {".", ";", "!", "?"}:
+                        break
+                    if doc[m].lower_ in {"ons", "onze"} and m - 1 > token.i \
+                            and doc[k].lower_ in {"dichtbij", "bij", "nabij", "rond", "rondom"}:
+                        # "je woont dichtbij ons kantoor (in Zwolle)": the workplace is no part of
+                        # the demand's span (it would make the span about the organisation)
+                        found = (token, doc[m - 1])
                         break
                     if m > k and _is_place(doc[m], s_start) or doc[m].lower_ in _PLACE_WORDS:
                         found = (token, doc[m])
@@ -144,4 +225,4 @@ def _find(doc):
 # non-word or where a list item is glued on without a mark ("préWoonachtig", "woont" in
 # "Bredawoont" does not count): the tokenizer splits there (nlp.GLUED_WORD).
 _START = r"(?:(?<!\w)|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]))"
-ANCHORS = [re.compile(_START + r"(?i:woonachtig|wonend|woont|woon|wonen)(?!\w)|" + _START + r"(?i:komt?\s+uit)(?!\w)")]
+ANCHORS = [re.compile(_START + r"(?i:woonachtig|wonend|woont|woon|wonen|woning|woonplaats|woonadres)(?!\w)|" + _START + r"(?i:komt?\s+uit)(?!\w)")]
