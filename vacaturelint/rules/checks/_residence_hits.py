@@ -198,8 +198,11 @@ def _region_hits(doc):
         sent = sentence_tokens(doc, token.i)
         before = {word(t) for t in doc[max(sent.start, token.i - 3) : token.i]}
         person = token.i > sent.start and _person_before(doc, token.i - 1, sent)
+        # who comes from there: the words just before "uit", not the rest of the sentence
+        # ("Engineer uit de randstad die ... klanten bezoekt" is about the engineer)
         if not (before & (_FROM_WHO - {"collega", "collega's", "medewerkers", "medewerker"}) or person) \
-                or _words(sent) & _OTHERS:
+                or before & _OTHERS \
+                or any(annotate.referent(doc, t.i) == "client" for t in doc[max(sent.start, token.i - 3):token.i]):
             continue
         start = token.i - 1 if person or word(doc[token.i - 1]) in {"komt", "kom", "afkomstig"} else token.i
         yield doc[start].idx, doc[j].idx + len(doc[j].text)
