@@ -164,6 +164,10 @@ def test_char_sentences_split_glued_text_and_keep_abbreviations(nlp, blank):
     ("geschrift;- Je", ["geschrift", ";", "-", "Je"]),
     ("producten tillen- Je kan", ["producten", "tillen", "-", "Je", "kan"]),
     ("denk- en werkniveau", ["denk-", "en", "werkniveau"]),
+    # a glued short word that opens the next item: "jou|Je", "eisen|We"; "LinkedIn" stays whole
+    ("geheimen voor jouJe bent", ["geheimen", "voor", "jou", "Je", "bent"]),
+    ("eisenWe vragen", ["eisen", "We", "vragen"]),
+    ("via LinkedIn of Jeans", ["via", "LinkedIn", "of", "Jeans"]),
 ])
 @pytest.mark.parametrize("model", [*STAND_INS, nlp_module.BLANK], ids=lambda m: getattr(m, "name", m))
 def test_glued_list_items_are_split(model, text, tokens):

@@ -175,12 +175,15 @@ def _near_hits(doc):
 
 
 def _person_before(doc, i: int, sent) -> bool:
-    """Is the word before "uit" (doc[i]) the candidate sought: "iemand", "kandidaten", a job
-    title ("Engineer uit de randstad"), not a team member or client ("collega's uit de regio")?"""
-    w = word(doc[i])
-    if w not in _FROM_WHO and not (doc[i].is_alpha and annotate.is_person_noun(w)):
+    """Is the job title before "uit" (doc[i]) the candidate sought ("wij zoeken een monteur
+    uit de regio", "Ben jij de medewerker uit de omgeving van IJmuiden?"), or the ad's title
+    ("Mechanical (Project) Engineer uit de randstad die ...")? Not a partner or colleague
+    ("samen met zorgaanbieders uit de buurt", "de accountmanager uit de regio")."""
+    if not (doc[i].is_alpha and annotate.is_person_noun(word(doc[i]))):
         return False
-    return annotate.referent(doc, i) not in ("team", "client", "named", "organisation")
+    who = annotate.referent(doc, i)
+    title = sent.start == 0 and all(t.is_punct or t.text[:1].isupper() for t in doc[sent.start:i + 1])
+    return who == "candidate" or (who == "person" and title)
 
 
 def _region_hits(doc):
@@ -204,7 +207,8 @@ def _region_hits(doc):
                 or before & _OTHERS \
                 or any(annotate.referent(doc, t.i) == "client" for t in doc[max(sent.start, token.i - 3):token.i]):
             continue
-        start = token.i - 1 if person or word(doc[token.i - 1]) in {"komt", "kom", "afkomstig"} else token.i
+        start = token.i - 1 if person or word(doc[token.i - 1]) in {"komt", "kom", "afkomstig", "kandidaten", "kandidaat",
+                                                                     "iemand", "sollicitanten"} else token.i
         yield doc[start].idx, doc[j].idx + len(doc[j].text)
 
 

@@ -32,6 +32,8 @@ INTENSIFIERS = {
     "onberispelijke", "vlot", "vlotte", "fluent", "flawless", "perfectly", "fluently", "impeccable",
 }
 _GOOD = {"goed", "goede"}
+_LANGUAGES = {"nederlands", "nederlandse", "engels", "engelse", "duits", "duitse", "frans", "franse", "spaans",
+              "spaanse", "english", "dutch", "german", "french"}
 _VERY = {"zeer", "heel", "erg", "uiterst", "bijzonder"}
 # tokens that may stand between the intensifier and the language
 _BRIDGE = {
@@ -95,6 +97,12 @@ def _intensifier(doc, i) -> int | None:
     return None
 
 
+def _language_after(doc, i) -> bool:
+    """Does a language name follow the intensifier at ``i`` ("zeer goed Engels")?"""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return nxt in _LANGUAGES
+
+
 def _bridged(doc, a, b) -> bool:
     return all(t.lower_ in _BRIDGE or t.lower_.endswith(_SKILL_ENDINGS) or t.is_punct and t.text in ",/-&("
                for t in doc[a:b])
@@ -122,7 +130,9 @@ def run(doc, options):
                     break
                 # the degree word before the intensifier is no bridge: "je beheerst de Nederlandse
                 # (en Engelse) taal zeer goed" reads from the language up to "zeer"
-                if li < t.i and t.i - li <= 12 and _bridged(doc, li + 1, start):
+                # ... but not "vloeiend Nederlands en zeer goed Engels": "zeer goed" is Engels's
+                if li < t.i and li > taken and t.i - li <= 12 and _bridged(doc, li + 1, start) \
+                        and not _language_after(doc, t.i):
                     best = (li, t.i)
             if best is None:
                 continue

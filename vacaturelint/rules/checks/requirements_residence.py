@@ -87,7 +87,7 @@ def _sentence_bounds(doc, token) -> tuple[int, int]:
 _KEY = "vacaturelint.requirements_residence"
 
 
-@check("requirements_residence", needs={"lemma", "sents"}, scope="block")
+@check("requirements_residence", needs={"sents"}, scope="block")
 def run(doc, options):
     yield from spans(doc)
 
@@ -125,7 +125,9 @@ def _one_per_demand(doc, found: list) -> list:
     conditional = [_conditional(doc, s) for s, _e, _ in found]
     if not any(conditional):
         return found
-    demands = [(s, e) for (s, e, _), cond in zip(found, conditional) if cond is None] + list(residence_hits(doc))
+    demands = [(s, e) for (s, e, _), cond in zip(found, conditional) if cond is None]
+    if doc.has_annotation("LEMMA"):  # FNE009 runs (it needs lemmas): its demands count too
+        demands += residence_hits(doc)
     return [span for span, cond in zip(found, conditional)
             if cond is None or not any(e <= cond[0] or s >= cond[1] for s, e in demands)]
 
