@@ -62,6 +62,9 @@ def _about(nlp, text: str, word: str) -> str | None:
     ("Binnen de locatie wonen zowel mannen als vrouwen, van 20 tot 65 jaar.", "vrouwen", "client"),
     ("Op de groep wonen acht jongens met een beperking.", "jongens", "client"),
     ("Wij zoeken medewerkers die in de buurt van de locatie wonen.", "medewerkers", "candidate"),
+    # a municipality after a place preposition is the area, not the organisation
+    ("Je bent woonachtig in of rondom de gemeente Schagen.", "gemeente", None),
+    ("Je werkt bij de gemeente Schagen.", "gemeente", "organisation"),
     ("Mooie kans voor een starter die snel wil groeien.", "starter", "candidate"),
     ("Het werk is breed en dat maakt het voor een starter niet makkelijk.", "starter", "person"),
 ])

@@ -448,6 +448,8 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if w in _list("client_nouns"):
         return "client"
     if w in _list("organisation_nouns"):
+        if w in _AREA_ORGANISATIONS and _after_place_preposition(doc, t, a):
+            return None  # a place: "woonachtig in of rondom de gemeente Schagen"
         return "organisation"
     if t.text[:1].isupper() and is_person_noun(w) and _role_list(doc, t, a):
         return "candidate"  # a capitalised role in a list ("mogelijkheden als Hovenier, Opperman"), not a name
@@ -482,6 +484,18 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if seeking or _in_heading(doc, a, b):
         return "candidate"
     return "person"
+
+
+# an organisation that is also an area: after "in", "rondom", ... it names the place
+_AREA_ORGANISATIONS = {"gemeente"}
+_PLACE_PREPOSITIONS = {"in", "rond", "rondom", "nabij", "binnen", "buiten", "uit"}
+
+
+def _after_place_preposition(doc, t, a: int) -> bool:
+    k = t.i - 1
+    while k >= a and _w(doc[k]) in {"de", "het", "een", "deze", "die"}:
+        k -= 1
+    return k >= a and _w(doc[k]) in _PLACE_PREPOSITIONS
 
 
 def _team_members(doc, t, a: int) -> bool:

@@ -40,7 +40,7 @@ _BRIDGE = {
     "beheersing", "kennis", "taalvaardigheid", "taalbeheersing", "communicatieve", "vaardigheden", "skills",
     "schriftelijke", "mondelinge", "en", "van", "de", "het", "in", "zowel", "als", "op", "gebied", "taal",
     "spreek", "spreekt", "spreken", "schrijf", "schrijft", "schrijven", "lees", "leest", "lezen", "beheerst",
-    "beheers", "beheersen", "woord", "geschrift", "schrift", "engels", "engelse", "duits", "duitse", "frans",
+    "beheers", "beheersen", "woord", "geschrift", "schrift", "spraak", "engels", "engelse", "duits", "duitse", "frans",
     "franse", "english", "german", "/", ",", "-", "&", "taalvaardig", "communicatief", "vaardig",
     "zijn", "bent", "ben", "je", "jij", "u", "command", "of", "written", "spoken", "and", "both",
     "ontwikkelde", "mondeling", "schriftelijk", "nederlands", "nederlandse", "nederlandse-", "dutch",
