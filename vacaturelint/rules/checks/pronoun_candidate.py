@@ -84,7 +84,9 @@ def _mention(token, titles=None):
             and token.doc[token.i + 1].text in ("'s", "\u2019s"):
         return "other"  # "collega’s" split by the tokenizer: a plural
     if titles and _title_mention(token, titles):
-        return "candidate"  # "Als arts ben jij ... Waar nodig verleent de arts eerste hulp"
+        # "Als arts ben jij ... Waar nodig verleent de arts eerste hulp"; with the reader in the
+        # same sentence it is another one ("de monteur van dienst bel je als ...")
+        return "other" if any(t.lower_ in _YOU for t in sentence(token.doc, token.i)) else "candidate"
     if token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "X") and token.text[:1].isupper() and not token.is_sent_start
                                  and lemma not in CANDIDATE_NOUNS | MARKABLE_NOUNS):
         return "other"
@@ -218,7 +220,8 @@ _NOT_TITLE_BEFORE = {"ervaring", "werkervaring", "achtergrond", "gewerkt", "werk
 # person nouns that are no job title ("als collega", "als ouder", "als klant")
 _NOT_TITLE = {"collega", "teamlid", "teamgenoot", "persoon", "mens", "iemand", "ouder", "vader", "moeder", "man",
               "vrouw", "eerste", "geen", "werknemer", "medewerker", "professional", "kracht", "starter", "talent",
-              "team"}
+              "team", "werkgever", "opdrachtgever", "partner", "klant", "eigenaar", "oprichter", "directeur"}
+_OTHER_SUBJECT = {"wij", "we", "ik", "zij", "ze", "hij"}
 _AS_TITLE = lazy(re, r"(?<![\w-])([\w-]+\s+)?(?:als|Als|ALS)\s+([^\W\d_][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _SEEK_TITLE = lazy(re, r"(?<![\w-])(?:zoeken|zoekt|zoek naar|op zoek naar)\s+(?:[\w-]+\s+){0,4}?(?:een|a|an)\s+"
                        r"((?:[\w'-]+\s+){0,2}[\w'-]+)", re.IGNORECASE)
@@ -255,6 +258,8 @@ def _titles(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]], froz
             continue
         if not _READER.search(_sentence_text(text, m.start(), m.end())):
             continue
+        if set(text[m.end():m.end() + 20].lower().split()[:2]) & _OTHER_SUBJECT:
+            continue  # "Als werkgever bieden wij je ...": the role of somebody else
         words = m.group(2).split()
         if not annotate.is_person_noun(words[0]) and not (len(words) > 1 and words[0][:1].isupper()):
             continue
@@ -262,6 +267,8 @@ def _titles(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]], froz
         if found:
             phrases.add(tuple(w.lower() for w in found))
     for m in _SEEK_TITLE.finditer(text):
+        if _READER.search(m.group(0)) or _READER.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "Ben je op zoek naar een werkgever die ...": the reader seeks
         words = m.group(1).split()
         k = next((k for k, w in enumerate(words) if annotate.is_person_noun(w)), None)
         if k is not None and words[k].lower() not in _NOT_TITLE and words[k].lower() not in lists.get("client_nouns"):
