@@ -83,6 +83,8 @@ def _mention(token, titles=None):
     if token.pos_ in ("NOUN", "PROPN") and not token.whitespace_ and token.i + 1 < len(token.doc) \
             and token.doc[token.i + 1].text in ("'s", "\u2019s"):
         return "other"  # "collega’s" split by the tokenizer: a plural
+    if token.pos_ in ("NOUN", "PROPN", "X") and not _plural(token) and _after_een(token, ("bent",), ("ben",)):
+        return "candidate"  # "Je bent een multitasker die zijn mannetje staat", "ben jij een host die ..."
     if titles and _title_mention(token, titles):
         # "Als arts ben jij ... Waar nodig verleent de arts eerste hulp"; with the reader in the
         # same sentence it is another one ("de monteur van dienst bel je als ...")
@@ -105,6 +107,8 @@ def _mention(token, titles=None):
             return "other"
         return "candidate"
     if lemma in MARKABLE_NOUNS or low in MARKABLE_NOUNS or lemma.endswith(("medewerker", "kracht", "specialist")):
+        if _after_een(token, ("zoeken", "zoekt", "zoek"), ()):
+            return "sought"  # "wij zoeken een collega die ... met zijn team werkt"
         mods = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
         before = {t.lower_ for t in token.doc[max(0, token.i - 3):token.i]}
         if (mods | before) & MARKERS:
@@ -117,6 +121,22 @@ def _mention(token, titles=None):
     if lemma in ROLE_NOUNS or low in ROLE_NOUNS or lemma in ORG_NOUNS or low in ORG_NOUNS:
         return "other"
     return None
+
+
+def _after_een(token, verbs, inverted) -> bool:
+    """'(je) bent een (echte) X', 'ben jij een X', 'zoeken wij een X', 'op zoek naar een X':
+    the noun after 'een' (and adjectives) right after one of ``verbs`` (with a subject or
+    'naar' between), or after one of ``inverted`` followed by je/jij/u."""
+    doc = token.doc
+    j = token.i - 1
+    while j >= 0 and token.i - j < 4 and (doc[j].pos_ == "ADJ" or doc[j].text == ","):
+        j -= 1
+    if j < 1 or doc[j].lower_ != "een":
+        return False
+    before = [t.lower_ for t in doc[max(0, j - 3):j]]
+    if any(b in verbs for b in before[-2:]) or "naar" in before[-1:] and any(b in verbs for b in before):
+        return True
+    return any(b in inverted for b in before) and bool(_YOU & set(before))
 
 
 _SEEKS_TEXT = lazy(re, r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
@@ -159,8 +179,12 @@ def _target(token) -> bool:
     if low == "zijn":
         # possessive only: 'zijn kennis', not the verb 'zijn'
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "NUM", "PROPN", "ADV"):
-            return False
+        if nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "NUM", "PROPN", "ADV") or nxt.lower_ in _NOT_AFTER_POSSESSIVE:
+            return False  # "Wat zijn jouw taken?": a determiner or pronoun after it, the verb
+        prev = token.nbor(-1) if token.i > 0 else None
+        if prev is not None and (prev.lower_ in _VERB_ONLY_BEFORE or prev.pos_ in ("NOUN", "VERB")
+                                 and prev.lower_.endswith(("en", "'s", "\u2019s")) and prev.lower_ != "eigen"):
+            return False  # "er zijn", "wij zijn", "de arbeidsvoorwaarden zijn conform": the verb
         if token.pos_ in ("PRON", "DET") or "Yes" in token.morph.get("Poss") or nxt.lower_ == "eigen":
             return True  # "zijn eigen klanten": only the possessive
         # the tagger may call it AUX: after a preposition or a lexical verb it is still
@@ -170,10 +194,39 @@ def _target(token) -> bool:
             # "iemand die zijn kennis graag deelt": a lexical verb follows in the clause
             clause = sentence(token.doc, token.i)
             return any(t.pos_ == "VERB" and t.lemma_ != "zijn" for t in token.doc[token.i + 2:clause.end])
-        return prev is not None and (prev.pos_ == "ADP" or prev.pos_ == "VERB" and prev.lemma_ != "zijn")
+        if prev is not None and (prev.pos_ == "ADP" or prev.pos_ == "VERB" and prev.lemma_ != "zijn"):
+            return True
+        return _noun_then_verb(token, prev, nxt)
     if low == "haar":
         return token.pos_ in ("PRON", "DET")
     return token.pos_ == "PRON"
+
+
+_NOT_AFTER_POSSESSIVE = {"jouw", "je", "uw", "onze", "ons", "hun", "mijn", "zijn", "haar", "de", "het", "een", "deze",
+                         "die", "dit", "dat", "er", "wij", "we", "zij", "ze", "jullie", "niet", "ook", "nog", "wel"}
+_VERB_ONLY_BEFORE = {"er", "wij", "we", "ze", "jullie", "wat", "welke", "wie", "hoe", "waar"}
+_VERB_SUBJECTS = {"er", "wij", "we", "ze", "zij", "jullie", "dat", "dit", "die", "wat", "het", "welke", "hier", "daar",
+                  "waar", "deze", "ook", "nu", "dan", "ik", "u"}
+_CLAUSE_STOP = {"die", "dat", "en", "of", "als", "wat", "waar", "zodat", "om", "maar", "want", "omdat", "wanneer"}
+
+
+def _noun_then_verb(token, prev, nxt) -> bool:
+    """'te allen tijde zijn hoofd koel kan houden': 'zijn', a noun and then a lexical verb
+    in the same clause is the possessive (the verb 'zijn' has no second verb: 'er zijn
+    kansen', 'onze klanten zijn bedrijven die ...'); not after a subject of the verb
+    (er, wij, dat, a plural noun) or at the start of a sentence."""
+    if prev is None or nxt.pos_ != "NOUN" or prev.lower_ in _VERB_SUBJECTS or _plural(prev) \
+            or prev.is_punct or token.i == sentence(token.doc, token.i).start:
+        return False
+    if prev.pos_ == "PROPN" or annotate.is_person_noun(prev.lower_) or _mention(prev) is not None:
+        return False  # "dat de kandidaat zijn werkzaamheden gaat overnemen": whose is open
+    end = sentence(token.doc, token.i).end
+    for t in token.doc[nxt.i + 1:min(end, nxt.i + 7)]:
+        if t.is_punct or t.lower_ in _CLAUSE_STOP:
+            return False
+        if t.pos_ == "VERB" and t.lemma_ != "zijn":
+            return True
+    return False
 
 
 def _plural_zij(token) -> bool:
@@ -473,7 +526,7 @@ def select(options):
 
     # "wij zoeken iemand die zijn kennis deelt": 'iemand' is the candidate when the
     # sentence seeks (the annotation decides; the first pass only needs 'iemand')
-    someone = re.compile(r"(?<!\w)iemand(?!\w)", re.IGNORECASE)
+    someone = re.compile(r"(?<!\w)(?:iemand|bent\s+een|ben\s+(?:je|jij|u)\s+een)(?!\w)", re.IGNORECASE)
     # the person sought ("wij zoeken een monteur", "ben jij een X"): the annotation decides;
     # it counts only within its own block, for a pronoun in its relative clause ("... die
     # zijn collega's helpt") or opening the next sentence ("Hij ...")
