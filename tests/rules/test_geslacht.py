@@ -165,6 +165,7 @@ PRONOUN_ANTECEDENT_SILENT = [
     # the verb 'zijn' after a candidate mention
     "Je bent een echte teamspeler. De arbeidsvoorwaarden zijn conform de cao.",
     "Je bent een echte rechterhand. Wat zijn jouw taken?",
+    "De ideale kandidaat is een ware teamplayer. Verder zijn uitstekende sociale vaardigheden van belang.",
     "Het is de bedoeling dat de kandidaat zijn werkzaamheden in aanloop van zijn vertrek gaat overnemen.",
 ]
 

@@ -185,6 +185,9 @@ def _target(token) -> bool:
         if prev is not None and (prev.lower_ in _VERB_ONLY_BEFORE or prev.pos_ in ("NOUN", "VERB")
                                  and prev.lower_.endswith(("en", "'s", "\u2019s")) and prev.lower_ != "eigen"):
             return False  # "er zijn", "wij zijn", "de arbeidsvoorwaarden zijn conform": the verb
+        if prev is not None and prev.i == sentence(token.doc, token.i).start and prev.pos_ != "ADP" \
+                and prev.lower_ not in _PREPOSITIONS and prev.is_alpha:
+            return False  # "Verder zijn uitstekende sociale vaardigheden van belang": inversion, the verb
         if token.pos_ in ("PRON", "DET") or "Yes" in token.morph.get("Poss") or nxt.lower_ == "eigen":
             return True  # "zijn eigen klanten": only the possessive
         # the tagger may call it AUX: after a preposition or a lexical verb it is still
