@@ -346,8 +346,8 @@ def _title_mention(token, titles) -> bool:
     heads, phrases, acronyms = titles
     low = token.lower_
     acronym = len(token.text) >= 2 and token.text in acronyms
-    if not (low in heads or acronym) or _plural(token):
-        return False
+    if not (low in heads or acronym) or _plural(token) or not token.pos_:
+        return False  # (not in a sentence the pipeline left out, like every other mention)
     words = {w for phrase in phrases for w in phrase}
     for j in range(token.i - 1, max(-1, token.i - 5), -1):
         t = token.doc[j]
