@@ -131,6 +131,56 @@ def test_pronoun_antecedent_in_previous_block(linter):
     assert text[found[0].start:found[0].end] == "hij"
 
 
+# the antecedent decision, with both stand-in models: (text, reported span, severity)
+PRONOUN_ANTECEDENT_FLAGGED = [
+    # the ad's own title: "Als arts ben jij ..." and later "de arts ... hij"; its acronym
+    ("Als arts ben jij verantwoordelijk voor de vaccinaties. Waar nodig verleent de arts eerste hulp en is hij "
+     "verantwoordelijk voor de juiste hulp.", "hij", "warning"),
+    ("Dit zijn jouw uitdagingen als Business Development Manager. Met ons kantoor zorgt de Business Development "
+     "Manager (BDM) voor nieuwe business. Van de BDM wordt verwacht dat hij innovaties inzet.", "hij", "warning"),
+    # the relative clause of the person sought, over a code and over prepositional phrases
+    ("Wij zijn per direct op zoek naar een vrachtwagenchauffeur ADR die in het bezit is van zijn ADR basis.",
+     "zijn", "warning"),
+    ("Wij zijn op zoek naar een specialist, die graag samen met de eigenaar aan het roer staat van de organisatie "
+     "en zijn eigen klantenportefeuille wil beheren.", "zijn", "warning"),
+    # idioms: a hint
+    ("Je woont in de regio en je bent iemand die stevig in zijn schoenen staat.", "zijn", "info"),
+    ("Wat je nodig hebt om in deze functie goed tot zijn recht te komen: een mbo-diploma.", "zijn", "info"),
+    ("Je bent een multitasker die zijn mannetje staat bij drukte.", "zijn", "info"),
+    # the reader described ("je bent een X die ..."), the colleague sought, a noun and a verb after 'zijn'
+    ("Je bent een HTS-er die zijn handen uit de mouwen wil steken.", "zijn", "warning"),
+    ("Wij zoeken een collega die kan organiseren, maar ook gewoon met zijn team meewerkt.", "zijn", "warning"),
+    ("Wij zijn op zoek naar een nieuwe medewerker die te allen tijde zijn hoofd koel kan houden.", "zijn", "warning"),
+]
+
+PRONOUN_ANTECEDENT_SILENT = [
+    "Wij zoeken iemand die het product en zijn werking kent.",  # zijn of a het-word
+    "Wij zoeken een monteur die de klant helpt met zijn installatie.",  # 'die' is the object's
+    "Als arts werk je samen met de begeleidende ervaren arts. Hij tekent voor het delen van zijn kennis.",
+    "Je krijgt de ruimte om jouw talent tot zijn recht te laten komen.",
+    "Je hebt ervaring als kok. De kok van het restaurant is ziek, hij komt morgen terug.",
+    "Jouw nieuwe collega’s werken met plezier en zijn trots op hun resultaten.",  # the verb
+    "Als werkgever bieden wij je een goed salaris. De werkgever betaalt zijn personeel goed.",
+    "Onze nieuwe collega Anke begint maandag. Zij plant de afspraken.",
+    # the verb 'zijn' after a candidate mention
+    "Je bent een echte teamspeler. De arbeidsvoorwaarden zijn conform de cao.",
+    "Je bent een echte rechterhand. Wat zijn jouw taken?",
+    "De ideale kandidaat is een ware teamplayer. Verder zijn uitstekende sociale vaardigheden van belang.",
+    "Het is de bedoeling dat de kandidaat zijn werkzaamheden in aanloop van zijn vertrek gaat overnemen.",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "severity"), PRONOUN_ANTECEDENT_FLAGGED)
+def test_pronoun_antecedent_is_the_candidate(linter_per_model, text, span, severity):
+    found = hits(linter_per_model, text, rule="GSL004")
+    assert [(f.text, f.severity) for f in found] == [(span, severity)]
+
+
+@pytest.mark.parametrize("text", PRONOUN_ANTECEDENT_SILENT)
+def test_pronoun_antecedent_is_someone_or_something_else(linter_per_model, text):
+    assert texts(linter_per_model, text, "GSL004") == []
+
+
 def test_named_person_in_previous_block_wins(linter):
     text = "De kandidaat meldt zich bij Anouk de Vries.\n\nZij leidt het inwerkprogramma.\n"
     assert texts(linter, text, "GSL004") == []

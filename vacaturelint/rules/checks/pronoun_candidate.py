@@ -69,16 +69,26 @@ def _plural(token) -> bool:
     return "Plur" in token.morph.get("Number")
 
 
-def _mention(token):
-    """'candidate', 'other' or None for one token."""
+def _mention(token, titles=None):
+    """'candidate', 'sought', 'other' or None for one token (``titles``: the ad's job
+    titles, :func:`_titles`)."""
     lemma = token.lemma_.lower()
-    low = token.lower_
+    low = token.lower_.replace("\u2019", "'")  # "collega’s"
     if (token.pos_ in ("NOUN", "PROPN", "X") and lemma not in CANDIDATE_NOUNS and low not in CANDIDATE_NOUNS
             and not _plural(token) and not low.endswith(("'s", "s", "en")) and annotate.is_person_noun(low)
             and _seeks(token.doc) and annotate.referent(token.doc, token.i) == "candidate"):
         # the annotation layer: "wij zoeken een ervaren Network Engineer", "ben jij een X";
         # counted only for a pronoun in its own relative clause ("... die zijn collega's helpt")
         return "sought"
+    if token.pos_ in ("NOUN", "PROPN") and not token.whitespace_ and token.i + 1 < len(token.doc) \
+            and token.doc[token.i + 1].text in ("'s", "\u2019s"):
+        return "other"  # "collega’s" split by the tokenizer: a plural
+    if token.pos_ in ("NOUN", "PROPN", "X") and not _plural(token) and _after_een(token, ("bent",), ("ben",)):
+        return "candidate"  # "Je bent een multitasker die zijn mannetje staat", "ben jij een host die ..."
+    if titles and _title_mention(token, titles):
+        # "Als arts ben jij ... Waar nodig verleent de arts eerste hulp"; with the reader in the
+        # same sentence it is another one ("de monteur van dienst bel je als ...")
+        return "other" if any(t.lower_ in _YOU for t in sentence(token.doc, token.i)) else "candidate"
     if token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "X") and token.text[:1].isupper() and not token.is_sent_start
                                  and lemma not in CANDIDATE_NOUNS | MARKABLE_NOUNS):
         return "other"
@@ -97,6 +107,8 @@ def _mention(token):
             return "other"
         return "candidate"
     if lemma in MARKABLE_NOUNS or low in MARKABLE_NOUNS or lemma.endswith(("medewerker", "kracht", "specialist")):
+        if _after_een(token, ("zoeken", "zoekt", "zoek"), ()):
+            return "sought"  # "wij zoeken een collega die ... met zijn team werkt"
         mods = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
         before = {t.lower_ for t in token.doc[max(0, token.i - 3):token.i]}
         if (mods | before) & MARKERS:
@@ -111,6 +123,22 @@ def _mention(token):
     return None
 
 
+def _after_een(token, verbs, inverted) -> bool:
+    """'(je) bent een (echte) X', 'ben jij een X', 'zoeken wij een X', 'op zoek naar een X':
+    the noun after 'een' (and adjectives) right after one of ``verbs`` (with a subject or
+    'naar' between), or after one of ``inverted`` followed by je/jij/u."""
+    doc = token.doc
+    j = token.i - 1
+    while j >= 0 and token.i - j < 4 and (doc[j].pos_ == "ADJ" or doc[j].text == ","):
+        j -= 1
+    if j < 1 or doc[j].lower_ != "een":
+        return False
+    before = [t.lower_ for t in doc[max(0, j - 3):j]]
+    if any(b in verbs for b in before[-2:]) or "naar" in before[-1:] and any(b in verbs for b in before):
+        return True
+    return any(b in inverted for b in before) and bool(_YOU & set(before))
+
+
 _SEEKS_TEXT = lazy(re, r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
 _SEEKS_KEY = "vacaturelint.pronoun_candidate.seeks"
 
@@ -118,6 +146,8 @@ _SEEKS_KEY = "vacaturelint.pronoun_candidate.seeks"
 def _you_are(token) -> bool:
     """'je bent iemand', 'ben jij iemand': the reader described."""
     before = [t.lower_ for t in token.doc[max(0, token.i - 3):token.i]]
+    if before and before[-1] == "bent":
+        return True  # only je/jij/u take "bent" ("...regio Amsterdamje bent iemand die": glued text)
     return any(b in ("bent", "ben") for b in before) and bool(_YOU & set(before))
 
 
@@ -149,10 +179,17 @@ def _target(token) -> bool:
     if low == "zijn":
         # possessive only: 'zijn kennis', not the verb 'zijn'
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "NUM", "PROPN", "ADV"):
-            return False
-        if token.pos_ in ("PRON", "DET") or "Yes" in token.morph.get("Poss"):
-            return True
+        if nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "NUM", "PROPN", "ADV") or nxt.lower_ in _NOT_AFTER_POSSESSIVE:
+            return False  # "Wat zijn jouw taken?": a determiner or pronoun after it, the verb
+        prev = token.nbor(-1) if token.i > 0 else None
+        if prev is not None and (prev.lower_ in _VERB_ONLY_BEFORE or prev.pos_ in ("NOUN", "VERB")
+                                 and prev.lower_.endswith(("en", "'s", "\u2019s")) and prev.lower_ != "eigen"):
+            return False  # "er zijn", "wij zijn", "de arbeidsvoorwaarden zijn conform": the verb
+        if prev is not None and prev.i == sentence(token.doc, token.i).start and prev.pos_ != "ADP" \
+                and prev.lower_ not in _PREPOSITIONS and prev.is_alpha:
+            return False  # "Verder zijn uitstekende sociale vaardigheden van belang": inversion, the verb
+        if token.pos_ in ("PRON", "DET") or "Yes" in token.morph.get("Poss") or nxt.lower_ == "eigen":
+            return True  # "zijn eigen klanten": only the possessive
         # the tagger may call it AUX: after a preposition or a lexical verb it is still
         # possessive ('met zijn collega's', 'levert zijn cv in'), unlike 'er zijn kansen'
         prev = token.nbor(-1) if token.i > 0 else None
@@ -160,10 +197,39 @@ def _target(token) -> bool:
             # "iemand die zijn kennis graag deelt": a lexical verb follows in the clause
             clause = sentence(token.doc, token.i)
             return any(t.pos_ == "VERB" and t.lemma_ != "zijn" for t in token.doc[token.i + 2:clause.end])
-        return prev is not None and (prev.pos_ == "ADP" or prev.pos_ == "VERB" and prev.lemma_ != "zijn")
+        if prev is not None and (prev.pos_ == "ADP" or prev.pos_ == "VERB" and prev.lemma_ != "zijn"):
+            return True
+        return _noun_then_verb(token, prev, nxt)
     if low == "haar":
         return token.pos_ in ("PRON", "DET")
     return token.pos_ == "PRON"
+
+
+_NOT_AFTER_POSSESSIVE = {"jouw", "je", "uw", "onze", "ons", "hun", "mijn", "zijn", "haar", "de", "het", "een", "deze",
+                         "die", "dit", "dat", "er", "wij", "we", "zij", "ze", "jullie", "niet", "ook", "nog", "wel"}
+_VERB_ONLY_BEFORE = {"er", "wij", "we", "ze", "jullie", "wat", "welke", "wie", "hoe", "waar"}
+_VERB_SUBJECTS = {"er", "wij", "we", "ze", "zij", "jullie", "dat", "dit", "die", "wat", "het", "welke", "hier", "daar",
+                  "waar", "deze", "ook", "nu", "dan", "ik", "u"}
+_CLAUSE_STOP = {"die", "dat", "en", "of", "als", "wat", "waar", "zodat", "om", "maar", "want", "omdat", "wanneer"}
+
+
+def _noun_then_verb(token, prev, nxt) -> bool:
+    """'te allen tijde zijn hoofd koel kan houden': 'zijn', a noun and then a lexical verb
+    in the same clause is the possessive (the verb 'zijn' has no second verb: 'er zijn
+    kansen', 'onze klanten zijn bedrijven die ...'); not after a subject of the verb
+    (er, wij, dat, a plural noun) or at the start of a sentence."""
+    if prev is None or nxt.pos_ != "NOUN" or prev.lower_ in _VERB_SUBJECTS or _plural(prev) \
+            or prev.is_punct or token.i == sentence(token.doc, token.i).start:
+        return False
+    if prev.pos_ == "PROPN" or annotate.is_person_noun(prev.lower_) or _mention(prev) is not None:
+        return False  # "dat de kandidaat zijn werkzaamheden gaat overnemen": whose is open
+    end = sentence(token.doc, token.i).end
+    for t in token.doc[nxt.i + 1:min(end, nxt.i + 7)]:
+        if t.is_punct or t.lower_ in _CLAUSE_STOP:
+            return False
+        if t.pos_ == "VERB" and t.lemma_ != "zijn":
+            return True
+    return False
 
 
 def _plural_zij(token) -> bool:
@@ -201,6 +267,201 @@ def _own_relative_clause(doc, mention: int, token) -> bool:
     return any(t.lower_ == "die" for t in between[:4]) and not any(t.text in (".", ";", ":", "?", "!") for t in between)
 
 
+# -- the ad's own job title ("Als arts ben jij ...", "wij zoeken een kok") ------------------
+
+# "als X" with the reader in the sentence names the role offered; not after these words
+# ("ervaring als kok", "net als de monteur", "werkzaam als ...": a past or other role)
+_NOT_TITLE_BEFORE = {"ervaring", "werkervaring", "achtergrond", "gewerkt", "werkzaam", "geweest", "net", "zowel",
+                     "evenals", "opleiding", "diploma", "functies", "mogelijkheden", "rollen", "zoals"}
+# person nouns that are no job title ("als collega", "als ouder", "als klant")
+_NOT_TITLE = {"collega", "teamlid", "teamgenoot", "persoon", "mens", "iemand", "ouder", "vader", "moeder", "man",
+              "vrouw", "eerste", "geen", "werknemer", "medewerker", "professional", "kracht", "starter", "talent",
+              "team", "werkgever", "opdrachtgever", "partner", "klant", "eigenaar", "oprichter", "directeur"}
+_OTHER_SUBJECT = {"wij", "we", "ik", "zij", "ze", "hij"}
+_AS_TITLE = lazy(re, r"(?<![\w-])([\w-]+\s+)?(?:als|Als|ALS)\s+([^\W\d_][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+_SEEK_TITLE = lazy(re, r"(?<![\w-])(?:zoeken|zoekt|zoek naar|op zoek naar)\s+(?:[\w-]+\s+){0,4}?(?:een|a|an)\s+"
+                       r"((?:[\w'-]+\s+){0,2}[\w'-]+)", re.IGNORECASE)
+_READER = lazy(re, r"(?<![\w-])(?:je|jij|jou|jouw|u|uw)(?![\w-])", re.IGNORECASE)
+_SENTENCE_MARK = lazy(re, r"[.!?\n]")
+
+
+def _sentence_text(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_MARK.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_MARK.search(text, end)
+    return text[left:right.start() if right else len(text)]
+
+
+def _title_words(words: list[str]) -> tuple[str, ...] | None:
+    """The title in a run of words: up to its last person noun ("Business Development
+    Manager", "Makelaar" of "Makelaar K-RMT")."""
+    heads = [k for k, w in enumerate(words) if annotate.is_person_noun(w) and w.lower() not in _NOT_TITLE
+             and w.lower() not in lists.get("client_nouns")]
+    if not heads or annotate.is_person_noun(words[0]) and words[0].lower() in _NOT_TITLE:
+        return None
+    return tuple(words[:heads[-1] + 1])
+
+
+def _titles(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]], frozenset[str]]:
+    """The job titles one block gives the role offered: "als X" in a sentence that
+    addresses the reader ("Als arts ben jij ...", "jouw uitdagingen als Business
+    Development Manager") and the person sought ("wij zoeken een ervaren kok"). Returns
+    (head words, title phrases, acronyms of multiword titles: "BDM")."""
+    heads: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
+    acronyms: set[str] = set()
+    for m in _AS_TITLE.finditer(text):
+        if m.group(1) and m.group(1).strip().lower() in _NOT_TITLE_BEFORE:
+            continue
+        if not _READER.search(_sentence_text(text, m.start(), m.end())):
+            continue
+        if set(text[m.end():m.end() + 20].lower().split()[:2]) & _OTHER_SUBJECT:
+            continue  # "Als werkgever bieden wij je ...": the role of somebody else
+        words = m.group(2).split()
+        if not annotate.is_person_noun(words[0]) and not (len(words) > 1 and words[0][:1].isupper()):
+            continue
+        found = _title_words(words)
+        if found:
+            phrases.add(tuple(w.lower() for w in found))
+    for m in _SEEK_TITLE.finditer(text):
+        if _READER.search(m.group(0)) or _READER.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "Ben je op zoek naar een werkgever die ...": the reader seeks
+        words = m.group(1).split()
+        k = next((k for k, w in enumerate(words) if annotate.is_person_noun(w)), None)
+        if k is not None and words[k].lower() not in _NOT_TITLE and words[k].lower() not in lists.get("client_nouns"):
+            phrases.add((words[k].lower(),))
+    for phrase in phrases:
+        heads.add(phrase[-1])
+        if len(phrase) >= 2:
+            acronyms.add("".join(w[0] for w in phrase).upper())
+    return frozenset(heads), frozenset(phrases), frozenset(acronyms)
+
+
+def _merge_titles(found: list) -> tuple:
+    return tuple(frozenset().union(*(f[k] for f in found)) for k in range(3)) if found else None
+
+
+def _title_mention(token, titles) -> bool:
+    """'de arts', 'de Business Development Manager', 'van de BDM': the definite title of
+    the role offered, right after 'de' (not 'de begeleidende ervaren arts': someone else)."""
+    heads, phrases, acronyms = titles
+    low = token.lower_
+    acronym = len(token.text) >= 2 and token.text in acronyms
+    if not (low in heads or acronym) or _plural(token) or not token.pos_:
+        return False  # (not in a sentence the pipeline left out, like every other mention)
+    words = {w for phrase in phrases for w in phrase}
+    for j in range(token.i - 1, max(-1, token.i - 5), -1):
+        t = token.doc[j]
+        if t.lower_ == "de":
+            return True
+        if acronym or t.lower_ not in words:
+            return False
+    return False
+
+
+def _continues(doc, token, mentions) -> bool:
+    """'een vrachtwagenchauffeur ADR', 'de Business Development Manager (BDM)': a code right
+    after the candidate's title belongs to it (not 'onze nieuwe collega Anke': a name)."""
+    if not mentions or mentions[-1][0] not in ("candidate", "sought"):
+        return False
+    at = mentions[-1][1]
+    return (token.text.isupper() and len(token.text) >= 2 and token.i - at <= 3
+            and all(t.text in ("(", "-", "/") or t.text.isupper() for t in doc[at + 1:token.i]))
+
+
+# -- the possessive inside a relative clause and idioms ------------------------------------
+
+_PREPOSITIONS = {"met", "van", "aan", "voor", "bij", "naar", "op", "in", "uit", "over", "door", "onder", "tussen",
+                 "tegen", "zonder", "namens", "binnen", "tijdens", "rond", "om", "samen"}
+_NP_WORDS = {"de", "het", "een", "onze", "ons", "zijn", "haar", "hun", "deze", "dit", "die", "dat"}
+# a new subject or clause between 'die' and the possessive: the clause is not the relative's own
+_NEW_CLAUSE = {"dat", "omdat", "zodat", "als", "wanneer", "terwijl", "waar", "waarbij", "hij", "zij", "ze", "je",
+               "jij", "u", "wij", "we", "die", "wie", "jullie", "iedereen"}
+
+
+def _in_pp(doc, token) -> bool:
+    """'samen met de eigenaar', 'van de organisatie': a noun inside a prepositional phrase."""
+    for j in range(token.i - 1, max(-1, token.i - 4), -1):
+        t = doc[j]
+        if t.lower_ in _PREPOSITIONS or t.pos_ == "ADP":
+            return True
+        if not (t.pos_ in ("DET", "ADJ", "NUM") or t.lower_ in _NP_WORDS):
+            return False
+    return False
+
+
+def _relative_subject(doc, mentions, token) -> str | None:
+    """'een specialist, die graag samen met de eigenaar aan het roer komt te staan van de
+    organisatie en zijn eigen klantenportefeuille wil beheren': a possessive in the relative
+    clause of the candidate refers to its subject ('die'); nouns inside prepositional
+    phrases in between do not compete. Not when 'die' is an object ('die de klant ...') or
+    a new clause or subject comes between."""
+    if token.lower_ != "zijn":
+        return None
+    own = sentence(doc, token.i)
+    for kind, at, in_pp in reversed(mentions):
+        if at < own.start or token.i - at > 30:
+            return None
+        if kind in ("candidate", "sought"):
+            die = next((t.i for t in doc[at + 1:min(token.i, at + 6)] if t.lower_ == "die"), None)
+            if die is None or doc[die + 1].lower_ in ("de", "het", "een", "ons", "onze", "deze", "dit"):
+                return None
+            if any(t.lower_ in _NEW_CLAUSE or t.text in (".", ";", ":", "!", "?") for t in doc[die + 1:token.i]):
+                return None
+            return kind
+        if not in_pp:
+            return None
+    return None
+
+
+# "tot zijn recht komen", "stevig in zijn schoenen staan", "zijn mannetje staan": fixed
+# expressions, reported as a hint (info); (word before 'zijn' or None, word after)
+_IDIOMS = {("tot", "recht"), ("in", "schoenen"), (None, "mannetje"), (None, "draai"), ("zijn", "ei"),
+           (None, "steentje"), ("in", "element"), ("op", "plek"), ("op", "plaats"),
+           ("op", "beurt")}
+
+
+def _idiom(doc, token) -> bool:
+    if token.lower_ != "zijn" or token.i + 1 >= len(doc):
+        return False
+    before = doc[token.i - 1].lower_ if token.i else ""
+    after = doc[token.i + 1].lower_
+    return any(a == after and (b is None or b == before or b == "zijn") for b, a in _IDIOMS)
+
+
+def _implicit_candidate(doc, token) -> bool:
+    """'Wat wij vinden dat je nodig hebt om in deze functie goed tot zijn recht te komen':
+    an idiom in an 'om ... te' clause without a subject of its own, in a sentence that
+    addresses the reader: the reader (the candidate) is meant."""
+    own = sentence(doc, token.i)
+    start = token.i - 1 if doc[token.i - 1].lower_ in _PREPOSITIONS else token.i
+    for j in range(start - 1, max(own.start - 1, start - 9), -1):
+        t = doc[j]
+        if t.lower_ == "om":
+            after = [x.lower_ for x in doc[token.i + 1:min(own.end, token.i + 6)]]
+            return "te" in after and "laten" not in after and any(
+                x.lower_ in _YOU and x.i < j for x in own)
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and not _in_pp(doc, t) or t.lower_ in _NP_WORDS - {"de", "het", "een", "deze", "dit"} and not _in_pp(doc, doc[min(j + 1, token.i)]):
+            return False
+    return False
+
+
+def _neuter_before(doc, token) -> bool:
+    """'het bedrijf en zijn klanten', 'het product met zijn ...': 'zijn' is also the
+    possessive of a het-word right before it (not 'in het bezit is van zijn ...': there the
+    het-word is inside a prepositional phrase)."""
+    if token.lower_ != "zijn" or token.i < 2:
+        return False
+    j = token.i - 1
+    if doc[j].lower_ in ("en", "of", "met", ","):
+        j -= 1
+    t = doc[j]
+    if t.pos_ not in ("NOUN", "PROPN") or _plural(t) or _in_pp(doc, t):
+        return False
+    k = j - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and j - k < 3:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("het", "dit", "elk", "ieder")
+
 def _suggestions(low):
     return {
         "hij": ("je/jij", "hij of zij", "die"),
@@ -214,26 +475,36 @@ def _suggestions(low):
 @check("pronoun_candidate", needs={"dep", "lemma", "morph", "pos", "sents"}, scope="document", span_findings=True)
 def run(docs, options):
     lookback = options.get("lookback_blocks", 2)
+    pairs = list(docs)
+    # the ad's job titles per block, from the block text (also of blocks the first pass left out)
+    block_titles = [_titles(getattr(block, "text", None) or text_of(doc)) for block, doc in pairs]
     history: list[list[str]] = []  # mentions per previous block
-    for index, (block, doc) in enumerate(docs):
+    for index, (block, doc) in enumerate(pairs):
         if getattr(block, "kind", "") == "heading" and history:
             history.append([])
-        mentions: list[str] = []
-        last_at = -1  # token index of the last mention in this block
+        titles = _merge_titles([t for t in block_titles[max(0, index - lookback):index + 1] if t[0]])
+        mentions: list[tuple[str, int, bool]] = []  # (kind, token index, inside a prepositional phrase)
         for token in doc:
-            kind = _mention(token)
+            kind = _mention(token, titles)
             if kind is not None:
-                mentions.append(kind)
-                last_at = token.i
+                if kind == "other" and _continues(doc, token, mentions):
+                    continue
+                mentions.append((kind, token.i, _in_pp(doc, token)))
                 continue
-            if not _target(token) or _paired(doc, token) or _plural_zij(token):
+            if not _target(token) or _paired(doc, token) or _plural_zij(token) or _neuter_before(doc, token):
                 continue
-            previous = mentions[-1] if mentions else next(
+            last_at = mentions[-1][1] if mentions else -1
+            previous = mentions[-1][0] if mentions else next(
                 (block_mentions[-1] for block_mentions in reversed(history[-lookback:] if lookback else [])
                  if block_mentions), None)
-            if previous == "candidate" or previous == "sought" and _own_relative_clause(doc, last_at, token):
-                yield index, token.idx, token.idx + len(token.text), {"suggestions": _suggestions(token.lower_)}
-        history.append([("other" if kind == "sought" else kind) for kind in mentions])
+            idiom = _idiom(doc, token)
+            if (previous == "candidate" or previous == "sought" and _own_relative_clause(doc, last_at, token)
+                    or _relative_subject(doc, mentions, token) or idiom and _implicit_candidate(doc, token)):
+                info = {"suggestions": _suggestions(token.lower_)}
+                if idiom:
+                    info["severity"] = "info"
+                yield index, token.idx, token.idx + len(token.text), info
+        history.append([("other" if kind == "sought" else kind) for kind, _, _ in mentions])
 
 
 def context_blocks(options) -> int:
@@ -241,6 +512,8 @@ def context_blocks(options) -> int:
     return options.get("lookback_blocks", 2)
 
 
+_IDIOM_OM = lazy(re, r"(?<!\w)om\s[^.;:!?]{0,60}?(?<!\w)zijn\s(?:recht|schoenen|mannetje|draai|steentje|element|plek|plaats|beurt)(?!\w)",
+                 re.IGNORECASE)
 _PRONOUN_ANCHOR = lazy(re, r"(?<!\w)(?:hij|hem|zijn|zij|haar)(?!\w)", re.IGNORECASE)
 
 
@@ -256,7 +529,7 @@ def select(options):
 
     # "wij zoeken iemand die zijn kennis deelt": 'iemand' is the candidate when the
     # sentence seeks (the annotation decides; the first pass only needs 'iemand')
-    someone = re.compile(r"(?<!\w)iemand(?!\w)", re.IGNORECASE)
+    someone = re.compile(r"(?<!\w)(?:iemand|bent\s+een|ben\s+(?:je|jij|u)\s+een)(?!\w)", re.IGNORECASE)
     # the person sought ("wij zoeken een monteur", "ben jij een X"): the annotation decides;
     # it counts only within its own block, for a pronoun in its relative clause ("... die
     # zijn collega's helpt") or opening the next sentence ("Hij ...")
@@ -270,6 +543,15 @@ def select(options):
     def sought_pair(text):
         return sought.search(text) and sought_pronoun.search(text)
 
+    def titled(text, window_texts):
+        """'de arts ... hij' after 'Als arts ben jij' (the ad's title, :func:`_titles`)"""
+        found = _merge_titles([t for t in map(_titles, window_texts) if t[0]])
+        if not found:
+            return False
+        heads, _, acronyms = found
+        return any(w.lower() in heads or w in acronyms for w in re.findall(r"(?<=\b[Dd]e )[\w'-]+", text)) or any(
+            re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", text) for a in acronyms)
+
     def choose(texts):
         chosen: set[int] = set()
         for i, text in enumerate(texts):
@@ -277,8 +559,10 @@ def select(options):
                 window = range(max(0, i - lookback), i + 1)
                 if any(mentions_candidate(texts[j]) for j in window):
                     chosen.update(window)
-                elif sought_pair(text):
+                elif sought_pair(text) or _IDIOM_OM.search(text):
                     chosen.add(i)
+                elif titled(text, [texts[j] for j in window]):
+                    chosen.update(window)
         return chosen
 
     def sentences(texts):
