@@ -694,7 +694,8 @@ def _negate(doc, a: int, b: int, negated: list[bool]) -> None:
 _INCLUSIVE_RE = lazy(re,
     r"\bof je nu\b|\bongeacht\b|\bmaakt (het |ons )?(niet|geen bal|niets) uit\b|\bniet uit of\b"
     r"|\b(iedereen|allen|alle \w+|jong en oud|jong of oud)\b[^.!?]{0,30}\bwelkom\b"
-    r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\b(welkom|in aanmerking|uitgenodigd)\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
+    r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\b(welkom|in aanmerking|uitgenodigd)\b"
+    r"|\b(ook|eveneens)\b[^.!?]{0,40}\b(kan|kunnen|mag|mogen)\s+(ook\s+)?(reageren|solliciteren)\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
     r"|\bzowel\b[^.!?]{1,60}\bals\b|\bvan jong tot oud\b|\bmet of zonder\b|\balle leeftijden\b",
     re.IGNORECASE)
 

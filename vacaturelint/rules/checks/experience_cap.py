@@ -27,9 +27,11 @@ OPTIONS: set[str] = set()
 
 _APPROX_WORD = r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|grofweg)"
 _EXPERIENCE = r"(?:\s+\w+){0,2}?\s+(?:relevante\s+|aantoonbare\s+|praktische\s+|professionele\s+)?(?:werk|praktijk|beroeps|vak)?ervaring"
+# "1 of 2 jaar ervaring": two neighbouring numbers with "of" are a narrow range too
+_DASH_OR = rf"(?:{DASH}|\s+of\s+)"
 _PATTERNS = [
     # ranges first, so "vijf tot acht jaar" is one range and not "tot acht jaar"
-    compile_(rf"(?:\b|(?<=[^\W\d])(?=\d))(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
+    compile_(rf"(?:\b|(?<=[^\W\d])(?=\d))(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){_DASH_OR}(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
     compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}"),
     # "werkervaring (2 tot 4 jaar)", "Werkervaring: 0-2 jaar"
     compile_(rf"\b(?:werk|praktijk|beroeps|vak)?ervaring(?:[^.;:()\n]{{0,30}}?\(|\s*:)\s*(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}\)?"),

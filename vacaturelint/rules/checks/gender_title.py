@@ -220,6 +220,8 @@ def run(doc, options):
                 continue
             if _paired(doc, token, form, titles) or _named(doc, token):
                 continue
+            if titles[form].get("sought") and not (annotated and _about_candidate(token)):
+                continue  # 'leraar' is also used generically: only for the person sought
             yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
         elif (suggestions := _open_form(token)) is not None:
             named = not _role_item(doc, token) and (_surname(doc, token) or _looks_like_name(doc, token))

@@ -51,7 +51,7 @@ _PATTERNS = [
     # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
     lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
     lazy(regex, rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
-                rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid)\b", _F),
+                rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:(?:instelling|houding|opstelling|karakter)\s+(?:en|&)\s+)?(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid)\b", _F),
     # "geen 9 tot 5 mentaliteit" in any time form: 9-5, 9 tot 17, 9:00 tot 17:00, 9.00-17.00, negen-tot-vijf
     lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
                 rf"(?:mentaliteit|instelling|houding)\W?", _F),
