@@ -77,6 +77,16 @@ def _paired(doc, token, form, titles) -> bool:
     return bool(m and _is_partner(m.group(1), form, titles))
 
 
+_KEYWORDS = lazy(re, r"\b(?:kern|tref|zoek)woorden\s*:|\bkeywords?\s*:|\btags\s*:", re.IGNORECASE)
+
+
+def _keyword_line(doc, token) -> bool:
+    """A job board's keyword line ('Kernwoorden: Wiskunde Heemskerk docent leraar'): no text."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    return bool(_KEYWORDS.search(text, start, token.idx))
+
+
 def _capitalised_word(token) -> bool:
     return token.is_alpha and token.text[:1].isupper()
 
@@ -220,7 +230,7 @@ def run(doc, options):
                 continue
             if _paired(doc, token, form, titles) or _named(doc, token):
                 continue
-            if titles[form].get("sought") and not (annotated and _about_candidate(token)):
+            if titles[form].get("sought") and not (annotated and _about_candidate(token)) or _keyword_line(doc, token):
                 continue  # 'leraar' is also used generically: only for the person sought
             yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
         elif (suggestions := _open_form(token)) is not None:
