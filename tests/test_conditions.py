@@ -60,6 +60,13 @@ def test_near_uses_a_token_window_around_the_match(blank):
     assert conditions.holds("near", {"phrases": ["zeven"], "after": 3}, ctx)
 
 
+def test_near_with_sentence_stays_inside_the_sentence(blank):
+    ctx = _context(blank, "Een pluspunt. Eigen vervoer is nodig.", "Eigen vervoer")
+    assert conditions.holds("near", {"phrases": ["pluspunt"], "before": 4}, ctx)
+    assert not conditions.holds("near", {"phrases": ["pluspunt"], "before": 4, "sentence": True}, ctx)
+    assert conditions.holds("near", {"phrases": ["nodig"], "after": 4, "sentence": True}, ctx)
+
+
 def test_document_has_sees_other_blocks(blank):
     ctx = _context(blank, "Wij zoeken een jonge collega.\n\nJe rijdt met de bestelbus.", "jonge", block_index=0)
     assert conditions.holds("document_has", {"phrases": ["bestelbus"]}, ctx)
@@ -88,6 +95,7 @@ def test_section_and_block_kind(blank):
     ("sentence_has", ["x"], "verwacht een mapping"),
     ("sentence_has", {"words": ["x"]}, "onbekende sleutel"),
     ("near", {"phrases": ["x"], "before": 99}, "getal van 0 tot 50"),
+    ("near", {"phrases": ["x"], "sentence": "ja"}, "true of false"),
     ("sentence_has", {"regex": "("}, "ongeldige reguliere expressie"),
     ("section", 3, "reguliere expressie"),
     ("block_kind", "tabel", "paragraph, list_item of heading"),

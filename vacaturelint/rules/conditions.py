@@ -30,7 +30,7 @@ WHERE = ("sentence_has", "block_has", "document_has", "near", "match_has")
 ANNOTATED = ("about", "negated", "inclusive")
 KINDS = (*WHERE, "section", "block_kind", *ANNOTATED)
 _WHAT = {"lemmas", "phrases", "regex", "pos"}
-_NEAR = {"before", "after"}
+_NEAR = {"before", "after", "sentence"}
 
 
 def validate(kind: str, spec) -> frozenset[str]:
@@ -69,6 +69,8 @@ def validate(kind: str, spec) -> frozenset[str]:
     for key in ("before", "after"):
         if key in spec and not (isinstance(spec[key], int) and 0 <= spec[key] <= 50):
             raise ValueError(f"{kind}.{key} moet een getal van 0 tot 50 zijn")
+    if "sentence" in spec and not isinstance(spec["sentence"], bool):
+        raise ValueError(f"{kind}.sentence moet true of false zijn")
     if "regex" in spec:
         _compile(spec["regex"])
     needs = set()  # lemma tests fall back to lower-case forms without a lemmatizer
@@ -178,8 +180,14 @@ def holds(kind: str, spec, ctx: Context) -> bool:
     if kind == "block_has":
         return _tokens_have(ctx.doc, ctx.doc.text, spec, ctx.owner)
     if kind == "near":
-        start = max(0, ctx.span.start - spec.get("before", 3))
-        end = min(len(ctx.doc), ctx.span.end + spec.get("after", 3))
+        lo, hi = 0, len(ctx.doc)
+        if spec.get("sentence"):
+            # 'sentence: true' keeps the window inside the match's sentence(s): a word at the
+            # end of the previous (glued) list item says nothing about this one
+            lo = annotate.sentence(ctx.doc, ctx.span.start).start
+            hi = annotate.sentence(ctx.doc, ctx.span[-1].i).end
+        start = max(lo, ctx.span.start - spec.get("before", 3))
+        end = min(hi, ctx.span.end + spec.get("after", 3))
         window = [*ctx.doc[start : ctx.span.start], *ctx.doc[ctx.span.end : end]]
         text = ctx.doc[start : ctx.span.start].text + " … " + ctx.doc[ctx.span.end : end].text
         return _tokens_have(window, text, spec, ctx.owner)
