@@ -50,6 +50,12 @@ _PATTERNS = [
     lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b", _F),
     # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
     lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    # a five-day minimum or a five-day week the candidate must be available or willing for:
+    # "minimaal 5 dagen per week", "beschikbaar voor een 5-daagse werkweek", "bereid om ... te
+    # werken in een 5 daagse werkweek" (an employer offering "een 5-daagse werkweek" is no demand)
+    lazy(regex, rf"{_B}(?:minimaal|minstens|ten\s+minste)\s+(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\b"
+                rf"|{_B}(?:beschikbaar|inzetbaar)\s+(?:bent\s+|bent\s+voor\s+|voor\s+)?een\s+(?:5|vijf)[- ]?daagse\s+werkweek(?-i:(?![a-zà-ÿ]))"
+                rf"|(?<=bereid\w*\s[^.;!?\n]{{0,80}})\bin\s+een\s+(?:5|vijf)[- ]?daagse\s+werkweek(?-i:(?![a-zà-ÿ]))", _F),
     lazy(regex, rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
                 rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:(?:instelling|houding|opstelling|karakter)\s+(?:en|&)\s+)?(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid)\b", _F),
     # "geen 9 tot 5 mentaliteit" in any time form: 9-5, 9 tot 17, 9:00 tot 17:00, 9.00-17.00, negen-tot-vijf
@@ -68,7 +74,7 @@ _SCHEDULE = lazy(regex,
 _ALTERNATIVE = lazy(regex,
     r"\bpart-?\s?time\b|\bbespreekbaar\b|\bin\s+overleg\b|\b(?:minimaal|minstens|vanaf)\s+(?:[12]?\d|3[0-5])\s*(?:uur|u)\b", _F
 )
-_FULLTIME_PATTERNS = 6  # the first six patterns are fulltime/hours demands
+_FULLTIME_PATTERNS = 7  # the first seven patterns are fulltime/hours/days demands
 _MINIMUM_PATTERN = 5
 _REASON = lazy(regex, r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 
@@ -116,7 +122,7 @@ def run(doc, options):
             yield start, end, {}
 
 # Every pattern holds one of these words: the patterns are tried only where one occurs.
-_GATE = lazy(regex, r"beschikba|inzetba|dagen|mentalit|instelling|houding|flexibel", regex.IGNORECASE)
+_GATE = lazy(regex, r"beschikba|inzetba|dagen|daagse|mentalit|instelling|houding|flexibel", regex.IGNORECASE)
 
 
 class _Anchor:
