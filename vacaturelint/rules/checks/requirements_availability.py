@@ -8,7 +8,7 @@ inzetbaarheid", "een flexibele opstelling ten opzichte van de werktijden" and "g
 9-tot-5-mentaliteit" in any time form (9-5, 9 tot 17, 9:00 tot 17:00, negen-tot-vijf).
 
 Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m.") or a
-concrete schedule (clock times, "op (de) zaterdag", a rooster, ploegen,
+concrete schedule (clock times, "op (de) zaterdag", "ma t/m vr", a rooster, ploegen,
 storingsdienst), or when the sentence right before or after it in the same
 line gives the schedule. A fulltime demand with a part-time alternative in the
 same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sentences are
@@ -67,6 +67,7 @@ _PATTERNS = [
 ]
 _SCHEDULE = lazy(regex,
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"|\b(?:ma(?:andag)?|di(?:nsdag)?)\.?\s*(?:t/m|tot\s+en\s+met|-|–)\s*(?:vr(?:ij(?:dag)?)?|za(?:terdag)?)\b"
     r"|\brooster|\bploeg|\bnacht(?:dienst|diensten|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
     _F,
 )
