@@ -3,7 +3,8 @@
 Flags "fulltime beschikbaar", "full-time (36 uur) beschikbaar", "beschikbaar
 voor 36 uur per week", "beschikbaar voor een fulltime dienstverband", "beschikbaarheid
 van minimaal 32 uur per week", "40 uur per week flexibel inzetbaar", "bereid om 5
-dagen per week te werken", "flexibel inzetbaar/beschikbaar", "flexibele
+dagen per week te werken", "minimaal 5 dagen per week", "beschikbaar voor een 5-daagse
+werkweek", "bereid ... in een 5 daagse werkweek", "flexibel inzetbaar/beschikbaar", "flexibele
 inzetbaarheid", "een flexibele opstelling ten opzichte van de werktijden" and "geen
 9-tot-5-mentaliteit" in any time form (9-5, 9 tot 17, 9:00 tot 17:00, negen-tot-vijf).
 
@@ -67,7 +68,7 @@ _PATTERNS = [
 ]
 _SCHEDULE = lazy(regex,
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r"|\b(?:ma(?:andag)?|di(?:nsdag)?)\.?\s*(?:t/m|tot\s+en\s+met|-|–)\s*(?:vr(?:ij(?:dag)?)?|za(?:terdag)?)\b"
+    r"|\b(?:ma(?:andag)?|di(?:nsdag)?)\.?\s*(?:t/m|tot\s+en\s+met|-|–)\s*vr(?:ij(?:dag)?)?\b"
     r"|\brooster|\bploeg|\bnacht(?:dienst|diensten|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
     _F,
 )
