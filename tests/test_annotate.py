@@ -159,6 +159,9 @@ def test_char_sentences_split_glued_text_and_keep_abbreviations(nlp, blank):
         parts = [doc.text[a:b].strip() for a, b in annotate.get(doc).char_sentences]
         assert parts == ["Je bent integer;", "Parttime of fulltime inzetbaar;", "Je leert snel.",
                          "Stuur je cv (incl. foto) op."]
+        doc = pipeline("Je spreekt Engels (must)!Woonachtig in Utrecht.")
+        parts = [doc.text[a:b].strip() for a, b in annotate.get(doc).char_sentences]
+        assert parts == ["Je spreekt Engels (must)!", "Woonachtig in Utrecht."]
 
 
 @pytest.mark.parametrize(("text", "tokens"), [
