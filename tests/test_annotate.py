@@ -159,6 +159,9 @@ def test_char_sentences_split_glued_text_and_keep_abbreviations(nlp, blank):
         parts = [doc.text[a:b].strip() for a, b in annotate.get(doc).char_sentences]
         assert parts == ["Je bent integer;", "Parttime of fulltime inzetbaar;", "Je leert snel.",
                          "Stuur je cv (incl. foto) op."]
+        doc = pipeline("Je spreekt Engels (must)!Woonachtig in Utrecht.")
+        parts = [doc.text[a:b].strip() for a, b in annotate.get(doc).char_sentences]
+        assert parts == ["Je spreekt Engels (must)!", "Woonachtig in Utrecht."]
 
 
 @pytest.mark.parametrize(("text", "tokens"), [
@@ -171,6 +174,9 @@ def test_char_sentences_split_glued_text_and_keep_abbreviations(nlp, blank):
     ("geheimen voor jouJe bent", ["geheimen", "voor", "jou", "Je", "bent"]),
     ("eisenWe vragen", ["eisen", "We", "vragen"]),
     ("via LinkedIn of Jeans", ["via", "LinkedIn", "of", "Jeans"]),
+    # an item glued on after "!" or "?": "(must)!|Woonachtig", "jou?|Stuur"; "Yahoo!" alone stays
+    ("Engels (must)!Woonachtig in Amsterdam", ["Engels", "(", "must)!", "Woonachtig", "in", "Amsterdam"]),
+    ("iets voor jou?Stuur je cv", ["iets", "voor", "jou", "?", "Stuur", "je", "cv"]),
 ])
 @pytest.mark.parametrize("model", [*STAND_INS, nlp_module.BLANK], ids=lambda m: getattr(m, "name", m))
 def test_glued_list_items_are_split(model, text, tokens):

@@ -125,12 +125,14 @@ class Pipeline:
 # vragen", "verplichtEr is" (a capital and one letter or none would also cut "LinkedIn").
 _SHORT_START = r"(?:Je|We|Er|Om|Op|Ik|U)(?![\w-])"
 GLUED_WORD = r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2}|" + _SHORT_START + ")"
-_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ]{3}(?:[A-ZÀ-Þ][a-zà-ÿ]{2}|" + _SHORT_START + r")|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]|[a-zà-ÿ.]\*[A-ZÀ-Þ]")  # anything to split?
-# where a token is cut: around a glued ";", at GLUED_WORD, around a "*" bullet between a word
+_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ)][!?][A-ZÀ-Þ][a-zà-ÿ]{2}|[a-zà-ÿ]{3}(?:[A-ZÀ-Þ][a-zà-ÿ]{2}|" + _SHORT_START + r")|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]|[a-zà-ÿ.]\*[A-ZÀ-Þ]")  # anything to split?
+# where a token is cut: around a glued ";", at GLUED_WORD, after a "!" or "?" glued to the next
+# item ("(must)!Woonachtig", "jou?Stuur"), around a "*" bullet between a word
 # and a capital ("taal*Het", "is.*Woont"), before a "-" after ")" or ";"
 # the cuts inside running text: around a glued ";" and at GLUED_WORD (also unglued())
 _WORD_CUTS = (r"(?<=[^\s;])(?=;)", r"(?<=;)(?=[^\s;])", GLUED_WORD)
 _GLUED_CUTS = re.compile("|".join((*_WORD_CUTS,
+                                    r"(?<=[a-zà-ÿ)][!?])(?=[A-ZÀ-Þ][a-zà-ÿ]{2})",
                                     r"(?<=[a-zà-ÿ.])(?=\*[A-ZÀ-Þ])", r"(?<=[a-zà-ÿ.]\*)(?=[A-ZÀ-Þ])",
                                     r"(?<=\S)(?=\)-$)", r"(?<=[;)])(?=-$)")))
 _UNGLUE = re.compile("|".join(_WORD_CUTS))

@@ -52,7 +52,7 @@ REFERENTS_KEY = "vacaturelint.referents"  # referents of some sentences (referen
 REFERENTS = ("candidate", "team", "client", "organisation", "named", "quoted", "person")
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 _END = {".", "!", "?", ";", "…", "•", "·", "●", "▪"}
-_GLUED = lazy(re, r"[a-zà-ÿ]{2}[.!?;][A-ZÀ-Þ]")  # the cut is before the capital
+_GLUED = lazy(re, r"[a-zà-ÿ][a-zà-ÿ)][.!?;][A-ZÀ-Þ]")  # the cut is before the capital ("(must)!Woonachtig" too)
 # "apparatuur|Rijbewijs": a list item glued on without a mark (split by the tokenizer, nlp.py)
 _GLUED_TEXT = lazy(re, r"(?<![\w-])[a-zà-ÿ]+" + GLUED_WORD)  # the word before starts lower-case ("Power|Point": no cut)
 LONG_RUN = 40  # tokens without an end mark before the pipeline's sentence cuts are trusted

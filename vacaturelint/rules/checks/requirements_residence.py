@@ -52,6 +52,11 @@ _VICINITY = {"omgeving", "omstreken", "regio", "buurt"}
 _WINDOW = 9
 
 
+def _residence_word(low: str) -> str:
+    """``low``, with a misspelt "woonachtig" ("woonachting", "woonachtige") read as that word."""
+    return "woonachtig" if low.startswith("woonacht") else low
+
+
 def _is_place(token, sentence_start: int) -> bool:
     if token.lower_ in _PLACE_WORDS or token.lemma_.lower() in _PLACE_WORDS:
         return True
@@ -64,9 +69,22 @@ def _is_place(token, sentence_start: int) -> bool:
     )
 
 
+def _both_genders(doc, k: int, sentence_start: int) -> bool:
+    """"hij of zij", "zij of hij", "hij en/of zij": the generic candidate, not a third person."""
+    pair = {"hij", "zij"}
+    w = doc[k].lower_
+    if w not in pair:
+        return False
+    other = (pair - {w}).pop()
+    after = [t.lower_ for t in doc[k + 1:k + 4]]
+    before = [t.lower_ for t in doc[max(sentence_start, k - 3):k]]
+    return (len(after) >= 2 and after[0] in {"of", "en/of", "/"} and after[1] == other) \
+        or (len(before) >= 2 and before[-1] in {"of", "en/of", "/"} and before[-2] == other)
+
+
 def _someone_else(doc, verb, sentence_start: int) -> bool:
     for k in range(max(sentence_start, verb.i - 4), verb.i):
-        if doc[k].lower_ in _OTHERS:
+        if doc[k].lower_ in _OTHERS and not _both_genders(doc, k, sentence_start):
             return True
     # the subject after the verb: "aan de Stan Kentonlaan in Beverwijk wonen 17 volwassen cliënten"
     if verb.lower_ == "wonen" and any(t.lower_ in _OTHERS for t in doc[verb.i + 1:min(len(doc), verb.i + 5)]):
@@ -167,7 +185,7 @@ def _find(doc):
     for token in doc:
         if token.i <= taken:
             continue
-        low = token.lower_
+        low = _residence_word(token.lower_)
         if low in _HOME:
             s_start, s_end = _sentence_bounds(doc, token)
             home = _home_span(doc, token, s_start, s_end)
@@ -227,4 +245,4 @@ def _find(doc):
 # non-word or where a list item is glued on without a mark ("préWoonachtig", "woont" in
 # "Bredawoont" does not count): the tokenizer splits there (nlp.GLUED_WORD).
 _START = r"(?:(?<!\w)|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]))"
-ANCHORS = [re.compile(_START + r"(?i:woonachtig|wonend|woont|woon|wonen|woning|woonplaats|woonadres)(?!\w)|" + _START + r"(?i:komt?\s+uit)(?!\w)")]
+ANCHORS = [re.compile(_START + r"(?i:woonacht\w*|wonend|woont|woon|wonen|woning|woonplaats|woonadres)(?!\w)|" + _START + r"(?i:komt?\s+uit)(?!\w)")]
