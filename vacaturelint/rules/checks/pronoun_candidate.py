@@ -129,14 +129,40 @@ def _after_een(token, verbs, inverted) -> bool:
     'naar' between), or after one of ``inverted`` followed by je/jij/u."""
     doc = token.doc
     j = token.i - 1
-    while j >= 0 and token.i - j < 4 and (doc[j].pos_ == "ADJ" or doc[j].text == ","):
-        j -= 1
+    while j >= 0 and token.i - j < 4 and (doc[j].pos_ == "ADJ" or doc[j].text == ","
+                                          or doc[j].pos_ in ("PROPN", "NOUN") and doc[j].text[:1].isupper()):
+        j -= 1  # also the first words of a title: "een ervaren Firewall Beheerder"
+    if j >= 1 and doc[j].lower_ in ("die", "de") and inverted:
+        # "Ben jij die proactieve Firewall Beheerder die ...", "ben jij de collega die ...": the
+        # reader described (only right after "ben jij", not "bent" with another subject)
+        before = [t.lower_ for t in doc[max(0, j - 2):j]]
+        return len(before) == 2 and before[0] in inverted and before[1] in _YOU
     if j < 1 or doc[j].lower_ != "een":
         return False
     before = [t.lower_ for t in doc[max(0, j - 3):j]]
     if any(b in verbs for b in before[-2:]) or "naar" in before[-1:] and any(b in verbs for b in before):
         return True
-    return any(b in inverted for b in before) and bool(_YOU & set(before))
+    if any(b in inverted for b in before) and bool(_YOU & set(before)):
+        return True
+    return bool(inverted) and _listed_after_you_are(doc, j)
+
+
+def _listed_after_you_are(doc, j) -> bool:
+    """'ben jij communicatief vaardig, leidinggevend sterk en een teamplayer die ...': 'een X'
+    as the last item of a list of properties after 'ben jij' / 'je bent' (no other verb or
+    clause between)."""
+    if doc[j - 1].lower_ not in ("en", ","):
+        return False
+    own = sentence(doc, j)
+    for k in range(j - 2, max(own.start, j - 20) - 1, -1):
+        t = doc[k]
+        if t.lower_ in ("ben", "bent"):
+            near = {x.lower_ for x in doc[max(own.start, k - 1):k + 2]}
+            return bool(_YOU & near)
+        if t.lower_ in _CLAUSE_STOP - {"en", "of"} or t.text in (".", ";", ":", "?", "!") \
+                or t.pos_ in ("VERB", "AUX") and t.lower_ not in ("ben", "bent"):
+            return False
+    return False
 
 
 _SEEKS_TEXT = lazy(re, r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
@@ -245,8 +271,26 @@ def _plural_zij(token) -> bool:
     for t in token.doc[max(sentence(token.doc, token.i).start, token.i - 2):token.i]:
         if t.pos_ in ("AUX", "VERB"):
             verbs.append(t)
-    return any(v.pos_ in ("AUX", "VERB") and _plural(v) for v in verbs) or any(
-        v.lower_ in ("zijn", "hebben", "zullen", "kunnen", "willen", "worden", "gaan", "mogen", "moeten") for v in verbs)
+    if any(v.pos_ in ("AUX", "VERB") and _plural(v) for v in verbs) or any(
+            v.lower_ in ("zijn", "hebben", "zullen", "kunnen", "willen", "worden", "gaan", "mogen", "moeten") for v in verbs):
+        return True
+    # "De kandidaat die zij zoeken heeft ...": the first verb after 'zij' in its clause is a
+    # plural finite form in -en (the singular is 'zoekt'), not a participle ('gegeven')
+    for t in token.doc[token.i + 1:min(sentence_end, token.i + 6)]:
+        if t.is_punct or t.lower_ in _CLAUSE_STOP:
+            break
+        if t.pos_ in ("AUX", "VERB"):
+            # (the tagger may call it an infinitive; it is one only after a finite verb before 'zij')
+            return (t.lower_.endswith("en") and not t.lower_.startswith("ge")
+                    and "Part" not in t.morph.get("VerbForm") and not _verb_before(token))
+    return False
+
+
+def _verb_before(token) -> bool:
+    """A finite verb between the clause start and 'zij' ('die zij moet zoeken' has 'moet' after;
+    'Morgen gaat zij ...' before): then a later -en form is an infinitive."""
+    own = sentence(token.doc, token.i)
+    return any(t.pos_ in ("AUX", "VERB") for t in token.doc[max(own.start, token.i - 2):token.i])
 
 
 def _own_relative_clause(doc, mention: int, token) -> bool:
