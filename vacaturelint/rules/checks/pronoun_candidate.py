@@ -380,6 +380,29 @@ def _titles(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]], froz
     return frozenset(heads), frozenset(phrases), frozenset(acronyms)
 
 
+_AGENT_END = lazy(re, r"(?:er|or|eur|ist|ant|ent|ier|kundige|medewerker|manager)$", re.IGNORECASE)
+_TITLE_LINE_WORD = lazy(re, r"[^\W\d_][\w'-]*")
+
+
+def _title_line(text: str) -> tuple:
+    """The ad's title on its own first line (": JAMRUNNER", "Monteur"): a short line of at most
+    four words whose last word is a person noun or has an agent ending (-er, -eur, -ist, ...),
+    not an organisation or role of somebody else. Empty sets otherwise."""
+    empty = (frozenset(), frozenset(), frozenset())
+    line = text.strip().split("\n", 1)[0]
+    words = _TITLE_LINE_WORD.findall(line)
+    if not 1 <= len(words) <= 4 or re.search(r"[.!?]", line):
+        return empty
+    last = words[-1].lower()
+    if last in ORG_NOUNS | ROLE_NOUNS | _NOT_TITLE or last in lists.get("client_nouns"):
+        return empty
+    if not (annotate.is_person_noun(last) or _AGENT_END.search(last)):
+        return empty
+    phrase = tuple(w.lower() for w in words)
+    acronyms = frozenset({"".join(w[0] for w in phrase).upper()} if len(phrase) >= 2 else ())
+    return frozenset({last}), frozenset({phrase}), acronyms
+
+
 def _merge_titles(found: list) -> tuple:
     return tuple(frozenset().union(*(f[k] for f in found)) for k in range(3)) if found else None
 
@@ -400,6 +423,28 @@ def _title_mention(token, titles) -> bool:
         if acronym or t.lower_ not in words:
             return False
     return False
+
+
+def _plural_noun(token) -> bool:
+    """A common noun in the plural by its morphology ('gebiedslocaties', 'collega's'); not a
+    name, 'iedereen' or a singular that merely ends in -en."""
+    if token.pos_ != "NOUN":
+        return False
+    return _plural(token) or not token.whitespace_ and token.i + 1 < len(token.doc) \
+        and token.doc[token.i + 1].text in ("'s", "\u2019s")
+
+
+def _predicate_of_candidate(doc, token, mentions) -> bool:
+    """'de kandidaat is een echte teamspeler': a singular noun after 'is/wordt een (ADJ)' whose
+    subject, right before the verb, is the candidate."""
+    if not mentions or mentions[-1][0] != "candidate" or _plural(token):
+        return False
+    at = mentions[-1][1]
+    if token.i - at > 6 or at + 1 >= token.i or doc[at + 1].lower_ not in ("is", "wordt", "blijft"):
+        return False
+    between = doc[at + 2:token.i]
+    return bool(between) and between[0].lower_ == "een" and all(t.pos_ in ("ADJ", "ADV", "DET") or t.lower_ in (
+        "startend", "startende", "beginnend", "beginnende") for t in between[1:])
 
 
 def _continues(doc, token, mentions) -> bool:
@@ -442,7 +487,7 @@ def _relative_subject(doc, mentions, token) -> str | None:
     if token.lower_ != "zijn":
         return None
     own = sentence(doc, token.i)
-    for kind, at, in_pp in reversed(mentions):
+    for kind, at, in_pp, _ in reversed(mentions):
         if at < own.start or token.i - at > 30:
             return None
         if kind in ("candidate", "sought"):
@@ -522,23 +567,31 @@ def run(docs, options):
     pairs = list(docs)
     # the ad's job titles per block, from the block text (also of blocks the first pass left out)
     block_titles = [_titles(getattr(block, "text", None) or text_of(doc)) for block, doc in pairs]
+    # the ad's title on its first line holds for the whole ad
+    first = _title_line(getattr(pairs[0][0], "text", None) or text_of(pairs[0][1])) if pairs else None
     history: list[list[str]] = []  # mentions per previous block
     for index, (block, doc) in enumerate(pairs):
         if getattr(block, "kind", "") == "heading" and history:
             history.append([])
-        titles = _merge_titles([t for t in block_titles[max(0, index - lookback):index + 1] if t[0]])
-        mentions: list[tuple[str, int, bool]] = []  # (kind, token index, inside a prepositional phrase)
+        titles = _merge_titles([t for t in [*block_titles[max(0, index - lookback):index + 1], first] if t and t[0]])
+        # (kind, token index, inside a prepositional phrase, a plural noun)
+        mentions: list[tuple[str, int, bool, bool]] = []
         for token in doc:
             kind = _mention(token, titles)
             if kind is not None:
                 if kind == "other" and _continues(doc, token, mentions):
                     continue
-                mentions.append((kind, token.i, _in_pp(doc, token)))
+                if kind == "other" and _predicate_of_candidate(doc, token, mentions):
+                    kind = "candidate"  # "De Jamrunner is een startend medewerker die ...": the same person
+                mentions.append((kind, token.i, _in_pp(doc, token), kind == "other" and _plural_noun(token)))
                 continue
             if not _target(token) or _paired(doc, token) or _plural_zij(token) or _neuter_before(doc, token):
                 continue
-            last_at = mentions[-1][1] if mentions else -1
-            previous = mentions[-1][0] if mentions else next(
+            # a plural noun is no antecedent of hij/hem/zijn/haar ("... op alle gebiedslocaties
+            # inzetbaar is. Het is van belang dat hij ..."); plural 'zij' was left out above
+            singular = [m for m in mentions if not m[3]]
+            last_at = singular[-1][1] if singular else -1
+            previous = singular[-1][0] if singular else next(
                 (block_mentions[-1] for block_mentions in reversed(history[-lookback:] if lookback else [])
                  if block_mentions), None)
             idiom = _idiom(doc, token)
@@ -548,7 +601,7 @@ def run(docs, options):
                 if idiom:
                     info["severity"] = "info"
                 yield index, token.idx, token.idx + len(token.text), info
-        history.append([("other" if kind == "sought" else kind) for kind, _, _ in mentions])
+        history.append([("other" if kind == "sought" else kind) for kind, _, _, plural in mentions if not plural])
 
 
 def context_blocks(options) -> int:
@@ -589,15 +642,18 @@ def select(options):
 
     def titled(text, window_texts):
         """'de arts ... hij' after 'Als arts ben jij' (the ad's title, :func:`_titles`)"""
-        found = _merge_titles([t for t in map(_titles, window_texts) if t[0]])
+        found = _merge_titles([t for t in [*map(_titles, window_texts), first_line[0]] if t and t[0]])
         if not found:
             return False
         heads, _, acronyms = found
         return any(w.lower() in heads or w in acronyms for w in re.findall(r"(?<=\b[Dd]e )[\w'-]+", text)) or any(
             re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", text) for a in acronyms)
 
+    first_line = [None]  # the ad's title line (:func:`_title_line`), set per document
+
     def choose(texts):
         chosen: set[int] = set()
+        first_line[0] = _title_line(texts[0]) if texts else None
         for i, text in enumerate(texts):
             if _PRONOUN_ANCHOR.search(text):
                 window = range(max(0, i - lookback), i + 1)
