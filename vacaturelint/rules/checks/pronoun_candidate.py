@@ -11,9 +11,13 @@ person-like mention, looking in the same block and the blocks before it:
   klant, cliënt, leerling, ...), organisations (bedrijf, gemeente, afdeling, ...),
   plural nouns and generic "iedereen".
 
+The ad's title on its own first line ("Jamrunner") counts as the role offered, like
+"als X" and "wij zoeken een X". A plural noun is no antecedent of "hij"/"hem" (nor, inside
+a prepositional phrase, of "zijn"/"haar").
+
 Only a pronoun whose antecedent is the candidate is reported. Paired forms
 ("hij/zij", "zijn of haar", "hem (of haar)") and plural "zij" ("Zij zijn ...",
-"zij zullen je wegwijs maken") are never reported.
+"zij zullen je wegwijs maken", "de kandidaat die zij zoeken") are never reported.
 """
 
 from __future__ import annotations
@@ -587,9 +591,12 @@ def run(docs, options):
                 continue
             if not _target(token) or _paired(doc, token) or _plural_zij(token) or _neuter_before(doc, token):
                 continue
-            # a plural noun is no antecedent of hij/hem/zijn/haar ("... op alle gebiedslocaties
-            # inzetbaar is. Het is van belang dat hij ..."); plural 'zij' was left out above
-            singular = [m for m in mentions if not m[3]]
+            # a plural noun is no antecedent of hij/hem ("... op alle gebiedslocaties inzetbaar is.
+            # Het is van belang dat hij ..."), nor inside a prepositional phrase of zijn/haar; 'zij'
+            # may be plural ("wespen en muizen ..., zij wel voor jou"), and a plural object still
+            # blocks a possessive ("dat de kandidaat zijn werkzaamheden in aanloop van zijn vertrek")
+            singular = [m for m in mentions
+                        if not (m[3] and (token.lower_ in ("hij", "hem") or m[2] and token.lower_ != "zij"))]
             last_at = singular[-1][1] if singular else -1
             previous = singular[-1][0] if singular else next(
                 (block_mentions[-1] for block_mentions in reversed(history[-lookback:] if lookback else [])
@@ -601,7 +608,7 @@ def run(docs, options):
                 if idiom:
                     info["severity"] = "info"
                 yield index, token.idx, token.idx + len(token.text), info
-        history.append([("other" if kind == "sought" else kind) for kind, _, _, plural in mentions if not plural])
+        history.append([("other" if kind == "sought" else kind) for kind, _, _, _ in mentions])
 
 
 def context_blocks(options) -> int:
