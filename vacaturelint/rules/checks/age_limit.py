@@ -78,7 +78,19 @@ def _about_others(doc, start: int) -> bool:
         return False
     sent = annotate.sentence(doc, before[-1].i)
     found = {annotate.referent(doc, t.i) for t in sent if t.idx < start} - {None}
-    return bool(found & {"client", "named"}) and not found & {"candidate", "team"}
+    if found & {"client", "named"} and not found & {"candidate", "team"}:
+        return True
+    if "leeftijd" in text_of(doc)[max(0, start - 20):start + 12].lower():
+        # "(je werkt op een woning waar) 8 cliënten wonen ... in de leeftijd van 23 tot 38 jaar":
+        # "in de leeftijd van" describes the nearest person before it
+        # ("... en bent in de leeftijd van": the copula's subject, the candidate)
+        for t in reversed([t for t in sent if t.idx < start]):
+            if t.lower_ in ("ben", "bent", "is", "wordt", "word"):
+                return False
+            found = annotate.referent(doc, t.i)
+            if found is not None:
+                return found in ("client", "named")
+    return False
 
 
 @check("age_limit", needs={"lemma"}, scope="block")

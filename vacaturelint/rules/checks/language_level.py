@@ -98,9 +98,15 @@ def _intensifier(doc, i) -> int | None:
 
 
 def _language_after(doc, i) -> bool:
-    """Does a language name follow the intensifier at ``i`` ("zeer goed Engels")?"""
-    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    return nxt in _LANGUAGES
+    """Does a language name follow the intensifier at ``i`` ("zeer goed Engels", "vloeiende
+    beheersing van Frans")? Then the intensifier is that language's, not the one before it."""
+    for t in doc[i + 1:i + 6]:
+        low = t.lower_.rstrip("-")
+        if low in _LANGUAGES:
+            return True
+        if t.lower_ in ("en", "of", "én", ",", "&", "/") or t.lower_ not in _BRIDGE and not t.lower_.endswith(_SKILL_ENDINGS):
+            return False  # a next item ("... uitstekend en het Engels goed") keeps the one before
+    return False
 
 
 def _bridged(doc, a, b) -> bool:

@@ -11,9 +11,13 @@ person-like mention, looking in the same block and the blocks before it:
   klant, cliënt, leerling, ...), organisations (bedrijf, gemeente, afdeling, ...),
   plural nouns and generic "iedereen".
 
+The ad's title on its own first line ("Jamrunner") counts as the role offered, like
+"als X" and "wij zoeken een X". A plural noun is no antecedent of "hij"/"hem" (nor, inside
+a prepositional phrase, of "zijn"/"haar").
+
 Only a pronoun whose antecedent is the candidate is reported. Paired forms
 ("hij/zij", "zijn of haar", "hem (of haar)") and plural "zij" ("Zij zijn ...",
-"zij zullen je wegwijs maken") are never reported.
+"zij zullen je wegwijs maken", "de kandidaat die zij zoeken") are never reported.
 """
 
 from __future__ import annotations
@@ -129,14 +133,40 @@ def _after_een(token, verbs, inverted) -> bool:
     'naar' between), or after one of ``inverted`` followed by je/jij/u."""
     doc = token.doc
     j = token.i - 1
-    while j >= 0 and token.i - j < 4 and (doc[j].pos_ == "ADJ" or doc[j].text == ","):
-        j -= 1
+    while j >= 0 and token.i - j < 4 and (doc[j].pos_ == "ADJ" or doc[j].text == ","
+                                          or doc[j].pos_ in ("PROPN", "NOUN") and doc[j].text[:1].isupper()):
+        j -= 1  # also the first words of a title: "een ervaren Firewall Beheerder"
+    if j >= 1 and doc[j].lower_ in ("die", "de") and inverted:
+        # "Ben jij die proactieve Firewall Beheerder die ...", "ben jij de collega die ...": the
+        # reader described (only right after "ben jij", not "bent" with another subject)
+        before = [t.lower_ for t in doc[max(0, j - 2):j]]
+        return len(before) == 2 and before[0] in inverted and before[1] in _YOU
     if j < 1 or doc[j].lower_ != "een":
         return False
     before = [t.lower_ for t in doc[max(0, j - 3):j]]
     if any(b in verbs for b in before[-2:]) or "naar" in before[-1:] and any(b in verbs for b in before):
         return True
-    return any(b in inverted for b in before) and bool(_YOU & set(before))
+    if any(b in inverted for b in before) and bool(_YOU & set(before)):
+        return True
+    return bool(inverted) and _listed_after_you_are(doc, j)
+
+
+def _listed_after_you_are(doc, j) -> bool:
+    """'ben jij communicatief vaardig, leidinggevend sterk en een teamplayer die ...': 'een X'
+    as the last item of a list of properties after 'ben jij' / 'je bent' (no other verb or
+    clause between)."""
+    if doc[j - 1].lower_ not in ("en", ","):
+        return False
+    own = sentence(doc, j)
+    for k in range(j - 2, max(own.start, j - 20) - 1, -1):
+        t = doc[k]
+        if t.lower_ in ("ben", "bent"):
+            near = {x.lower_ for x in doc[max(own.start, k - 1):k + 2]}
+            return bool(_YOU & near)
+        if t.lower_ in _CLAUSE_STOP - {"en", "of"} or t.text in (".", ";", ":", "?", "!") \
+                or t.pos_ in ("VERB", "AUX") and t.lower_ not in ("ben", "bent"):
+            return False
+    return False
 
 
 _SEEKS_TEXT = lazy(re, r"(?<!\w)(?:zoeken|zoek|zoekt|gezocht|versterking|ben\s+(?:je|jij|u))(?!\w)", re.IGNORECASE)
@@ -245,8 +275,26 @@ def _plural_zij(token) -> bool:
     for t in token.doc[max(sentence(token.doc, token.i).start, token.i - 2):token.i]:
         if t.pos_ in ("AUX", "VERB"):
             verbs.append(t)
-    return any(v.pos_ in ("AUX", "VERB") and _plural(v) for v in verbs) or any(
-        v.lower_ in ("zijn", "hebben", "zullen", "kunnen", "willen", "worden", "gaan", "mogen", "moeten") for v in verbs)
+    if any(v.pos_ in ("AUX", "VERB") and _plural(v) for v in verbs) or any(
+            v.lower_ in ("zijn", "hebben", "zullen", "kunnen", "willen", "worden", "gaan", "mogen", "moeten") for v in verbs):
+        return True
+    # "De kandidaat die zij zoeken heeft ...": the first verb after 'zij' in its clause is a
+    # plural finite form in -en (the singular is 'zoekt'), not a participle ('gegeven')
+    for t in token.doc[token.i + 1:min(sentence_end, token.i + 6)]:
+        if t.is_punct or t.lower_ in _CLAUSE_STOP:
+            break
+        if t.pos_ in ("AUX", "VERB"):
+            # (the tagger may call it an infinitive; it is one only after a finite verb before 'zij')
+            return (t.lower_.endswith("en") and not t.lower_.startswith("ge")
+                    and "Part" not in t.morph.get("VerbForm") and not _verb_before(token))
+    return False
+
+
+def _verb_before(token) -> bool:
+    """A finite verb between the clause start and 'zij' ('die zij moet zoeken' has 'moet' after;
+    'Morgen gaat zij ...' before): then a later -en form is an infinitive."""
+    own = sentence(token.doc, token.i)
+    return any(t.pos_ in ("AUX", "VERB") for t in token.doc[max(own.start, token.i - 2):token.i])
 
 
 def _own_relative_clause(doc, mention: int, token) -> bool:
@@ -336,6 +384,29 @@ def _titles(text: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]], froz
     return frozenset(heads), frozenset(phrases), frozenset(acronyms)
 
 
+_AGENT_END = lazy(re, r"(?:er|or|eur|ist|ant|ent|ier|kundige|medewerker|manager)$", re.IGNORECASE)
+_TITLE_LINE_WORD = lazy(re, r"[^\W\d_][\w'-]*")
+
+
+def _title_line(text: str) -> tuple:
+    """The ad's title on its own first line (": JAMRUNNER", "Monteur"): a short line of at most
+    four words whose last word is a person noun or has an agent ending (-er, -eur, -ist, ...),
+    not an organisation or role of somebody else. Empty sets otherwise."""
+    empty = (frozenset(), frozenset(), frozenset())
+    line = text.strip().split("\n", 1)[0]
+    words = _TITLE_LINE_WORD.findall(line)
+    if not 1 <= len(words) <= 4 or re.search(r"[.!?]", line):
+        return empty
+    last = words[-1].lower()
+    if last in ORG_NOUNS | ROLE_NOUNS | _NOT_TITLE or last in lists.get("client_nouns"):
+        return empty
+    if not (annotate.is_person_noun(last) or _AGENT_END.search(last)):
+        return empty
+    phrase = tuple(w.lower() for w in words)
+    acronyms = frozenset({"".join(w[0] for w in phrase).upper()} if len(phrase) >= 2 else ())
+    return frozenset({last}), frozenset({phrase}), acronyms
+
+
 def _merge_titles(found: list) -> tuple:
     return tuple(frozenset().union(*(f[k] for f in found)) for k in range(3)) if found else None
 
@@ -356,6 +427,28 @@ def _title_mention(token, titles) -> bool:
         if acronym or t.lower_ not in words:
             return False
     return False
+
+
+def _plural_noun(token) -> bool:
+    """A common noun in the plural by its morphology ('gebiedslocaties', 'collega's'); not a
+    name, 'iedereen' or a singular that merely ends in -en."""
+    if token.pos_ != "NOUN":
+        return False
+    return _plural(token) or not token.whitespace_ and token.i + 1 < len(token.doc) \
+        and token.doc[token.i + 1].text in ("'s", "\u2019s")
+
+
+def _predicate_of_candidate(doc, token, mentions) -> bool:
+    """'de kandidaat is een echte teamspeler': a singular noun after 'is/wordt een (ADJ)' whose
+    subject, right before the verb, is the candidate."""
+    if not mentions or mentions[-1][0] != "candidate" or _plural(token):
+        return False
+    at = mentions[-1][1]
+    if token.i - at > 6 or at + 1 >= token.i or doc[at + 1].lower_ not in ("is", "wordt", "blijft"):
+        return False
+    between = doc[at + 2:token.i]
+    return bool(between) and between[0].lower_ == "een" and all(t.pos_ in ("ADJ", "ADV", "DET") or t.lower_ in (
+        "startend", "startende", "beginnend", "beginnende") for t in between[1:])
 
 
 def _continues(doc, token, mentions) -> bool:
@@ -398,7 +491,7 @@ def _relative_subject(doc, mentions, token) -> str | None:
     if token.lower_ != "zijn":
         return None
     own = sentence(doc, token.i)
-    for kind, at, in_pp in reversed(mentions):
+    for kind, at, in_pp, _ in reversed(mentions):
         if at < own.start or token.i - at > 30:
             return None
         if kind in ("candidate", "sought"):
@@ -478,23 +571,34 @@ def run(docs, options):
     pairs = list(docs)
     # the ad's job titles per block, from the block text (also of blocks the first pass left out)
     block_titles = [_titles(getattr(block, "text", None) or text_of(doc)) for block, doc in pairs]
+    # the ad's title on its first line holds for the whole ad
+    first = _title_line(getattr(pairs[0][0], "text", None) or text_of(pairs[0][1])) if pairs else None
     history: list[list[str]] = []  # mentions per previous block
     for index, (block, doc) in enumerate(pairs):
         if getattr(block, "kind", "") == "heading" and history:
             history.append([])
-        titles = _merge_titles([t for t in block_titles[max(0, index - lookback):index + 1] if t[0]])
-        mentions: list[tuple[str, int, bool]] = []  # (kind, token index, inside a prepositional phrase)
+        titles = _merge_titles([t for t in [*block_titles[max(0, index - lookback):index + 1], first] if t and t[0]])
+        # (kind, token index, inside a prepositional phrase, a plural noun)
+        mentions: list[tuple[str, int, bool, bool]] = []
         for token in doc:
             kind = _mention(token, titles)
             if kind is not None:
                 if kind == "other" and _continues(doc, token, mentions):
                     continue
-                mentions.append((kind, token.i, _in_pp(doc, token)))
+                if kind == "other" and _predicate_of_candidate(doc, token, mentions):
+                    kind = "candidate"  # "De Jamrunner is een startend medewerker die ...": the same person
+                mentions.append((kind, token.i, _in_pp(doc, token), kind == "other" and _plural_noun(token)))
                 continue
             if not _target(token) or _paired(doc, token) or _plural_zij(token) or _neuter_before(doc, token):
                 continue
-            last_at = mentions[-1][1] if mentions else -1
-            previous = mentions[-1][0] if mentions else next(
+            # a plural noun is no antecedent of hij/hem ("... op alle gebiedslocaties inzetbaar is.
+            # Het is van belang dat hij ..."), nor inside a prepositional phrase of zijn/haar; 'zij'
+            # may be plural ("wespen en muizen ..., zij wel voor jou"), and a plural object still
+            # blocks a possessive ("dat de kandidaat zijn werkzaamheden in aanloop van zijn vertrek")
+            singular = [m for m in mentions
+                        if not (m[3] and (token.lower_ in ("hij", "hem") or m[2] and token.lower_ != "zij"))]
+            last_at = singular[-1][1] if singular else -1
+            previous = singular[-1][0] if singular else next(
                 (block_mentions[-1] for block_mentions in reversed(history[-lookback:] if lookback else [])
                  if block_mentions), None)
             idiom = _idiom(doc, token)
@@ -504,7 +608,7 @@ def run(docs, options):
                 if idiom:
                     info["severity"] = "info"
                 yield index, token.idx, token.idx + len(token.text), info
-        history.append([("other" if kind == "sought" else kind) for kind, _, _ in mentions])
+        history.append([("other" if kind == "sought" else kind) for kind, _, _, _ in mentions])
 
 
 def context_blocks(options) -> int:
@@ -545,15 +649,18 @@ def select(options):
 
     def titled(text, window_texts):
         """'de arts ... hij' after 'Als arts ben jij' (the ad's title, :func:`_titles`)"""
-        found = _merge_titles([t for t in map(_titles, window_texts) if t[0]])
+        found = _merge_titles([t for t in [*map(_titles, window_texts), first_line[0]] if t and t[0]])
         if not found:
             return False
         heads, _, acronyms = found
         return any(w.lower() in heads or w in acronyms for w in re.findall(r"(?<=\b[Dd]e )[\w'-]+", text)) or any(
             re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", text) for a in acronyms)
 
+    first_line = [None]  # the ad's title line (:func:`_title_line`), set per document
+
     def choose(texts):
         chosen: set[int] = set()
+        first_line[0] = _title_line(texts[0]) if texts else None
         for i, text in enumerate(texts):
             if _PRONOUN_ANCHOR.search(text):
                 window = range(max(0, i - lookback), i + 1)
