@@ -574,9 +574,15 @@ def run(docs, options):
     # the ad's title on its first line holds for the whole ad
     first = _title_line(getattr(pairs[0][0], "text", None) or text_of(pairs[0][1])) if pairs else None
     history: list[list[str]] = []  # mentions per previous block
+    # a block's mentions matter only to a pronoun in it or in the ``lookback`` blocks after it
+    # (history is read ``lookback`` entries deep): other blocks are not scanned token by token
+    has_pronoun = [_PRONOUN_ANCHOR.search(text_of(doc)) is not None for _, doc in pairs]
     for index, (block, doc) in enumerate(pairs):
         if getattr(block, "kind", "") == "heading" and history:
             history.append([])
+        if not any(has_pronoun[index:index + lookback + 1]):
+            history.append([])
+            continue
         titles = _merge_titles([t for t in [*block_titles[max(0, index - lookback):index + 1], first] if t and t[0]])
         # (kind, token index, inside a prepositional phrase, a plural noun)
         mentions: list[tuple[str, int, bool, bool]] = []
