@@ -576,7 +576,8 @@ def run(docs, options):
     history: list[list[str]] = []  # mentions per previous block
     # a block's mentions matter only to a pronoun in it or in the ``lookback`` blocks after it
     # (history is read ``lookback`` entries deep): other blocks are not scanned token by token
-    has_pronoun = [_PRONOUN_ANCHOR.search(text_of(doc)) is not None for _, doc in pairs]
+    targets = _MASC | _FEM
+    has_pronoun = [any(t.lower_ in targets for t in doc) for _, doc in pairs]
     for index, (block, doc) in enumerate(pairs):
         if getattr(block, "kind", "") == "heading" and history:
             history.append([])
