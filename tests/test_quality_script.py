@@ -257,3 +257,17 @@ def test_agreement_scores_second_labeller_against_first(tmp_path):
                           "--second", str(empty), "--corpus", str(corpus)],
                          cwd=REPO, capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "agreement:" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_once_per_text_counts_repeated_wording_in_one_file_once():
+    g = [Span("a.txt", 0, 8, "leeftijd", text="jong team"), Span("a.txt", 100, 108, "leeftijd", text="jong  Team"),
+         Span("a.txt", 200, 210, "leeftijd", text="max 35 jaar"), Span("b.txt", 0, 8, "leeftijd", text="jong team")]
+    p = [Span("a.txt", 0, 8, "leeftijd", text="jong team"), Span("a.txt", 100, 108, "leeftijd", text="jong Team"),
+         Span("a.txt", 300, 310, "leeftijd", text="veertig jaar"), Span("a.txt", 400, 410, "leeftijd", text="veertig jaar")]
+    r = quality.match(g, p)
+    o = r.overall
+    assert (o.predicted, o.true_positive, o.gold, o.recalled) == (4, 2, 4, 2)
+    u = quality.once_per_text(r)
+    # a.txt "jong team" (twice, spacing/case differ) is one hit; "veertig jaar" twice is one false alarm;
+    # b.txt's "jong team" is another file, so its own item (missed)
+    assert (u.predicted, u.true_positive, u.gold, u.recalled) == (2, 1, 3, 1)

@@ -300,6 +300,26 @@ def _fmt(x: float | None) -> str:
     return "  n/a" if x is None else f"{x:5.2f}"
 
 
+def once_per_text(result: MatchResult) -> CategoryCounts:
+    """Overall counts with repeated text in one file counted once.
+
+    Feed ads often hold their own text several times (a page scraped with its
+    repeats); span counting then weighs one wording five or ten times.  Here
+    every (file, category, wording) is one item: a gold wording is recalled
+    when any of its spans is, a predicted wording is a true positive when any
+    of its spans is.  Shown next to the span counts, never instead of them.
+    """
+    def key(s: Span) -> tuple[str, str, str]:
+        return s.file, s.category, " ".join(s.text.split()).lower()
+
+    gold_all = {key(g) for g in result.recalled} | {key(g) for g in result.misses}
+    gold_hit = {key(g) for g in result.recalled}
+    pred_all = {key(p) for p in result.true_positives} | {key(p) for p in result.false_positives}
+    pred_hit = {key(p) for p in result.true_positives}
+    return CategoryCounts(predicted=len(pred_all), true_positive=len(pred_hit),
+                          gold=len(gold_all), recalled=len(gold_hit))
+
+
 def false_alarms_per_random(result: MatchResult, labels: LabelSet) -> tuple[int, int, dict[str, int]]:
     random_files = [f for f in labels.files if labels.selection[f].startswith("random")]
     per_file = {f: 0 for f in random_files}
@@ -342,7 +362,10 @@ def report(result: MatchResult, labels: LabelSet, docs: list[dict], warnings: li
           f"{c.recalled:>5} {c.false_negative:>5} {_fmt(c.precision)} {_fmt(c.recall)} {_fmt(c.f1)}\n")
     o = result.overall
     w(f"{'overall':<15} {o.predicted:>5} {o.true_positive:>5} {o.false_positive:>5} {o.gold:>5} "
-      f"{o.recalled:>5} {o.false_negative:>5} {_fmt(o.precision)} {_fmt(o.recall)} {_fmt(o.f1)}\n\n")
+      f"{o.recalled:>5} {o.false_negative:>5} {_fmt(o.precision)} {_fmt(o.recall)} {_fmt(o.f1)}\n")
+    u = once_per_text(result)
+    w(f"{'(once per text)':<15} {u.predicted:>5} {u.true_positive:>5} {u.false_positive:>5} {u.gold:>5} "
+      f"{u.recalled:>5} {u.false_negative:>5} {_fmt(u.precision)} {_fmt(u.recall)} {_fmt(u.f1)}\n\n")
 
     fa_total, n_random, per_file = false_alarms_per_random(result, labels)
     fa_rate = fa_total / n_random if n_random else None
