@@ -97,6 +97,25 @@ def _someone_else(doc, verb, sentence_start: int) -> bool:
     return False
 
 
+_COORD = {",", "en", "&", "/"}
+
+
+def _in_name(doc, token, sentence_start: int) -> bool:
+    """A capitalised residence word inside a capitalised coordination is a name, not a
+    demand: "centrum voor Revalidatie, Wonen en Opleiden in IJmuiden", "Zorg & Wonen". Only
+    the noun "Wonen": a capitalised "Woonachtig" after a comma is a glued list item."""
+    if token.lower_ != "wonen" or token.i <= sentence_start or not token.text[:1].isupper() or token.text.isupper():
+        return False
+
+    def capital(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper() and k >= sentence_start
+
+    before = token.i - 1
+    after = token.i + 1
+    return (doc[before].lower_ in _COORD and capital(before - 1)) or (
+        after < len(doc) and doc[after].lower_ in _COORD and capital(after + 1))
+
+
 def _sentence_bounds(doc, token) -> tuple[int, int]:
     sent = annotate.sentence(doc, token.i)
     return sent.start, sent.end
@@ -205,6 +224,8 @@ def _find(doc):
                     break
             continue
         if low not in _RESIDE:
+            continue
+        if _in_name(doc, token, s_start):
             continue
         if low != "woonachtig" and low != "wonend" and _someone_else(doc, token, s_start):
             continue
