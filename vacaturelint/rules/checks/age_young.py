@@ -101,7 +101,27 @@ TRAITS = lists.get("trait_adjectives")  # rules.yaml lists
 
 def _is_target(token) -> bool:
     w = word(token)
-    return w in TARGETS or token.lemma_.lower() in TARGETS or (len(w) > 6 and w.endswith(TARGET_SUFFIXES))
+    return w in TARGETS or token.lemma_.lower() in TARGETS or (len(w) > 6 and w.endswith(TARGET_SUFFIXES)) \
+        or _glued_article(token) is not None
+
+
+def _glued_article(token) -> int | None:
+    """Length of a target noun with the next list item's article glued on in lower case
+    ("een jong en gezellig teameen zeer ambitieus bedrijf": "team|een"), else None. Only
+    here, where 'jong' already points at a noun: as a general tokenizer split it is not
+    safe without a vocabulary ("alleen", "meteen", "bijeen" end in "een" too), and no
+    target noun followed by "een" is itself a Dutch word."""
+    w = word(token)
+    if not (w.endswith("een") and token.text[:1].islower()):
+        return None
+    stem = w[:-3]
+    return len(stem) if stem in TARGETS and stem not in AMBIGUOUS else None
+
+
+def _end(token) -> int:
+    """Where the reported span ends: after the noun, not after a glued-on article."""
+    glued = _glued_article(token) if word(token) not in TARGETS else None
+    return token.idx + (glued if glued is not None else len(token.text))
 
 
 def _is_other(token) -> bool:
@@ -310,8 +330,7 @@ def run(doc, options):
                     continue
                 if words & WELCOME or any(word(t) in {"ook", "eveneens"} for t in doc[max(0, token.i - 3) : token.i]):
                     continue
-            end = doc[target]
-            yield token.idx, end.idx + len(end.text), {}
+            yield token.idx, _end(doc[target]), {}
             continue
         if old:
             continue
