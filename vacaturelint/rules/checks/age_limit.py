@@ -21,7 +21,7 @@ from vacaturelint.spans import overlaps_any
 OPTIONS = {"min_age", "max_age"}
 
 # a word start, also of a list item glued on without a space ("instellingMinimaal 17 jaar")
-_START = r"(?:\b|(?<=[a-zà-ÿ])(?=(?-i:[A-Z])))"
+_START = r"(?:\b|(?<=(?-i:[a-zà-ÿ]))(?=(?-i:[A-Z])))"
 _CANDIDATES = [
     # (regex, kind); kind decides how much extra evidence is needed
     (compile_(rf"\b(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}(?:\s+oud)?"), "range"),
