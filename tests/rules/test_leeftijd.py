@@ -182,6 +182,10 @@ def test_every_leeftijd_rule_cites_wgbl(linter):
         ("Wat vragen wij\n- 22-28 jaar\n- Rijbewijs B\n", "22-28 jaar"),
         # the next list item's hours are no age: the age words of the item before do not carry over
         ("Je bent minimaal 18 jaar of ouder;Je bent minimaal 16\u00a0uur per week beschikbaar;", "minimaal 18 jaar"),
+        # list items glued without a space: the next item's "32 uur" is no wage table, its
+        # "Minimaal" no second age
+        ("Wij vragen: Een goede instellingMinimaal 18 jaar of ouderMinimaal 32 uur beschikbaar", "Minimaal 18 jaar"),
+        ("Wat vragen wij?Je bent minimaal 16 jaarJe bent flexibel inzetbaar", "minimaal 16 jaar"),
     ],
 )
 def test_numeric_age_forms_are_found(linter, text, expected):
@@ -198,6 +202,9 @@ def test_numeric_age_forms_are_found(linter, text, expected):
         "Je werkt met kinderen van 13 jaar of jonger.",
         "Je begeleidt kinderen van 4 tot 12 jaar.",
         "Leerlingen zijn minimaal 13 jaar.",
+        # the age of a thing, attributive or said of it
+        "Je onderhoudt een 30 jaar oude applicatie.",
+        "Het monumentale pand is ruim 150 jaar oud.",
     ],
 )
 def test_durations_and_other_peoples_ages_stay_silent(linter, text):
@@ -263,6 +270,12 @@ ABOUT_FLAGGED = [
     ("Een hbo-diploma, behaald in de laatste twee jaar.", "LFT003", "hbo-diploma, behaald in de laatste twee jaar"),
     ("Wij zoeken een student-assistent voor de balie.", "LFT006", "student-assistent"),
     ("Je bent bezig met je bachelor bedrijfskunde.", "LFT013", "bezig met je bachelor"),
+    ("Wat wij vragen:\n- Je volgt momenteel een mbo of hbo studie in een commerciële richting;", "LFT013",
+     "Je volgt momenteel een mbo of hbo studie"),
+    # English 'young' + person noun, also as the label of a recruiting programme
+    ("Als Young Professional start je in ons traineeship.", "LFT001", "Young Professional"),
+    # the candidate's fresh view (a hint)
+    ("Door jouw frisse blik verbeter je onze processen.", "LFT014", "jouw frisse blik"),
     ("Je hebt tot ongeveer twee jaar ervaring met Excel.", "LFT004", "tot ongeveer twee jaar ervaring"),
 ]
 
@@ -297,6 +310,14 @@ ABOUT_SILENT = [
     ("Wij helpen startende ondernemers met hun plan.", "leeftijd"),
     # a certificate's date is no graduation date
     ("Je VCA-certificaat is in de afgelopen tien jaar behaald.", "leeftijd"),
+    # the age of a thing; a staff network; a fresh look that is not the candidate's
+    ("Je migreert een veertig jaar oud mainframesysteem naar de cloud.", "leeftijd"),
+    ("Als medewerker kun je lid worden van ons Young Professionals netwerk.", "leeftijd"),
+    ("Onze klant wil een frisse blik op zijn huisstijl.", "leeftijd"),
+    ("Met jouw frisse blik en jarenlange ervaring geef je richting aan het team.", "leeftijd"),
+    # a study as the other route; training the employer offers
+    ("Je hebt een hbo-diploma of je volgt een hbo-opleiding.", "leeftijd"),
+    ("Bij ons volg je een interne opleiding tot monteur.", "leeftijd"),
 ]
 
 

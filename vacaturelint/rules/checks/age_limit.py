@@ -20,11 +20,13 @@ from vacaturelint.spans import overlaps_any
 
 OPTIONS = {"min_age", "max_age"}
 
+# a word start, also of a list item glued on without a space ("instellingMinimaal 17 jaar")
+_START = r"(?:\b|(?<=(?-i:[a-zà-ÿ]))(?=(?-i:[A-Z])))"
 _CANDIDATES = [
     # (regex, kind); kind decides how much extra evidence is needed
     (compile_(rf"\b(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}(?:\s+oud)?"), "range"),
-    (compile_(rf"(?<!\d\s)(?<!\d)\b(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+ouder\s+dan|jonger\s+dan|onder\s+de|tot)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?)?(?!\s*(?:%|procent|uur|euro|maanden|weken|dagen))"), "upper"),
-    (compile_(rf"\b(?:min(?:imaal|\.)?|minimum|minstens|ten\s*minste|tenminste|vanaf|ouder\s+dan|boven\s+de)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?|\+)?"), "lower"),
+    (compile_(rf"(?<!\d\s)(?<!\d){_START}(?:max(?:imaal|\.)?|maximum|hooguit|niet\s+ouder\s+dan|jonger\s+dan|onder\s+de|tot)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?)?(?!\s*(?:%|procent|uur|euro|maanden|weken|dagen))"), "upper"),
+    (compile_(rf"{_START}(?:min(?:imaal|\.)?|minimum|minstens|ten\s*minste|tenminste|vanaf|ouder\s+dan|boven\s+de)\s+(?P<a>{NUM})\s*(?:{YEAR}(?:\s+oud)?|\+)?"), "lower"),
     (compile_(rf"\b(?P<a>{NUM})\s*(?:{YEAR}\s+(?:of\s+)?(?:ouder|jonger)|\+\s*(?:jaar|jr)\b|{YEAR}\s+oud)"), "explicit"),
     (compile_(rf"\b(?:je\s+bent|ben\s+je|ben\s+jij|leeftijd\s*:?)\s+(?P<s>(?P<a>{NUM})\s*\+)(?!\w)"), "explicit"),
     (compile_(rf"(?<!gemiddelde\s)\bleeftijd(?:s?(?:grens|indicatie|categorie|eis))?(?:\s+(?:van|is|ligt|tussen|rond|:|circa|ca\.))*\s*(?:de\s+)?(?P<a>{NUM})(?:{DASH}(?P<b>{NUM}))?(?:\s*{YEAR})?"), "explicit"),
@@ -93,6 +95,48 @@ def _about_others(doc, start: int) -> bool:
     return False
 
 
+def _in_sentence_of(doc, start: int, tokens: list) -> list:
+    """``tokens`` (before the match) from where the match's sentence starts: the glued
+    item before ("17 jaar of ouder|Minimaal 36 uur") says nothing about this one."""
+    first = next((t for t in doc if t.idx >= start), None)
+    if first is None:
+        return tokens
+    sent = annotate.sentence(doc, first.i)
+    return [t for t in tokens if t.i >= sent.start]
+
+
+def _same_sentence(doc, end: int, tokens: list) -> list:
+    """``tokens`` (after the match) cut where the match's sentence ends: a list item glued
+    on ("17 jaar of ouder|Minimaal 36 uur") is not a wage table after the age."""
+    last = [t for t in doc if t.idx < end]
+    if not last:
+        return tokens
+    sent = annotate.sentence(doc, last[-1].i)
+    return [t for t in tokens if t.i < sent.end]
+
+
+def _aged_thing(doc, end: int) -> bool:
+    """'N jaar oud' says how old a thing is, not a person: the noun it describes ("een
+    veertig jaar oud mainframesysteem", "een 100 jaar oude boerderij") or the subject it
+    is said of ("ons pand is 80 jaar oud") is no person, candidate or team."""
+    old = next((t for t in doc if t.idx <= end - 1 < t.idx + len(t.text)), None)
+    if old is None or old.lower_ not in ("oud", "oude"):
+        return False
+    sent = annotate.sentence(doc, old.i)
+    noun = None
+    if old.i + 1 < sent.end:  # attributive: the noun right after it ("oud systeem", not "oud en woont")
+        nxt = doc[old.i + 1]
+        if nxt.pos_ in ("NOUN", "PROPN") and nxt.is_alpha and not annotate.is_verb_form(nxt.lower_):
+            noun = nxt.i
+    if noun is None:
+        subjects = [c for c in old.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        noun = subjects[0].i if subjects and subjects[0].pos_ in ("NOUN", "PROPN") else None
+    if noun is None:
+        return False
+    ann = annotate.get(doc)
+    return ann.referent[noun] not in {"candidate", "team", "person"} and not annotate.is_person_noun(doc[noun].text)
+
+
 @check("age_limit", needs={"lemma"}, scope="block")
 def run(doc, options):
     low, high = options.get("min_age", 13), options.get("max_age", 70)
@@ -112,7 +156,7 @@ def run(doc, options):
                 continue
             matched = m.group(0).lower()
             after = lemma_set(tokens_after(doc, end, 4))
-            before_tokens = _clause(tokens_before(doc, start, 8))
+            before_tokens = _clause(_in_sentence_of(doc, start, tokens_before(doc, start, 8)))
             before = lemma_set(before_tokens[-3:])
             sentence_before = lemma_set(before_tokens)
             explicit = (bool(_AGE_WORDS & (after | sentence_before)) or "oud" in matched or "leeftijd" in matched
@@ -130,11 +174,13 @@ def run(doc, options):
                 continue  # "binnen de locatie wonen zowel mannen als vrouwen, in leeftijd variërend van 20 tot 65 jaar"
             if before & _OTHERS:
                 continue  # "oudere mensen vanaf 65 jaar", "jongeren tot 21 jaar"
-            near_after = tokens_after(doc, end, 3)
+            near_after = _same_sentence(doc, end, tokens_after(doc, end, 3))
             if lemma_set(near_after) & _TERMS or any(t.text in {"€", ":"} or t.like_num for t in near_after[:2]):
                 continue  # youth wage table "18 jaar: € 842", "vanaf 50 jaar extra vakantiedagen"
             if before & _THINGS or lemma_set(before_tokens[-4:]) & _TERMS:
                 continue  # "pensioenregeling (vanaf 20 jaar)", "VOG niet ouder dan 5 jaar"
+            if _aged_thing(doc, end):
+                continue  # "een veertig jaar oud mainframesysteem", "ons pand is 80 jaar oud"
             taken.append((start, end))
             yield start, end, {}
 

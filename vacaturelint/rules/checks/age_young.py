@@ -83,6 +83,10 @@ NAMED = {
     "programma", "program", "programme", "traineeship", "traineeprogramma", "academy", "academie", "pool",
     "award", "prijs", "netwerk", "platform", "dag", "event", "fonds", "beurs",
 }
+# What a programme for 'young' people offers to those already employed (a staff network,
+# a prize, an event): silent. A programme that recruits them ("ons Young Talent
+# Programma", a traineeship) is not: it names the candidates young.
+OFFERED = {"award", "prijs", "netwerk", "network", "platform", "dag", "event", "fonds", "beurs", "community"}
 COPULA = {"ben", "bent", "is", "zijn", "blijf", "blijft", "blijven", "voel", "voelt", "voelen", "lijkt"}
 SUBJECTS = {"je", "jij", "u", "team", "wij", "we", "collega's", "collega", "kandidaat", "medewerkers", "afdeling"}
 YOUNG_PERSON = {"jongeman", "jongemannen", "jongedame", "jongedames", "jongeheer"}
@@ -97,7 +101,27 @@ TRAITS = lists.get("trait_adjectives")  # rules.yaml lists
 
 def _is_target(token) -> bool:
     w = word(token)
-    return w in TARGETS or token.lemma_.lower() in TARGETS or (len(w) > 6 and w.endswith(TARGET_SUFFIXES))
+    return w in TARGETS or token.lemma_.lower() in TARGETS or (len(w) > 6 and w.endswith(TARGET_SUFFIXES)) \
+        or _glued_article(token) is not None
+
+
+def _glued_article(token) -> int | None:
+    """Length of a target noun with the next list item's article glued on in lower case
+    ("een jong en gezellig teameen zeer ambitieus bedrijf": "team|een"), else None. Only
+    here, where 'jong' already points at a noun: as a general tokenizer split it is not
+    safe without a vocabulary ("alleen", "meteen", "bijeen" end in "een" too), and no
+    target noun followed by "een" is itself a Dutch word."""
+    w = word(token)
+    if not (w.endswith("een") and token.text[:1].islower()):
+        return None
+    stem = w[:-3]
+    return len(stem) if stem in TARGETS and stem not in AMBIGUOUS else None
+
+
+def _end(token) -> int:
+    """Where the reported span ends: after the noun, not after a glued-on article."""
+    glued = _glued_article(token) if word(token) not in TARGETS else None
+    return token.idx + (glued if glued is not None else len(token.text))
 
 
 def _is_other(token) -> bool:
@@ -127,10 +151,29 @@ def _scan_right(doc, i: int, sent_end: int) -> int | None:
 
 
 def _in_name(doc, token, target: int, sent) -> bool:
-    """Capitalised 'Young/Jong' + capitalised noun inside a sentence: the name of a
-    programme or a title ("het Quintor - Young Professional", "Als Young Professional
-    bij ...", "functie van Young Talent Oracle DBA"), not the lower-case description."""
+    """Capitalised 'Jong' + capitalised noun inside a sentence: the name of a programme
+    or a title, not the lower-case description. English 'Young' + a person noun is no
+    such name: "Young Talent", "Young Professional(s)" is the borrowed label for young
+    candidates ("Wat doe je als Young Talent", "ons Young Talent Programma", "functie van
+    Young Talent Oracle DBA"); only what it offers to staff stays silent (_named_after)."""
+    if word(token) == "young":
+        return False
     return token.text[:1].isupper() and doc[target].text[:1].isupper() and token.i != sent.start
+
+
+def _recruiting_programme(doc, token, target: int) -> bool:
+    """'Young' + person noun + programme ("ons Young Talent Programma", "Young Professional
+    Traineeship"): the organisation's programme, recruiting young candidates."""
+    return word(token) == "young" and target + 1 < len(doc) and word(doc[target + 1]) in NAMED - OFFERED
+
+
+def _named_after(doc, token, target: int) -> bool:
+    """The noun is followed by a name's head: "Jong Talent Award", "Young Professionals
+    netwerk". For English 'young' only what is offered to staff counts (OFFERED)."""
+    if target + 1 >= len(doc):
+        return False
+    after = word(doc[target + 1])
+    return after in (OFFERED if word(token) == "young" else NAMED)
 
 
 def _mixed(doc, i: int, sent) -> bool:
@@ -259,12 +302,12 @@ def run(doc, options):
                 continue
         if target == -1:
             continue
-        if target is not None and annotate.get(doc).referent[target] in {"client", "named", "organisation", "quoted"}:
+        if target is not None and annotate.get(doc).referent[target] in {"client", "named", "organisation", "quoted"} \
+                and not _recruiting_programme(doc, token, target):
             continue
         if target is None and not (token.dep_ == "amod" and _is_target(token.head) and token.head.i > token.i):
             target = _open_class(doc, token, sent, old)
-            named = target is not None and (_in_name(doc, token, target, sent) or (
-                target + 1 < len(doc) and word(doc[target + 1]) in NAMED))
+            named = target is not None and (_in_name(doc, token, target, sent) or _named_after(doc, token, target))
             if target is not None and not named:
                 end = doc[target]
                 yield token.idx, end.idx + len(end.text), {}
@@ -274,8 +317,8 @@ def run(doc, options):
             target = token.head.i
         if target is not None:
             noun = word(doc[target])
-            if target + 1 < len(doc) and word(doc[target + 1]) in NAMED:
-                continue  # "Young Professional Programma", "Jong Talent Award": a programme's name
+            if _named_after(doc, token, target):
+                continue  # "Jong Talent Award", "Young Professionals netwerk": a name
             if _in_name(doc, token, target, sent):
                 continue  # "het Quintor - Young Professional": a programme named after the company
             if noun in AMBIGUOUS and words & CLIENT_CONTEXT:
@@ -287,8 +330,7 @@ def run(doc, options):
                     continue
                 if words & WELCOME or any(word(t) in {"ook", "eveneens"} for t in doc[max(0, token.i - 3) : token.i]):
                     continue
-            end = doc[target]
-            yield token.idx, end.idx + len(end.text), {}
+            yield token.idx, _end(doc[target]), {}
             continue
         if old:
             continue
