@@ -115,6 +115,8 @@ def is_person_noun(word: str) -> bool:
         return False
     if re.fullmatch(r"[a-z]{2,5}'ers?", w):
         return True  # an abbreviation made a person: "IT'ers", "hbo'er", "ICT'er"
+    if re.fullmatch(r"[a-z0-9]{1,6}-(?:man|vrouw)", w):
+        return True  # an abbreviation compound: "E-man" (elektromonteur), "BHV-vrouw"
     for form in _singular_forms(w):
         if form in _NOT_PERSON:
             return False
