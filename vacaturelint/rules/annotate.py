@@ -56,6 +56,7 @@ _GLUED = lazy(re, r"[a-zà-ÿ][a-zà-ÿ)][.!?;][A-ZÀ-Þ]")  # the cut is before
 # "apparatuur|Rijbewijs": a list item glued on without a mark (split by the tokenizer, nlp.py)
 _GLUED_TEXT = lazy(re, r"(?<![\w-])[a-zà-ÿ]+" + GLUED_WORD)  # the word before starts lower-case ("Power|Point": no cut)
 LONG_RUN = 40  # tokens without an end mark before the pipeline's sentence cuts are trusted
+_SCARE_DETERMINERS = {"een", "de", "onze", "jouw", "uw"}
 _QUOTES_OPEN = {'"', "“", "„", "‘", "'", "«"}
 _QUOTES_CLOSE = {'"', "”", "’", "'", "»", "“"}
 _CANDIDATE_PRONOUNS = {"je", "jij", "jou", "jouw", "u", "uw", "jezelf", "jullie"}
@@ -115,6 +116,8 @@ def is_person_noun(word: str) -> bool:
         return False
     if re.fullmatch(r"[a-z]{2,5}'ers?", w):
         return True  # an abbreviation made a person: "IT'ers", "hbo'er", "ICT'er"
+    if re.fullmatch(r"[a-z0-9]{1,6}-(?:man|vrouw)", w):
+        return True  # an abbreviation compound: "E-man" (elektromonteur), "BHV-vrouw"
     for form in _singular_forms(w):
         if form in _NOT_PERSON:
             return False
@@ -382,6 +385,13 @@ def _addresses_candidate(words: list[str]) -> bool:
     return bool(re.search(r"\b(ben|bent|word|wordt) (je|jij|u)\b|\b(je|jij|u) (bent|bent een|wordt)\b|^als\b", text))
 
 
+def _scare_quoted(doc, open_at: int, close_at: int) -> bool:
+    """'Een ‘vakbroeder’ waar ...': one noun after an article in quotes is the ad's own
+    word marked as figurative, not somebody else's words."""
+    return (close_at - open_at == 2 and open_at > 0 and doc[open_at - 1].lower_ in _SCARE_DETERMINERS
+            and (doc[open_at + 1].pos_ == "NOUN" or is_person_noun(doc[open_at + 1].text)))
+
+
 def _quoted(doc) -> list[bool]:
     flags = [False] * len(doc)
     open_at = None
@@ -389,7 +399,7 @@ def _quoted(doc) -> list[bool]:
         if open_at is None and t.text in _QUOTES_OPEN and t.i + 1 < len(doc) and not t.whitespace_:
             open_at = t.i
         elif open_at is not None and t.text in _QUOTES_CLOSE:
-            if t.i - open_at <= 12:
+            if t.i - open_at <= 12 and not _scare_quoted(doc, open_at, t.i):
                 for k in range(open_at + 1, t.i):
                     flags[k] = True
             open_at = None

@@ -12,7 +12,8 @@ The word list lives in ``vacaturelint/rules/data/gender_titles.yaml``. Beyond it
 open class: a person noun (annotate.is_person_noun) marked for one sex by its form
 (-ster, -trice, -euse, -esse, -ière, "stagiaire" after "stagiair", a -man compound
 such as "voorman") is reported when the annotation layer says it is the person
-sought ("wij zoeken een stagiaire", "als meewerkend voorman ... je").
+sought ("wij zoeken een stagiaire", "als meewerkend voorman ... je", "een ervaren E-man").
+Silent on a title that names a diploma or course ("opleiding allround vakman GWW").
 """
 
 from __future__ import annotations
@@ -213,13 +214,42 @@ def _about_candidate(token) -> bool:
 
 # Works without a trained pipeline (--model blank): POS and sentences refine the
 # result when present ("de juiste man" needs them), titles are found either way.
+_QUALIFICATION = lazy(re, r"(?:opleiding|diploma|certifica(?:at|ten)|cursus|getuigschrift|examen|vakbekwaamheid|niveau|mbo)$",
+                      re.IGNORECASE)
+
+
+def _qualification_name(doc, token) -> bool:
+    """The title names a diploma or course, not the person sought: "een afgeronde opleiding
+    allround vakman GWW", "diploma vakman", "certificaat Stuurman" (up to two words between)."""
+    for j in range(token.i - 1, max(-1, token.i - 4), -1):
+        if _QUALIFICATION.search(doc[j].lower_):
+            return True
+        if not doc[j].is_alpha or doc[j].pos_ in ("AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ") and doc[j].lower_ != "tot":
+            return False
+    return False
+
+
+_HYPHEN_MAN = lazy(re, r"[A-Za-z0-9]{1,6}-man", re.IGNORECASE)
+
+
+def _hyphen_man(doc, token) -> bool:
+    """'een ervaren E-man', 'BHV-man': a -man compound written with a hyphen, for the person
+    sought (the annotation layer reads it as a person noun)."""
+    return bool(_HYPHEN_MAN.fullmatch(token.text)) and _about_candidate(token) and not _open_paired(doc, token)
+
+
 @check("gender_title", needs={"sents"}, scope="block")
 def run(doc, options):
     titles, suffixes, nouns, modifiers, surname_like = _data()
     annotated = doc.has_annotation("POS") and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP"))
     for token in doc:
         if not token.is_alpha:
+            if annotated and _hyphen_man(doc, token):
+                yield token.idx, token.idx + len(token.text), {"suggestions": _OPEN_SUGGESTIONS}
+                continue
             yield from _slash_joined(token, titles, suffixes)
+            continue
+        if _qualification_name(doc, token):
             continue
         low = token.lower_
         form = _form(low, titles, suffixes)

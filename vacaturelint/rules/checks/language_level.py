@@ -7,7 +7,8 @@ Finds a superlative or fluency word tied to Dutch as a language:
 - "uitstekende beheersing van de Nederlandse taal", "zeer goede beheersing van de
   Nederlandse- en Engelse taal", "uitstekende communicatieve vaardigheden in het
   Nederlands en Engels";
-- "je beheerst de Nederlandse taal uitstekend (in woord en geschrift)".
+- "je beheerst de Nederlandse taal uitstekend (in woord en geschrift)";
+- a raised degree word: "zeer goed", "heel sterk", "ijzersterk in de Nederlandse taal".
 
 Silent when the sentence states a level ("op B2-niveau", "C1", "ERK", "taalniveau 3F"),
 when "Nederlandse" is not the language ("uitstekende kennis van de Nederlandse
@@ -29,9 +30,13 @@ OPTIONS: set[str] = set()
 INTENSIFIERS = {
     "perfect", "perfecte", "uitstekend", "uitstekende", "vloeiend", "vloeiende", "foutloos", "foutloze",
     "excellent", "excellente", "uitmuntend", "uitmuntende", "vlekkeloos", "vlekkeloze", "onberispelijk",
-    "onberispelijke", "vlot", "vlotte", "fluent", "flawless", "perfectly", "fluently", "impeccable",
+    "onberispelijke", "vlot", "vlotte", "fluent", "fluency", "flawless", "perfectly", "fluently", "impeccable",
 }
-_GOOD = {"goed", "goede"}
+# degree words: plain "goed Nederlands" / "sterk in de Nederlandse taal" pass; raised by a
+# degree adverb ("zeer goed", "heel sterk") or an intensifying prefix ("ijzersterk",
+# "supergoed", "keigoede") they say the same as "uitstekend"
+_GOOD = {"goed", "goede", "sterk", "sterke"}
+_DEGREE_PREFIXES = ("ijzer", "super", "kei", "hyper", "oer", "bere", "beren", "top", "zeer", "extra")
 _LANGUAGES = {"nederlands", "nederlandse", "engels", "engelse", "duits", "duitse", "frans", "franse", "spaans",
               "spaanse", "english", "dutch", "german", "french"}
 _VERY = {"zeer", "heel", "erg", "uiterst", "bijzonder"}
@@ -87,10 +92,15 @@ def _language(doc, i) -> bool:
     return False
 
 
+def _prefixed_degree(low: str) -> bool:
+    """'ijzersterk', 'supergoede', 'kei-goed': a degree word raised by an intensifying prefix."""
+    return any(low.startswith(p) and low[len(p):].lstrip("-") in _GOOD for p in _DEGREE_PREFIXES)
+
+
 def _intensifier(doc, i) -> int | None:
     """Start index of an intensifier at doc[i] ('uitstekende', 'zeer goede'), else None."""
     low = doc[i].lower_
-    if low in INTENSIFIERS:
+    if low in INTENSIFIERS or _prefixed_degree(low):
         return i
     if low in _GOOD and i > 0 and doc[i - 1].lower_ in _VERY:
         return i - 1
