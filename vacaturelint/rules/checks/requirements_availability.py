@@ -43,7 +43,7 @@ _B = r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])))"
 _CLOCK = (r"(?:\d{1,2}(?:[:.][0-5]\d)?(?:\s*uur)?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
           r"|vijven|zessen|zevenen|achten|negenen)")
 _OFFICE_HOURS = rf"{_CLOCK}\s*\W?\s*(?:-|–|tot|t/m)\s*\W?\s*{_CLOCK}"
-_REGARDING = r"(?:ten\s+opzichte\s+van|t\.?\s?o\.?\s?v\.?|qua|wat\s+betreft|met\s+betrekking\s+tot|m\.?\s?b\.?\s?t\.?|in|rond(?:om)?|betreffende|(?:als|wanneer)\s+het\s+(?:gaat\s+)?om)"
+_REGARDING = r"(?:ten\s+opzichte\s+van|t\.?\s?o\.?\s?v\.?|qua|wat\s+betreft|met\s+betrekking\s+tot|m\.?\s?b\.?\s?t\.?|in|rond(?:om)?|betreffende|(?:als|wanneer)\s+het\s+gaat\s+om)"
 _PATTERNS = [
     lazy(regex, rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
     lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
@@ -93,13 +93,19 @@ _NUMBER_WORDS = {"vier": 4, "vijf": 5, "zes": 6, "zeven": 7}
 # a lower amount offered next to the minimum: "minimaal 32 uur per week. 24/28 uur is ook
 # mogelijk"; hours and days with their numbers ("24/28 uur", "3 of 4 dagen")
 _AMOUNT = lazy(regex, r"\b(\d{1,2}(?:\s*(?:/|-|–|of|en|à|tot)\s*\d{1,2})*)\s*(?P<unit>uur|uren|u\b|dagen)", _F)
-_LOWER_WORDS = lazy(regex, r"\bpart-?\s?time\b|\bdeeltijd|\bminder\s+(?:uren|dagen)\b", _F)
+_LOWER_WORDS = lazy(regex, r"\bpart-?\s?time\b|\bdeeltijd|\bminder\s+(?:uur|uren|dagen)\b", _F)
 _OPEN_WORDS = lazy(regex, r"\bbespreekbaar\b|\bin\s+overleg\b|\bonderhandelbaar\b", _F)
 # the minimum as a condition of the offer: "bij een dienstverband vanaf 32 uur ontvang je",
-# "wij bieden een contract van minimaal 36 uur"
+# "wij bieden een contract van minimaal 36 uur", "een baangarantie van 1 jaar, minimaal 32 uur"
 _OFFER = lazy(regex,
     r"\b(?:bied(?:en|t)?|krijg(?:t|en)?|ontvang(?:t|en)?|vergoed\w*|toeslag\w*|salaris\w*|bij\s+een"
-    r"|op\s+basis\s+van|o\.?\s?b\.?\s?v\.?)\b", _F)
+    r"|op\s+basis\s+van|o\.?\s?b\.?\s?v\.?|\w*garan(?:tie|deren|deert)\w*)\b", _F)
+# the minimum as the size of the job on offer: "het betreft een dienstverband van minimaal 32 uur",
+# "een fulltime werkweek van minimaal 32 uur", "een fulltime functie (voor minimaal 32 uur per week)"
+# (not "een functie van een jaar en voor minimaal 4 dagen": the minimum stands on its own there)
+_JOB_SIZE = lazy(regex,
+    r"\b(?:functie|baan|job|dienstverband|contract|arbeidscontract|aanstelling|werkweek|positie)\s*\(?\s*"
+    r"(?:(?:van|voor|met)\s+(?:een\s+)?)?$", _F)
 _SCHEDULE = lazy(regex,
     r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
     r"|\b(?:ma(?:andag)?|di(?:nsdag)?)\.?\s*(?:t/m|tot\s+en\s+met|-|–)\s*vr(?:ij(?:dag)?)?\b"
@@ -173,7 +179,8 @@ def _minimum_hits(doc, text: str, taken: list[tuple[int, int]], declined: list[t
         if found is None or _explained(doc, start, end):
             continue
         left, _right, _, _ = annotate.sentence_char_bounds(doc, start, end)
-        if _OFFER.search(text, left, start) or _lower_offered(doc, start, end, *found):
+        if (_OFFER.search(text, left, start) or _JOB_SIZE.search(text, left, start)
+                or _lower_offered(doc, start, end, *found)):
             continue
         taken.append((start, end))
         yield start, end, {}
