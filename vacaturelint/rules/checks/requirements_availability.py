@@ -127,7 +127,9 @@ def _explained(doc, start: int, end: int) -> bool:
     text = text_of(doc)
     chars = annotate.sentence_chars(doc)
     left, right, first, last = annotate.sentence_char_bounds(doc, start, end)
-    if _REASON.search(text, left, right):
+    # "want" gives the reason for what comes before it: a demand inside the want-clause ("nou,
+    # bijna dan, want het is belangrijk dat je minimaal 32 uur beschikbaar bent") is not explained
+    if any(m.group().lower() != "want" or m.start() >= end for m in _REASON.finditer(text, left, right)):
         return True
     # the demand's own clock times ("geen 9:00 tot 17:00 mentaliteit") are no schedule
     if _SCHEDULE.search(text, left, start) or _SCHEDULE.search(text, end, right):
