@@ -107,7 +107,10 @@ _JOB_SIZE = lazy(regex,
     r"\b(?:functie|baan|job|dienstverband|contract|arbeidscontract|aanstelling|werkweek|positie)\s*\(?\s*"
     r"(?:(?:van|voor|met)\s+(?:een\s+)?)?$", _F)
 _SCHEDULE = lazy(regex,
-    r"\b\d{1,2}[:.]\d{2}\b|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"\b\d{1,2}[:.]\d{2}\b"
+    # clock hours without minutes: "tussen 9 – 5", "tussen 8 en 17 uur" (not "tussen 16 en 24 uur per week")
+    r"|\btussen\s+(?:[01]?\d|2[0-4])\s*(?:uur\s*)?(?:-|–|en)\s*(?:[01]?\d|2[0-4])\b(?!\s*(?:uur|uren|u)\s+(?:per|in\s+de|p/))"
+    r"|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
     r"|\b(?:ma(?:andag)?|di(?:nsdag)?)\.?\s*(?:t/m|tot\s+en\s+met|-|–)\s*vr(?:ij(?:dag)?)?\b"
     r"|\brooster|\bploeg|\bnacht(?:dienst|diensten|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
     _F,
