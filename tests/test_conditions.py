@@ -108,3 +108,14 @@ def test_validate_rejects_bad_conditions(kind, spec, message):
 def test_validate_reports_needs():
     assert conditions.validate("sentence_has", {"pos": ["NOUN"]}) == {"POS"}
     assert conditions.validate("sentence_has", {"lemmas": ["student"]}) == frozenset()
+
+
+def test_all_needs_every_part(blank):
+    from vacaturelint.rules.model import Condition
+
+    ctx = _context(blank, "Stage bij ons.\n\nJe bent minimaal 4 dagen beschikbaar.", "4 dagen")
+    document = Condition("document_has", {"regex": "(?i)stage"}, 1)
+    days = Condition("match_has", {"regex": "dagen"}, 1)
+    hours = Condition("match_has", {"regex": "uur"}, 1)
+    assert conditions.holds("all", (document, days), ctx)
+    assert not conditions.holds("all", (document, hours), ctx)

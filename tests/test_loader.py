@@ -69,3 +69,23 @@ def test_builtin_rules_load_with_unique_ids():
     ruleset = load_ruleset()
     ids = [r.id for r in ruleset.rules]
     assert len(ids) == len(set(ids)) and len(ids) > 20
+
+
+def test_all_condition_holds_only_when_every_part_holds(tmp_path):
+    extra = ("    unless:\n      - all:\n          - document_has: {regex: stage}\n"
+             "          - match_has: {lemmas: [kwartiermaker]}\n")
+    (rule,) = _load(tmp_path, "      - lemmas: [kwartiermaker]", extra=extra).rules
+    (condition,) = rule.unless
+    assert condition.kind == "all" and [c.kind for c in condition.spec] == ["document_has", "match_has"]
+    assert [c.kind for c in rule.conditions] == ["document_has", "match_has"]  # what the rule reads
+
+
+@pytest.mark.parametrize("body, message", [
+    ("      - all: {document_has: {regex: stage}}\n", "unless\\[0\\].all: moet een lijst van minstens twee"),
+    ("      - all:\n          - document_has: {regex: stage}\n", "minstens twee voorwaarden"),
+    ("      - all:\n          - document_has: {regex: stage}\n          - somewhere: {regex: x}\n",
+     "unless\\[0\\].all\\[1\\]"),
+])
+def test_bad_all_condition_is_refused_with_its_place(tmp_path, body, message):
+    with pytest.raises(RulesError, match=message):
+        _load(tmp_path, "      - lemmas: [kwartiermaker]", extra="    unless:\n" + body)

@@ -14,7 +14,9 @@ says what to look for (``lemmas``, ``phrases``, ``regex``, ``pos``):
   or a list of candidate, team, client, organisation, named, quoted, person;
 - ``negated``: true/false: the match is (not) in the scope of geen, niet, zonder, ...;
 - ``inclusive``: true/false: the sentence is (not) an inclusive either/or or
-  welcome sentence ("starter of ervaren, iedereen is welkom").
+  welcome sentence ("starter of ervaren, iedereen is welkom");
+- ``all``: a list of conditions that must all hold ("an internship ad" and "the match
+  is a number of days"); parsed by the loader into a tuple of Conditions.
 
 "The sentence" is the one notion of annotate.sentence.
 """
@@ -28,7 +30,7 @@ from vacaturelint.yamlsource import shown
 
 WHERE = ("sentence_has", "block_has", "document_has", "near", "match_has")
 ANNOTATED = ("about", "negated", "inclusive")
-KINDS = (*WHERE, "section", "block_kind", *ANNOTATED)
+KINDS = (*WHERE, "section", "block_kind", *ANNOTATED, "all")
 _WHAT = {"lemmas", "phrases", "regex", "pos"}
 _NEAR = {"before", "after", "sentence"}
 
@@ -162,6 +164,8 @@ def _text_has(text: str, spec: dict, owner: tuple[str, ...] = (), lower: str | N
 
 
 def holds(kind: str, spec, ctx: Context) -> bool:
+    if kind == "all":
+        return all(holds(c.kind, c.spec, ctx) for c in spec)
     if kind == "section":
         return bool(budget.current().search(_pattern(spec), ctx.block.section, ctx.owner))
     if kind == "block_kind":

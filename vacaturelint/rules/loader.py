@@ -321,6 +321,12 @@ def _parse_conditions(key, value, container, needs: set[str], at: _At, lists) ->
         if not isinstance(cond, dict) or len(cond) != 1:
             at.fail_at(cl, f"{key}[{i}]: elke voorwaarde is een mapping met één sleutel")
         (ckind, cspec), = cond.items()
+        if ckind == "all":
+            if not isinstance(cspec, list) or len(cspec) < 2:
+                at.fail_at(cl, f"{key}[{i}].all: moet een lijst van minstens twee voorwaarden zijn")
+            parts = _parse_conditions(f"{key}[{i}].all", cspec, cond, needs, at, lists)
+            result.append(Condition(kind="all", spec=parts, line=cl))
+            continue
         try:
             cspec = _expanded(cspec, lists)
             needs.update(conditions.validate(ckind, cspec))

@@ -23,7 +23,7 @@ class Condition:
     """A context test used by ``unless``, ``requires`` and ``severity_when``."""
 
     kind: str
-    spec: dict
+    spec: dict  # for kind "all": a tuple of Condition, all of which must hold
     line: int
 
 
@@ -62,6 +62,22 @@ class Rule:
     line: int = 0
     needs: frozenset[str] = field(default_factory=frozenset)
     fix: tuple[tuple[str, str], ...] = ()  # safe one-to-one replacements: (matched text, replacement)
+
+    @property
+    def conditions(self) -> tuple[Condition, ...]:
+        """Every condition of the rule (unless, requires, severity_when), with the parts
+        of an ``all`` condition in its place: what the conditions can read."""
+        found: list[Condition] = []
+
+        def add(conditions) -> None:
+            for c in conditions:
+                if c.kind == "all":
+                    add(c.spec)
+                else:
+                    found.append(c)
+
+        add((*self.unless, *self.requires, *(c for change in self.severity_when for c in change.when)))
+        return tuple(found)
 
     def fix_for(self, matched: str) -> str | None:
         """The safe replacement for ``matched``, or None. Matched text is compared

@@ -123,7 +123,7 @@ class CompiledRules:
         if any(getattr(m, "windows", None) is None for m in self._document_matchers):
             return False
         return not any(c.kind == "document_has" and "lemmas" in c.spec for rule in self.rules
-                       for c in (*rule.unless, *rule.requires, *(c for ch in rule.severity_when for c in ch.when)))
+                       for c in rule.conditions)
 
     def _noted(self, found: list[Hit], spent) -> tuple[list[Hit], list[str]]:
         skipped = [rule_id for rule_id in spent.skipped if rule_id in self._rules_by_id]

@@ -375,7 +375,7 @@ _KNOWN_CONDITIONS = {*_ANNOTATION_CONDITIONS, "document_has", "section", "block_
 
 
 def _reads_annotations(rule) -> bool:
-    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    conditions = rule.conditions
     return any(c.kind in _ANNOTATION_CONDITIONS for c in conditions)
 
 
@@ -386,7 +386,7 @@ def parses(rule) -> bool:
     forms, lemmas and POS only, and their blocks need no parser."""
     if "DEP" in rule.needs:
         return True
-    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    conditions = rule.conditions
     if any(c.kind not in ("section", "block_kind") for c in conditions):
         return True
     from vacaturelint.rules import checks
@@ -396,7 +396,7 @@ def parses(rule) -> bool:
 
 def _reads_block(rule) -> bool:
     """Does a condition read annotations (lemmas, POS) anywhere in the matched block?"""
-    conditions = (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when))
+    conditions = rule.conditions
     return any(c.kind == "block_has" and set(c.spec) & {"lemmas", "pos", "phrases"} for c in conditions)
 
 
@@ -404,7 +404,7 @@ def _context_selector(rule):
     """Blocks a rule's conditions read beyond the matched block: ``document_has``
     lemmas (read from every block). None: nothing more; False: cannot say."""
     lemmas: set[str] = set()
-    for condition in (*rule.unless, *rule.requires, *(c for change in rule.severity_when for c in change.when)):
+    for condition in rule.conditions:
         if condition.kind not in _KNOWN_CONDITIONS:
             return False  # a condition kind this pass does not know may read other blocks
         if condition.kind == "document_has" and "lemmas" in condition.spec:
