@@ -59,12 +59,23 @@ _PATTERNS = [
     lazy(regex, rf"{_B}(?:minimaal|minstens|ten\s+minste)\s+(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\b"
                 rf"|{_B}(?:beschikbaar|inzetbaar)\s+(?:bent\s+|bent\s+voor\s+|voor\s+)?een\s+(?:5|vijf)[- ]?daagse\s+werkweek(?-i:(?![a-zà-ÿ]))"
                 rf"|(?<=bereid\w*\s[^.;!?\n]{{0,80}})\bin\s+een\s+(?:5|vijf)[- ]?daagse\s+werkweek(?-i:(?![a-zà-ÿ]))", _F),
-    lazy(regex, rf"{_B}flexibel\s+(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
+    # fulltime work the candidate must be able or willing to do: "je kunt fulltime en in
+    # ploegendiensten werken", "bereid om fulltime te werken" (not "je wilt parttime of fulltime
+    # werken": a part-time alternative in the sentence declines it)
+    lazy(regex, rf"{_B}(?:kunt|kan|bereid\s+(?:bent\s+|bent\s+om\s+|om\s+|te\s+)?(?:om\s+)?)\s*{_FULL}"
+                rf"(?:\s+(?:en|&)\s+[^.;!?\n]{{0,40}}?)?\s+(?:te\s+)?werken\b", _F),
+    lazy(regex, rf"{_B}flexibel\s+(?:(?:en|&)\s+(?:snel|direct|per\s+direct)\s+)?(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
                 rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:(?:instelling|houding|opstelling|karakter)\s+(?:en|&)\s+)?(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid){_B}", _F),
     # "geen 9 tot 5 mentaliteit" in any time form: 9-5, 9 tot 17, 9:00 tot 17:00, 9.00-17.00, negen-tot-vijf
     lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
                 rf"(?:mentaliteit|instelling|houding)\W?", _F),
     # "een flexibele opstelling ten opzichte van de werktijden", "flexibele houding qua werkuren"
+    # flexible hours as something the candidate must not mind: "geen problemen hebben met flexibele
+    # werktijden", "de flexibiliteit die we van je vragen (...) op het gebied van werktijden"
+    lazy(regex, rf"{_B}geen\s+(?:probleem|problemen|moeite|bezwaar)\s+(?:hebt\s+|hebben\s+|heeft\s+)?met\s+(?:de\s+)?"
+                rf"flexibele\s+(?:werktijden|werkuren|werkdagen|diensten|roosters?)\b"
+                rf"|{_B}(?:de\s+)?flexibiliteit\s+die\s+(?:we|wij)\s+van\s+(?:je|jou)\s+(?:vragen|verwachten)\b"
+                rf"[^.!?\n]{{0,80}}?\b(?:werktijden|werkuren|werkdagen|diensten|roosters?)\b", _F),
     lazy(regex, rf"{_B}flexibele\s+(?:opstelling|instelling|houding)\s+{_REGARDING}\s+(?:je\s+|jouw\s+|de\s+)?"
                 rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|diensten)\b", _F),
 ]
@@ -128,21 +139,30 @@ _SCHEDULE = lazy(regex,
     r"|\btussen\s+(?:[01]?\d|2[0-4])\s*(?:uur\s*)?(?:-|–|en)\s*(?:[01]?\d|2[0-4])\b(?!\s*(?:uur|uren|u)\s+(?:per|in\s+de|p/))"
     r"|\bop\s+(?:de\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
     r"|\b(?:ma(?:andag)?|di(?:nsdag)?)\.?\s*(?:t/m|tot\s+en\s+met|-|–)\s*vr(?:ij(?:dag)?)?\b"
-    r"|\brooster|\bploeg|\bnacht(?:dienst|diensten|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bstoringsdienst|\bpiek|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
+    r"|\bstoringsdienst|\bconsignatie|\bbereikbaarheidsdienst|\bparttime\s+is\s+bespreekbaar",
+    _F,
+)
+# a shift system or peak times explain a vague flexibility demand, not a fulltime one ("je kunt
+# fulltime en in ploegendiensten werken": the shifts are concrete, the fulltime demand is not
+# explained; "fulltime beschikbaar en flexibel tijdens piekmomenten": the peaks explain the
+# flexibility only). "nachtservice" is "nachtdienst" in translated feed text.
+_SHIFTS = lazy(regex,
+    r"\brooster|\bploeg|\bnacht(?:dienst|diensten|service|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bpiek",
     _F,
 )
 # a part-time alternative next to a fulltime demand ("32/36 uur bespreekbaar", "(minimaal 32 uur)")
 _ALTERNATIVE = lazy(regex,
     r"\bpart-?\s?time\b|\bbespreekbaar\b|\bin\s+overleg\b|\b(?:minimaal|minstens|vanaf)\s+(?:[12]?\d|3[0-5])\s*(?:uur|u)\b", _F
 )
-_FULLTIME_PATTERNS = 7  # the first seven patterns are fulltime/hours/days demands
+_FULLTIME_PATTERNS = 8  # the first eight patterns are fulltime/hours/days demands
 _MINIMUM_PATTERN = 5
 _REASON = lazy(regex, r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 
 
-def _explained(doc, start: int, end: int) -> bool:
+def _explained(doc, start: int, end: int, fulltime: bool = False) -> bool:
     """A reason in the same sentence, or a schedule in it or in the next one (or the one
-    before), when those are not cut off by a line break or ';'."""
+    before), when those are not cut off by a line break or ';'. A fulltime demand is explained
+    by the days and times of its week only, not by shifts or peaks."""
     text = text_of(doc)
     chars = annotate.sentence_chars(doc)
     left, right, first, last = annotate.sentence_char_bounds(doc, start, end)
@@ -151,11 +171,30 @@ def _explained(doc, start: int, end: int) -> bool:
     if any(m.group().lower() != "want" or m.start() >= end for m in _REASON.finditer(text, left, right)):
         return True
     # the demand's own clock times ("geen 9:00 tot 17:00 mentaliteit") are no schedule
-    if _SCHEDULE.search(text, left, start) or _SCHEDULE.search(text, end, right):
+    if _schedule(text, left, start, fulltime) or _schedule(text, end, right, fulltime):
         return True
-    if last + 1 < len(chars) and not _hard_break(text, right) and _SCHEDULE.search(text, *chars[last + 1]):
+    if last + 1 < len(chars) and not _hard_break(text, right) and _schedule(text, *chars[last + 1], fulltime):
         return True
-    return bool(first > 0 and not _hard_break(text, left) and _SCHEDULE.search(text, *chars[first - 1]))
+    return bool(first > 0 and not _hard_break(text, left) and _schedule(text, *chars[first - 1], fulltime))
+
+
+def _schedule(text: str, start: int, end: int, fulltime: bool) -> bool:
+    if _SCHEDULE.search(text, start, end):
+        return True
+    return not fulltime and _SHIFTS.search(text, start, end) is not None
+
+
+# "de flexibele inzetbaarheid van de werknemers": somebody else's availability, not a demand on
+# the candidate (the wachtchef deploys it)
+_OF_WHOM = lazy(regex, r"\s+van\s+(?:de\s+|het\s+|onze\s+|ons\s+|alle\s+|zijn\s+|haar\s+|hun\s+)?(\w+)", _F)
+
+
+def _others(text: str, end: int) -> bool:
+    m = _OF_WHOM.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in ("je", "jou", "jezelf") and (annotate.is_person_noun(word) or word in ("team", "personeel"))
 
 
 def _hard_break(text: str, cut: int) -> bool:
@@ -197,7 +236,7 @@ def _minimum_hits(doc, text: str, taken: list[tuple[int, int]], declined: list[t
         if overlaps_any(start, end, taken) or overlaps_any(start, end, declined):
             continue
         found = _minimum(m)
-        if found is None or _explained(doc, start, end):
+        if found is None or _explained(doc, start, end, fulltime=True):
             continue
         left, _right, _, _ = annotate.sentence_char_bounds(doc, start, end)
         if (_OFFER.search(text, left, start) or _JOB_SIZE.search(text, left, start)
@@ -220,7 +259,10 @@ def run(doc, options):
             start, end = m.span()
             if overlaps_any(start, end, taken):
                 continue
-            if _explained(doc, start, end):
+            if _explained(doc, start, end, fulltime=number < _FULLTIME_PATTERNS):
+                declined.append((start, end))
+                continue
+            if _others(text, end):
                 declined.append((start, end))
                 continue
             if number < _FULLTIME_PATTERNS:
@@ -241,7 +283,8 @@ def run(doc, options):
 _AVAILABLE = ("beschikba", "inzetba")
 _FIVE_DAYS = lazy(regex, r"(?:5|vijf)\s+dagen|daagse")  # on the lower-cased text
 _NEEDS = (_AVAILABLE, _AVAILABLE, _AVAILABLE, _FIVE_DAYS, _AVAILABLE, _AVAILABLE, _FIVE_DAYS,
-          ("flexibe",), ("mentalit", "instelling", "houding"), ("flexibele",))
+          ("full", "voltijd"), ("flexibe",), ("mentalit", "instelling", "houding"), ("flexibiliteit", "flexibele werk",
+          "flexibele dienst", "flexibele roost"), ("flexibele",))
 
 
 def _may_match(number: int, low: str) -> bool:
