@@ -137,6 +137,24 @@ def test_licence_for_office_job_is_flagged(linter):
 
 
 @pytest.mark.parametrize(
+    ("place", "severity"),
+    [
+        ("Uitvoeren van projecten bij onze klanten op locatie of intern;", "info"),  # partly at clients
+        ("Je werkt aan kantoorsystemen en documentatie;", "warning"),
+    ],
+)
+def test_licence_with_work_partly_at_clients_is_a_hint(linter, place, severity):
+    text = f"Systeembeheerder\n\n{place}\n\nIn bezit van rijbewijs B;\n"
+    found = by_rule(linter, text, "FNE006")
+    assert [(f.text, f.severity) for f in found] == [("rijbewijs B", severity)]
+
+
+def test_licence_with_work_at_clients_stays_silent(linter):
+    text = "Systeembeheerder\n\nUitvoeren van projecten bij onze klanten;\n\nIn bezit van rijbewijs B;\n"
+    assert by_rule(linter, text, "FNE006") == []
+
+
+@pytest.mark.parametrize(
     "title_or_context",
     [
         "Chauffeur B/BE",
