@@ -164,12 +164,25 @@ def test_char_sentences_split_glued_text_and_keep_abbreviations(nlp, blank):
         assert parts == ["Je spreekt Engels (must)!", "Woonachtig in Utrecht."]
 
 
+@pytest.mark.parametrize("model", [*STAND_INS, nlp_module.BLANK], ids=lambda m: getattr(m, "name", m))
+def test_a_glued_list_dash_ends_the_sentence(model):
+    """'conditie- je kunt': the engine's tokenizer splits the dash off, and the dash opens the
+    next list item; an elided part ('denk- en werkniveau', 'woon- werkverkeer') does not."""
+    doc = nlp_module.load(str(model)).nlp("Wat vragen wij:- je wil leren- je bent fysiek in goede conditie- "
+                                          "Je kunt in ploegen werken. Denk- en werkniveau en woon- werkverkeer.")
+    parts = [doc.text[a:b].strip() for a, b in annotate.get(doc).char_sentences]
+    assert parts == ["Wat vragen wij:- je wil leren", "- je bent fysiek in goede conditie",
+                     "- Je kunt in ploegen werken.", "Denk- en werkniveau en woon- werkverkeer."]
+
+
 @pytest.mark.parametrize(("text", "tokens"), [
     ("inzetbaar;Rijbewijs B", ["inzetbaar", ";", "Rijbewijs", "B"]),
     ("(Nederlands en Engels)- Uitstekende", ["(", "Nederlands", "en", "Engels", ")", "-", "Uitstekende"]),
     ("geschrift;- Je", ["geschrift", ";", "-", "Je"]),
     ("producten tillen- Je kan", ["producten", "tillen", "-", "Je", "kan"]),
+    ("goede conditie- je kunt", ["goede", "conditie", "-", "je", "kunt"]),
     ("denk- en werkniveau", ["denk-", "en", "werkniveau"]),
+    ("woon- werkverkeer", ["woon-", "werkverkeer"]),
     # a glued short word that opens the next item: "jou|Je", "eisen|We"; "LinkedIn" stays whole
     ("geheimen voor jouJe bent", ["geheimen", "voor", "jou", "Je", "bent"]),
     ("eisenWe vragen", ["eisen", "We", "vragen"]),

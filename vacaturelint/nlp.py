@@ -125,7 +125,7 @@ class Pipeline:
 # vragen", "verplichtEr is" (a capital and one letter or none would also cut "LinkedIn").
 _SHORT_START = r"(?:Je|We|Er|Om|Op|Ik|U)(?![\w-])"
 GLUED_WORD = r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ]{2}|" + _SHORT_START + ")"
-_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ)][!?][A-ZÀ-Þ][a-zà-ÿ]{2}|[a-zà-ÿ]{3}(?:[A-ZÀ-Þ][a-zà-ÿ]{2}|" + _SHORT_START + r")|[;)]-(?!\S)|[a-zà-ÿ]{3}- [A-ZÀ-Þ]|[a-zà-ÿ.]\*[A-ZÀ-Þ]")  # anything to split?
+_GLUED_ANY = re.compile(r"[^\s;];[^\s;]|[a-zà-ÿ)][!?][A-ZÀ-Þ][a-zà-ÿ]{2}|[a-zà-ÿ]{3}(?:[A-ZÀ-Þ][a-zà-ÿ]{2}|" + _SHORT_START + r")|[;)]-(?!\S)|[a-zà-ÿ]{3}- (?:[A-ZÀ-Þ]|(?:je|jij|u|jouw|uw|wij|we|ik)\b)|[a-zà-ÿ.]\*[A-ZÀ-Þ]")  # anything to split?
 # where a token is cut: around a glued ";", at GLUED_WORD, after a "!" or "?" glued to the next
 # item ("(must)!Woonachtig", "jou?Stuur"), around a "*" bullet between a word
 # and a capital ("taal*Het", "is.*Woont"), before a "-" after ")" or ";"
@@ -199,14 +199,24 @@ class GluedTokenizer:
         return getattr(self.tokenizer, name)
 
 
+# a lower-case list item glued on by a dash opens with the reader or the writer ("conditie- je
+# kunt ..."); other words may follow an elided part ("woon- werkverkeer", "kinder- naar")
+ITEM_OPENERS = frozenset({"je", "jij", "u", "jouw", "uw", "wij", "we", "ik"})
+
+
 def _dash_bullet(token) -> bool:
-    """A word with a dash glued on, then a space and a capital: a list dash, not the
-    Dutch elision ("denk- en werkniveau", "Noord- en Zuid-Holland": a lower-case word follows)."""
+    """A word with a dash glued on, then a space and a capital, or je/jij/u/wij ("conditie- je
+    kunt ...", scraped lists of '- je ...' items): a list dash, not the Dutch elision
+    ("denk- en werkniveau", "Noord- en Zuid-Holland", "woon- werkverkeer")."""
     word = token.text
     if len(word) < 4 or not word.endswith("-") or not word[-4:-1].isalpha() or not word[-4:-1].islower():
         return False
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return nxt is not None and token.whitespace_ == " " and nxt.text[:1].isupper() and nxt.text[1:2].islower()
+    if nxt is None or token.whitespace_ != " ":
+        return False
+    if nxt.text[:1].isupper() and nxt.text[1:2].islower():
+        return True
+    return nxt.text in ITEM_OPENERS
 
 
 def split_glued(nlp) -> None:

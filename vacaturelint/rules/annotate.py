@@ -42,7 +42,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from vacaturelint.doctext import text_of
-from vacaturelint.nlp import GLUED_WORD
+from vacaturelint.nlp import GLUED_WORD, ITEM_OPENERS
 from vacaturelint.rules import lists as lists_module
 from vacaturelint.rules.lazyre import lazy
 
@@ -212,6 +212,8 @@ def char_sentences(doc) -> list[tuple[int, int]]:
             # "incl. foto", "o.a. kennis": an abbreviation, no cut; a ";" glued to a lower-case
             # word is a list separator ("een pré;uitstekende communicatieve vaardigheden")
             cuts.add(end + len(t.whitespace_))
+        elif _glued_dash(doc, t):
+            cuts.add(t.idx)  # "conditie- je kunt ...", "tillen- Je kan ...": the dash opens the next item
     # glued text, found on the whole text at once (not per token): "integer;Parttime",
     # "inzetbaar.Je" (the cut before the capital) and a list item glued on without a mark
     # ("apparatuur|Rijbewijs": the word before starts lower-case, so "Power|Point" is no cut)
@@ -228,6 +230,17 @@ def char_sentences(doc) -> list[tuple[int, int]]:
                 cuts.update(t.idx for t in run[1:] if t.is_sent_start)
         ordered = sorted(c for c in cuts if 0 <= c <= len(text))
     return [(a, b) for a, b in zip(ordered, ordered[1:]) if text[a:b].strip()]
+
+
+def _glued_dash(doc, t) -> bool:
+    """A list dash the tokenizer split off the word before (nlp.GluedTokenizer): glued to a
+    lower-case word, then a space and a capital or je/jij/u/wij ("leren- je hebt ...")."""
+    if t.text != "-" or not t.i or t.i + 1 >= len(doc) or t.whitespace_ != " ":
+        return False
+    prev, nxt = doc[t.i - 1], doc[t.i + 1]
+    if prev.whitespace_ or not prev.text[-3:].isalpha() or not prev.text[-3:].islower():
+        return False
+    return nxt.text[:1].isupper() and nxt.text[1:2].islower() or nxt.text in ITEM_OPENERS
 
 
 def _has_sentence_starts(doc) -> bool:

@@ -18,6 +18,7 @@ Silent on a title that names a diploma or course ("opleiding allround vakman GWW
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -173,9 +174,17 @@ def _open_paired(doc, token) -> bool:
         if not m:
             continue
         word = m.group(1).lower().strip("-")
-        if word in _GENERIC_PARTNERS or word == low[:-1] or word.endswith(("vrouw", "man", "ster", "er", "ir", "nt", "st")):
+        if word in _GENERIC_PARTNERS or word == low[:-1] or _other_form(word, low):
             return True
     return False
+
+
+def _other_form(word: str, low: str) -> bool:
+    """'verkoper' next to 'verkoopster', 'gastheer' next to 'gastvrouw': the same title in
+    the other form (a one-sex ending and the same stem), not another role ("stagiaire of
+    afstudeerder": a second title, the first still for one sex)."""
+    return word.endswith(("vrouw", "man", "ster", "er", "ir", "nt", "st")) and (
+        len(os.path.commonprefix([word, low])) >= 4 or word.endswith(("vrouw", "man")) and low.endswith(("vrouw", "man")))
 
 
 def _role_item(doc, token) -> bool:

@@ -32,6 +32,10 @@ INTENSIFIERS = {
     "excellent", "excellente", "uitmuntend", "uitmuntende", "vlekkeloos", "vlekkeloze", "onberispelijk",
     "onberispelijke", "vlot", "vlotte", "fluent", "fluency", "flawless", "perfectly", "fluently", "impeccable",
 }
+# "volledig(e)" is a degree word only for command of a language ("je beheerst het Nederlands
+# volledig", "volledige beheersing van"), not for "je werkt volledig in het Nederlands"
+_FULL = {"volledig", "volledige"}
+_COMMAND = lazy(re, r"\bbeheers", re.IGNORECASE)
 # degree words: plain "goed Nederlands" / "sterk in de Nederlandse taal" pass; raised by a
 # degree adverb ("zeer goed", "heel sterk") or an intensifying prefix ("ijzersterk",
 # "supergoed", "keigoede") they say the same as "uitstekend"
@@ -97,10 +101,11 @@ def _prefixed_degree(low: str) -> bool:
     return any(low.startswith(p) and low[len(p):].lstrip("-") in _GOOD for p in _DEGREE_PREFIXES)
 
 
-def _intensifier(doc, i) -> int | None:
-    """Start index of an intensifier at doc[i] ('uitstekende', 'zeer goede'), else None."""
+def _intensifier(doc, i, command: bool = False) -> int | None:
+    """Start index of an intensifier at doc[i] ('uitstekende', 'zeer goede'), else None.
+    ``command``: the sentence is about command of a language (then 'volledig' counts)."""
     low = doc[i].lower_
-    if low in INTENSIFIERS or _prefixed_degree(low):
+    if low in INTENSIFIERS or _prefixed_degree(low) or command and low in _FULL:
         return i
     if low in _GOOD and i > 0 and doc[i - 1].lower_ in _VERY:
         return i - 1
@@ -120,8 +125,16 @@ def _language_after(doc, i) -> bool:
 
 
 def _bridged(doc, a, b) -> bool:
-    return all(t.lower_ in _BRIDGE or t.lower_.endswith(_SKILL_ENDINGS) or t.is_punct and t.text in ",/-&("
-               for t in doc[a:b])
+    return all(_bridge(t) or t.is_punct and t.text in ",/-&(" for t in doc[a:b])
+
+
+def _bridge(t) -> bool:
+    """A word that may stand between the degree word and the language; a truncated part of a
+    coordinated compound counts as its whole ("spreek- en schrijfvaardigheden")."""
+    low = t.lower_
+    if low.endswith("-") and len(low) > 1:
+        low = low.rstrip("-")
+    return low in _BRIDGE or low.endswith(_SKILL_ENDINGS)
 
 
 @check("language_level", needs={"pos"}, scope="block")
@@ -135,8 +148,9 @@ def run(doc, options):
         if not languages:
             continue
         taken = -1
+        command = bool(_COMMAND.search(sent.text))
         for t in sent:
-            start = _intensifier(doc, t.i)
+            start = _intensifier(doc, t.i, command)
             if start is None or t.i <= taken:
                 continue
             best = None

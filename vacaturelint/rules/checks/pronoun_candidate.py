@@ -312,7 +312,18 @@ def _own_relative_clause(doc, mention: int, token) -> bool:
     if sentence(doc, mention).start != own.start:
         return False
     between = doc[mention + 1:token.i]
-    return any(t.lower_ == "die" for t in between[:4]) and not any(t.text in (".", ";", ":", "?", "!") for t in between)
+    if any(t.text in (".", ";", ":", "?", "!") for t in between):
+        return False
+    if any(t.lower_ == "die" for t in between[:4]):
+        return True
+    # "een ervaren Projectmanager Vastgoed met passie voor zijn vak": the possessive in a
+    # 'met' phrase of the person sought (its own title words first), no verb or clause between
+    k = 0
+    while k < len(between) - 1 and between[k].text[:1].isupper() and between[k].is_alpha:
+        k += 1
+    rest = between[k:]
+    return (len(rest) <= 6 and bool(rest) and rest[0].lower_ == "met"
+            and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in _CLAUSE_STOP or t.text == "," for t in rest))
 
 
 # -- the ad's own job title ("Als arts ben jij ...", "wij zoeken een kok") ------------------
@@ -457,8 +468,13 @@ def _continues(doc, token, mentions) -> bool:
     if not mentions or mentions[-1][0] not in ("candidate", "sought"):
         return False
     at = mentions[-1][1]
-    return (token.text.isupper() and len(token.text) >= 2 and token.i - at <= 3
-            and all(t.text in ("(", "-", "/") or t.text.isupper() for t in doc[at + 1:token.i]))
+    if (token.text.isupper() and len(token.text) >= 2 and token.i - at <= 3
+            and all(t.text in ("(", "-", "/") or t.text.isupper() for t in doc[at + 1:token.i])):
+        return True
+    # a capitalised title goes on in capitalised words: "een ervaren Projectmanager Vastgoed"
+    # (not "onze nieuwe collega Anke": a lower-case noun and a name)
+    return (doc[at].text[:1].isupper() and not doc[at].is_sent_start and token.text[:1].isupper()
+            and token.is_alpha and token.i - at <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in doc[at + 1:token.i]))
 
 
 # -- the possessive inside a relative clause and idioms ------------------------------------
@@ -645,7 +661,8 @@ def select(options):
     # it counts only within its own block, for a pronoun in its relative clause ("... die
     # zijn collega's helpt") or opening the next sentence ("Hij ...")
     sought = _SEEKS_TEXT
-    sought_pronoun = re.compile(r"(?<!\w)die\s[^.;:!?]{0,80}?(?<!\w)(?:zijn|hij|hem)(?!\w)|[.!?]\s+(?:Hij|Zij)(?!\w)",
+    # ... or in its 'met' phrase ("een monteur met passie voor zijn vak")
+    sought_pronoun = re.compile(r"(?<!\w)(?:die|met)\s[^.;:!?]{0,80}?(?<!\w)(?:zijn|hij|hem)(?!\w)|[.!?]\s+(?:Hij|Zij)(?!\w)",
                                 re.IGNORECASE)
 
     def mentions_candidate(text):
