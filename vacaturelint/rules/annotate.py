@@ -493,7 +493,7 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
     if before and before[-1] in _POSSESSIVE_OTHER and not seeking:
         return "named"
-    if _after_als(before) and {_w(x) for x in doc[a:b]} & {"je", "jij", "u"}:
+    if _after_als(doc, t, a, before) and {_w(x) for x in doc[a:b]} & {"je", "jij", "u"}:
         return "candidate"  # "wat doe je bij ons als stagiaire", "als kok werk je ...", "je start als beginnende Tax Adviser"
     if (len(before) >= 3 and before[-3] in _OFFERED and before[-2] == "voor") or (
             len(before) >= 2 and before[-2] in _OFFERED and before[-1] == "voor"):
@@ -511,13 +511,24 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     return "person"
 
 
-def _after_als(before: list[str]) -> bool:
-    """The role after "als", also over modifiers: "als kok", "als beginnende Tax Adviser"."""
+def _after_als(doc, t, a: int, before: list[str]) -> bool:
+    """The role after "als", also over modifiers: "als kok", "als beginnende Tax Adviser";
+    not the role of someone named before "als" ("je leidt nieuwe collega's als beginnend
+    gedragsdeskundige op")."""
     if "als" not in before:
         return False
     k = len(before) - 1 - before[::-1].index("als")
-    return all(re.fullmatch(r"[a-zà-ÿ-]+", x) and x not in {"en", "of", "de", "het", "een", "met", "van"}
-               for x in before[k + 1:])
+    if not all(re.fullmatch(r"[a-zà-ÿ-]+", x) and x not in {"en", "of", "de", "het", "een", "met", "van"}
+               for x in before[k + 1:]):
+        return False
+    if k == len(before) - 1:
+        return True  # "als kok": as before
+    als = t.i - (len(before) - k)
+    prev = _w(doc[als - 1]) if als - 1 >= a else ""
+    if prev == "'s" and als - 2 >= a:
+        prev = _w(doc[als - 2]) + prev  # "collega's" split in two
+    return not (is_person_noun(prev) or prev in _list("team_nouns") or prev in _list("client_nouns")
+                or prev in _list("candidate_nouns"))
 
 
 # an organisation that is also an area: after "in", "rondom", ... it names the place
