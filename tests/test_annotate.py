@@ -67,9 +67,15 @@ def _about(nlp, text: str, word: str) -> str | None:
     ("Je werkt bij de gemeente Schagen.", "gemeente", "organisation"),
     ("Mooie kans voor een starter die snel wil groeien.", "starter", "candidate"),
     ("Het werk is breed en dat maakt het voor een starter niet makkelijk.", "starter", "person"),
+    # the role after "als", also over modifiers; not the role of the people named before "als"
+    ("Je start als beginnende Tax Adviser in ons team.", "Adviser", "candidate"),
 ])
 def test_referents(nlp, text, word, about):
     assert _about(nlp, text, word) == about
+
+
+def test_the_role_of_people_named_before_als_is_not_the_candidates(nlp):
+    assert _about(nlp, "Je leidt nieuwe collega's als beginnend gedragsdeskundige op.", "gedragsdeskundige") != "candidate"
 
 
 @pytest.mark.parametrize(("text", "word", "negated"), [
@@ -95,6 +101,10 @@ def test_negation_scope(nlp, text, word, negated):
     ("Ongeacht je leeftijd ben je welkom.", True),
     ("Starters zijn welkom.", False),
     ("Wij zoeken een starter.", False),
+    # starters welcome as well, and two questions as alternatives (starter or experienced)
+    ("Wij staan ook open voor starters op de arbeidsmarkt.", True),
+    ("Ben jij (bijna) afgestudeerd? Of heb jij al enige ervaring?", True),
+    ("Ben jij jong en ambitieus? Of wil je graag buiten werken?", False),
 ])
 def test_inclusive_sentences(nlp, text, inclusive):
     doc = nlp(text)
@@ -128,7 +138,7 @@ def test_annotation_is_computed_once_per_doc(nlp):
 @pytest.mark.parametrize("word", [
     "verkoper", "verkoopster", "kok", "koks", "monteur", "monteurs", "accountmanager", "bezorger", "surveillant",
     "heftruckchauffeur", "verpleegkundige", "thuiszorgmedewerker", "leerkracht", "vakman", "jongeman", "developer",
-    "ondernemers",
+    "ondernemers", "adviser", "advisers", "officer", "analyst",
 ])
 def test_person_nouns_are_an_open_class(word):
     assert annotate.is_person_noun(word)

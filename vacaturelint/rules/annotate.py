@@ -353,7 +353,22 @@ def annotate(doc) -> Annotation:
     answered = [inclusive[k + 1] and b > a and doc[b - 1].text == "?" for k, (a, b) in enumerate(bounds[:-1])]
     for k, yes in enumerate(answered):
         inclusive[k] = inclusive[k] or yes
+    # two questions as alternatives, the second for experienced people: "Ben jij (bijna)
+    # afgestudeerd? Of heb jij al enige ervaring?": both welcome, like "starter of ervaren"
+    for k in range(len(bounds) - 1):
+        if _alternative_questions(doc, bounds[k], bounds[k + 1]):
+            inclusive[k] = inclusive[k + 1] = True
     return Annotation(bounds, sent_of, referent, negated, inclusive, chars)
+
+
+_EXPERIENCED_RE = lazy(re, r"\b(ervaring|werkervaring|ervaren|senior|al jaren|jaren)\b", re.IGNORECASE)
+
+
+def _alternative_questions(doc, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    (a, b), (c, d) = first, second
+    if b <= a or d <= c or doc[b - 1].text != "?" or doc[d - 1].text != "?":
+        return False
+    return _w(doc[c]) in {"of", "óf"} and bool(_EXPERIENCED_RE.search(doc[c:d].text))
 
 
 def _sentence_referents(doc, a: int, b: int, quoted: list[bool], referent: list) -> None:
@@ -491,8 +506,8 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
     if before and before[-1] in _POSSESSIVE_OTHER and not seeking:
         return "named"
-    if before and before[-1] == "als" and {_w(x) for x in doc[a:b]} & {"je", "jij", "u"}:
-        return "candidate"  # "wat doe je bij ons als stagiaire", "als kok werk je ..."
+    if _after_als(doc, t, a, before) and {_w(x) for x in doc[a:b]} & {"je", "jij", "u"}:
+        return "candidate"  # "wat doe je bij ons als stagiaire", "als kok werk je ...", "je start als beginnende Tax Adviser"
     if (len(before) >= 3 and before[-3] in _OFFERED and before[-2] == "voor") or (
             len(before) >= 2 and before[-2] in _OFFERED and before[-1] == "voor"):
         return "candidate"  # "we hebben plek voor een stagiaire", "mooie kans voor een starter": the position offered
@@ -507,6 +522,26 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if seeking or _in_heading(doc, a, b):
         return "candidate"
     return "person"
+
+
+def _after_als(doc, t, a: int, before: list[str]) -> bool:
+    """The role after "als", also over modifiers: "als kok", "als beginnende Tax Adviser";
+    not the role of someone named before "als" ("je leidt nieuwe collega's als beginnend
+    gedragsdeskundige op")."""
+    if "als" not in before:
+        return False
+    k = len(before) - 1 - before[::-1].index("als")
+    if not all(re.fullmatch(r"[a-zà-ÿ-]+", x) and x not in {"en", "of", "de", "het", "een", "met", "van"}
+               for x in before[k + 1:]):
+        return False
+    if k == len(before) - 1:
+        return True  # "als kok": as before
+    als = t.i - (len(before) - k)
+    prev = _w(doc[als - 1]) if als - 1 >= a else ""
+    if prev == "'s" and als - 2 >= a:
+        prev = _w(doc[als - 2]) + prev  # "collega's" split in two
+    return not (is_person_noun(prev) or prev in _list("team_nouns") or prev in _list("client_nouns")
+                or prev in _list("candidate_nouns"))
 
 
 # an organisation that is also an area: after "in", "rondom", ... it names the place
@@ -719,7 +754,8 @@ _INCLUSIVE_RE = lazy(re,
     r"|\b(iedereen|allen|alle \w+|jong en oud|jong of oud)\b[^.!?]{0,30}\bwelkom\b"
     r"|\b(ook|eveneens|net zo)\b[^.!?]{0,60}\b(welkom|in aanmerking|uitgenodigd)\b"
     r"|\b(ook|eveneens)\b[^.!?]{0,40}\b(kan|kunnen|mag|mogen)\s+(ook\s+)?(reageren|solliciteren)\b|\bwelkom\b[^.!?]{0,40}\b(ook|eveneens|iedereen)\b"
-    r"|\bzowel\b[^.!?]{1,60}\bals\b|\bvan jong tot oud\b|\bmet of zonder\b|\balle leeftijden\b",
+    r"|\bzowel\b[^.!?]{1,60}\bals\b|\bvan jong tot oud\b|\bmet of zonder\b|\balle leeftijden\b"
+    r"|\b(staan|staat|sta)\s+(wij\s+|we\s+)?ook\s+open\s+voor\b",
     re.IGNORECASE)
 
 
