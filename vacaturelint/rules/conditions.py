@@ -111,6 +111,7 @@ class DocumentView:
         self.text = text
         self._lemmas: set[str] | None = None
         self._lower: str | None = None
+        self.answers: dict[tuple, bool] = {}  # document_has, per (rule, condition)
 
     @property
     def lemmas(self) -> set[str]:
@@ -196,10 +197,16 @@ def holds(kind: str, spec, ctx: Context) -> bool:
         text = ctx.doc[start : ctx.span.start].text + " … " + ctx.doc[ctx.span.end : end].text
         return _tokens_have(window, text, spec, ctx.owner)
     if kind == "document_has":
+        # the answer is the file's, not the match's: asked once per file and rule (FNE007's
+        # whole-file look-aheads were run again for every match)
         view = ctx.document
-        if "lemmas" in spec and view.lemmas & {w.lower() for w in spec["lemmas"]}:
-            return True
-        return _text_has(view.text, spec, ctx.owner, view.lower if "phrases" in spec else None)
+        key = (ctx.owner, id(spec))
+        found = view.answers.get(key)
+        if found is None:
+            found = view.answers[key] = bool(
+                ("lemmas" in spec and view.lemmas & {w.lower() for w in spec["lemmas"]})
+                or _text_has(view.text, spec, ctx.owner, view.lower if "phrases" in spec else None))
+        return found
     raise AssertionError(kind)
 
 
