@@ -55,11 +55,27 @@ def _form(low: str, titles, suffixes) -> str | None:
     return None
 
 
+_FEMALE_WORD = ("vrouw", "vrouwen", "ster", "sters", "esse", "essen", "ière", "ières", "trice", "euse", "iste",
+                "aire", "es", "ess", "zuster", "zusters")
+_MALE_WORD = ("man", "mannen", "heer", "heren", "broeder", "broeders")
+
+
+def _sex(word: str) -> str | None:
+    """'f' or 'm' for a whole title marked for one sex by its ending, else None."""
+    if word in _GENERIC_PARTNERS or len(word) < 6:
+        return None  # a bare ending ("/ster", "/vrouw") completes the other form
+    if word.endswith(_FEMALE_WORD):
+        return "f"
+    return "m" if word.endswith(_MALE_WORD) else None
+
+
 def _is_partner(word: str, form: str, titles) -> bool:
     word = _GLUED_ON.split(word, maxsplit=1)[0]  # "gastvrouwSchoonmaak...": a list item glued on
     word = word.lower().strip("-")
     if not word:
         return False
+    if _sex(word) is not None and _sex(word) == _sex(form):
+        return False  # "secretaresse / baliemedewerkster": two titles for the same sex, no pair
     if word in _GENERIC_PARTNERS or word in titles:
         return True
     partners = titles[form].get("partners", [])
