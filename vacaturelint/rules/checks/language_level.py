@@ -64,7 +64,11 @@ _LEVEL = lazy(re,
 _CORE_TASK = lazy(re,
     r"\b(?:schrijven van (?:teksten|artikelen|content|nieuws)|teksten schrijven|tekstschrijv\w*|copywrit\w*|"
     r"redact\w*|redig\w*|vertaler\w*|vertaalwerk|vertalingen|vertalen van (?:teksten|documenten)|tolk\w*|corrector\w*|eindredact\w*|nieuwslezer\w*|presentator\w*|"
-    r"journalist\w*|taaldocent\w*|docent nederlands|leraar nederlands|nt2-docent)", re.IGNORECASE)
+    r"journalist\w*|taaldocent\w*|docent nederlands|leraar nederlands|nt2-docent|"
+    # the same sentence says the language is for writing texts: "dankzij jouw uitstekende beheersing
+    # van de Nederlandse taal zet jij pakkende teksten op papier", "je schrijft teksten in ..."
+    r"schrijf\w*(?:\s+[\w-]+){0,5}\s+teksten|teksten(?:\s+[\w-]+){0,5}\s+(?:schrijf\w*|op papier)|schrijftalent)",
+    re.IGNORECASE)
 # what may follow a language named by its adjective alone ("van Nederlandse, zowel mondeling ...")
 _MODES = {"mondeling", "schriftelijk", "woord", "geschrift", "spreken", "schrijven"}
 _ITEM_END = {";", ".", "!", "\n"}
