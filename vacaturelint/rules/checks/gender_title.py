@@ -55,11 +55,27 @@ def _form(low: str, titles, suffixes) -> str | None:
     return None
 
 
+_FEMALE_WORD = ("vrouw", "vrouwen", "ster", "sters", "esse", "essen", "ière", "ières", "trice", "euse", "iste",
+                "aire", "es", "ess", "zuster", "zusters")
+_MALE_WORD = ("man", "mannen", "heer", "heren", "broeder", "broeders")
+
+
+def _sex(word: str) -> str | None:
+    """'f' or 'm' for a whole title marked for one sex by its ending, else None."""
+    if word in _GENERIC_PARTNERS or len(word) < 6:
+        return None  # a bare ending ("/ster", "/vrouw") completes the other form
+    if word.endswith(_FEMALE_WORD):
+        return "f"
+    return "m" if word.endswith(_MALE_WORD) else None
+
+
 def _is_partner(word: str, form: str, titles) -> bool:
     word = _GLUED_ON.split(word, maxsplit=1)[0]  # "gastvrouwSchoonmaak...": a list item glued on
     word = word.lower().strip("-")
     if not word:
         return False
+    if _sex(word) is not None and _sex(word) == _sex(form):
+        return False  # "secretaresse / baliemedewerkster": two titles for the same sex, no pair
     if word in _GENERIC_PARTNERS or word in titles:
         return True
     partners = titles[form].get("partners", [])
@@ -221,6 +237,27 @@ def _about_candidate(token) -> bool:
     return referent == "person" and token.i > 0 and token.doc[token.i - 1].lower_ == "als"
 
 
+_READER_OR_SEEK = lazy(re, r"(?<!\w)(?:je|jij|jou|jouw|u|uw|zoeken|zoekt|zoek|opzoek|gezocht|vacature|functie|"
+                          r"solliciteer|sollicitatie|welkom)(?!\w)", re.IGNORECASE)
+
+
+def _described_other(doc, token) -> bool:
+    """'Een praktijkassistente die dagelijks bereikbaar is ...', 'Het team bestaat uit ... een
+    medisch secretaresse': a person with an article in a sentence that neither addresses the
+    reader nor seeks anybody (nor names the job), and whom the annotation layer does not make
+    the candidate: somebody already there (the support staff, a colleague)."""
+    j = token.i - 1
+    while j >= 0 and (doc[j].pos_ == "ADJ" or doc[j].is_alpha and doc[j].text.islower() and doc[j].pos_ in ("ADV", "NOUN")
+                      and token.i - j <= 2):
+        j -= 1
+    if j < 0 or doc[j].lower_ not in ("een", "de"):
+        return False
+    own = annotate.sentence(doc, token.i)
+    if own.start == 0 or _READER_OR_SEEK.search(own.text):
+        return False  # (the block's first sentence is the ad's title region)
+    return annotate.referent(doc, token.i) in (None, "person", "team")
+
+
 # Works without a trained pipeline (--model blank): POS and sentences refine the
 # result when present ("de juiste man" needs them), titles are found either way.
 _QUALIFICATION = lazy(re, r"(?:opleiding|diploma|certifica(?:at|ten)|cursus|getuigschrift|examen|vakbekwaamheid|niveau|mbo)$",
@@ -271,6 +308,8 @@ def run(doc, options):
                 continue
             if titles[form].get("sought") and not (annotated and _about_candidate(token)) or _keyword_line(doc, token):
                 continue  # 'leraar' is also used generically: only for the person sought
+            if annotated and _described_other(doc, token):
+                continue
             yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
         elif (suggestions := _open_form(token)) is not None:
             named = not _role_item(doc, token) and (_surname(doc, token) or _looks_like_name(doc, token))

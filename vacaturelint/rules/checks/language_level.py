@@ -51,7 +51,7 @@ _BRIDGE = {
     "spreek", "spreekt", "spreken", "schrijf", "schrijft", "schrijven", "lees", "leest", "lezen", "beheerst",
     "beheers", "beheersen", "woord", "geschrift", "schrift", "spraak", "engels", "engelse", "duits", "duitse", "frans",
     "franse", "english", "german", "/", ",", "-", "&", "taalvaardig", "communicatief", "vaardig",
-    "zijn", "bent", "ben", "je", "jij", "u", "command", "of", "written", "spoken", "and", "both",
+    "zijn", "is", "bent", "ben", "je", "jij", "u", "command", "of", "written", "spoken", "and", "both",
     "ontwikkelde", "mondeling", "schriftelijk", "nederlands", "nederlandse", "nederlandse-", "dutch",
     "taal-", "uitdrukkingsvaardigheid", "uitdrukkingsvaardigheden", "communicatievaardigheden",
     "taalvaardigheden", "vaardigheid", "én", "communicatie",
@@ -64,7 +64,11 @@ _LEVEL = lazy(re,
 _CORE_TASK = lazy(re,
     r"\b(?:schrijven van (?:teksten|artikelen|content|nieuws)|teksten schrijven|tekstschrijv\w*|copywrit\w*|"
     r"redact\w*|redig\w*|vertaler\w*|vertaalwerk|vertalingen|vertalen van (?:teksten|documenten)|tolk\w*|corrector\w*|eindredact\w*|nieuwslezer\w*|presentator\w*|"
-    r"journalist\w*|taaldocent\w*|docent nederlands|leraar nederlands|nt2-docent)", re.IGNORECASE)
+    r"journalist\w*|taaldocent\w*|docent nederlands|leraar nederlands|nt2-docent|"
+    # the same sentence says the language is for writing texts: "dankzij jouw uitstekende beheersing
+    # van de Nederlandse taal zet jij pakkende teksten op papier", "je schrijft teksten in ..."
+    r"schrijf\w*(?:\s+[\w-]+){0,5}\s+teksten|teksten(?:\s+[\w-]+){0,5}\s+(?:schrijf\w*|op papier)|schrijftalent)",
+    re.IGNORECASE)
 # what may follow a language named by its adjective alone ("van Nederlandse, zowel mondeling ...")
 _MODES = {"mondeling", "schriftelijk", "woord", "geschrift", "spreken", "schrijven"}
 _ITEM_END = {";", ".", "!", "\n"}
@@ -124,6 +128,12 @@ def _language_after(doc, i) -> bool:
     return False
 
 
+def _new_clause(doc, a, b) -> bool:
+    """'Je Engels is vloeiend en je Nederlands is goed': 'en je' opens the next clause, whose
+    language has its own degree word."""
+    return any(doc[k].lower_ in ("en", ",") and doc[k + 1].lower_ in ("je", "jij", "u", "jouw") for k in range(a, b - 1))
+
+
 def _bridged(doc, a, b) -> bool:
     return all(_bridge(t) or t.is_punct and t.text in ",/-&(" for t in doc[a:b])
 
@@ -155,7 +165,7 @@ def run(doc, options):
                 continue
             best = None
             for li in languages:
-                if li > t.i and li - t.i <= 12 and _bridged(doc, t.i + 1, li):
+                if li > t.i and li - t.i <= 12 and _bridged(doc, t.i + 1, li) and not _new_clause(doc, t.i + 1, li):
                     best = (start, li)
                     break
                 # the degree word before the intensifier is no bridge: "je beheerst de Nederlandse

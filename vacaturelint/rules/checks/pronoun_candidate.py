@@ -554,6 +554,51 @@ def _implicit_candidate(doc, token) -> bool:
     return False
 
 
+_SUBJECT_WORDS = {"je", "jij", "u", "hij", "zij", "ze", "wij", "we", "ik", "men", "iedereen", "niemand", "er", "het",
+                  "dit", "dat", "die", "wie", "wat"}
+
+
+def _finite_third_person(token) -> bool:
+    """'Signaleert', 'Doet', 'Ondersteunt': a present-tense verb in the third person singular
+    (by its -t ending and the tagger or the known verbs), not a participle in ge-...-d/t."""
+    low = token.lower_
+    if len(low) < 4 or not low.endswith("t") or not token.is_alpha or low in _SUBJECT_WORDS:
+        return False
+    stem = low[:-1]
+    infinitives = {stem + "en", stem + "n", annotate_long_vowel(stem) + "en"}
+    if low.endswith("eert"):
+        infinitives.add(low[:-2] + "ren")
+    known = any(annotate.is_verb_form(w) for w in infinitives)
+    # (a weak tagger may call 'Doet' a participle: a participle in -t starts with ge-)
+    return known or token.pos_ in ("VERB", "AUX") and ("Part" not in token.morph.get("VerbForm")
+                                                        or not low.startswith("ge"))
+
+
+def annotate_long_vowel(stem: str) -> str:
+    """'maak' -> 'mak' (maken): a doubled vowel in the last syllable is written single."""
+    m = re.search(r"(aa|ee|oo|uu)([^aeiou]+)$", stem)
+    return stem[: m.start()] + m.group(1)[0] + m.group(2) if m else stem
+
+
+def _profile_subject(doc, token) -> bool:
+    """'Signaleert knelpunten. Doet voorstellen aan zijn leidinggevende.': a profile written
+    without a subject, the sentence opening with a verb in the third person singular; its
+    subject is the holder of the job (the candidate). Not when a person, organisation or
+    subject word stands between the verb and 'zijn' ('Ondersteunt de manager bij zijn ...')."""
+    if token.lower_ != "zijn":
+        return False
+    own = sentence(doc, token.i)
+    first = doc[own.start]
+    if first.i >= token.i - 1 or not first.text[:1].isupper() or not _finite_third_person(first):
+        return False
+    for t in doc[own.start + 1:token.i]:
+        low = t.lower_
+        if t.text in (",", ";", ":") or low in _SUBJECT_WORDS | _CLAUSE_STOP or t.pos_ == "PROPN" \
+                or (t.pos_ == "NOUN" and not _plural(t) and (annotate.is_person_noun(low) or _mention(t) is not None)):
+            return False
+    return True
+
+
 def _neuter_before(doc, token) -> bool:
     """'het bedrijf en zijn klanten', 'het product met zijn ...': 'zijn' is also the
     possessive of a het-word right before it (not 'in het bezit is van zijn ...': there the
@@ -625,11 +670,12 @@ def run(docs, options):
                 (block_mentions[-1] for block_mentions in reversed(history[-lookback:] if lookback else [])
                  if block_mentions), None)
             idiom = _idiom(doc, token)
+            profile = _profile_subject(doc, token)
             if (previous == "candidate" or previous == "sought" and _own_relative_clause(doc, last_at, token)
-                    or _relative_subject(doc, mentions, token) or idiom and _implicit_candidate(doc, token)):
+                    or _relative_subject(doc, mentions, token) or idiom and _implicit_candidate(doc, token) or profile):
                 info = {"suggestions": _suggestions(token.lower_)}
-                if idiom:
-                    info["severity"] = "info"
+                if idiom or profile and previous != "candidate":
+                    info["severity"] = "info"  # (the subject is only implied)
                 yield index, token.idx, token.idx + len(token.text), info
         history.append([("other" if kind == "sought" else kind) for kind, _, _, _ in mentions])
 
@@ -641,6 +687,10 @@ def context_blocks(options) -> int:
 
 _IDIOM_OM = lazy(re, r"(?<!\w)om\s[^.;:!?]{0,60}?(?<!\w)zijn\s(?:recht|schoenen|mannetje|draai|steentje|element|plek|plaats|beurt)(?!\w)",
                  re.IGNORECASE)
+# a sentence opening with a verb in -t and 'zijn' after it ("Doet voorstellen aan zijn ..."): see
+# _profile_subject (the annotation decides)
+_VERB_FIRST_ZIJN = lazy(re, r"(?:^|[.!?;:\n]\s*|[.!?;:](?=[A-Z]))(?-i:[A-Z])[a-zà-ÿ]{2,}t\s[^.;:!?\n]{0,60}?(?<!\w)zijn\s",
+                        re.IGNORECASE)
 _PRONOUN_ANCHOR = lazy(re, r"(?<!\w)(?:hij|hem|zijn|zij|haar)(?!\w)", re.IGNORECASE)
 
 
@@ -690,7 +740,7 @@ def select(options):
                 window = range(max(0, i - lookback), i + 1)
                 if any(mentions_candidate(texts[j]) for j in window):
                     chosen.update(window)
-                elif sought_pair(text) or _IDIOM_OM.search(text):
+                elif sought_pair(text) or _IDIOM_OM.search(text) or _VERB_FIRST_ZIJN.search(text):
                     chosen.add(i)
                 elif titled(text, [texts[j] for j in window]):
                     chosen.update(window)
