@@ -1,7 +1,7 @@
 """A maximum or a range of years of experience: indirect age distinction.
 
 Flags "maximaal 3 jaar werkervaring", "tussen 2 en 5 jaar ervaring", "0-2 jaar
-ervaring", "niet meer dan 4 jaar ervaring". Leaves alone "minimaal 3 jaar
+ervaring", "niet meer dan 4 jaar ervaring", "4 a 6 ervaring" (jaar left out). Leaves alone "minimaal 3 jaar
 ervaring" (a minimum may be needed), "zeker 6-10 jaar" (a lower bound before a range)
 and "plusminus/circa 3 jaar" (oordeel 2022-84: readable as a minimum). An
 approximation after an upper-bound word is still a cap: "tot circa drie jaar
@@ -27,12 +27,15 @@ OPTIONS: set[str] = set()
 
 _APPROX_WORD = r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|grofweg)"
 _EXPERIENCE = r"(?:\s+\w+){0,2}?\s+(?:relevante\s+|aantoonbare\s+|praktische\s+|professionele\s+)?(?:werk|praktijk|beroeps|vak)?ervaring"
+# the word jaar left out: "4 a 6 Ervaring in online advertising" (not a level: "niveau 3-4 ervaring")
+_NO_YEAR = compile_(rf"(?<!niveau\s)(?<!nivo\s)(?<!level\s)(?<!mbo\s)(?<!mbo-)\b(?P<a>\d{{1,2}})\s*(?:-|–|tot|à|a)\s*(?P<b>\d{{1,2}})\s+(?:relevante\s+|aantoonbare\s+)?(?:werk|praktijk|beroeps|vak)?ervaring\b")
 # "1 of 2 jaar ervaring": two neighbouring numbers with "of" are a narrow range too
 _DASH_OR = rf"(?:{DASH}|\s+of\s+)"
 _PATTERNS = [
     # ranges first, so "vijf tot acht jaar" is one range and not "tot acht jaar"
     compile_(rf"(?:\b|(?<=[^\W\d])(?=\d))(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){_DASH_OR}(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
     compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}"),
+    _NO_YEAR,
     # "werkervaring (2 tot 4 jaar)", "Werkervaring: 0-2 jaar"
     compile_(rf"\b(?:werk|praktijk|beroeps|vak)?ervaring(?:[^.;:()\n]{{0,30}}?\(|\s*:)\s*(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}\)?"),
     # an approximation after the cap word keeps it a cap ("tot circa drie jaar"): the
@@ -131,11 +134,12 @@ def _other_people(doc, start: int, end: int) -> bool:
 
 def select(options):
     """First pass: a block where no pattern matches holds no finding (every pattern
-    needs 'jaar', 'jaren' or 'jr': a cheap test first)."""
+    but _NO_YEAR needs 'jaar', 'jaren' or 'jr': a cheap test first)."""
     years = compile_(r"ja(?:ar|ren)|jr")
 
     def choose(texts):
-        return {i for i, t in enumerate(texts) if years.search(t) and any(p.search(t) for p in (*_PATTERNS, _BARE))}
+        return {i for i, t in enumerate(texts)
+                if (years.search(t) or _NO_YEAR.search(t)) and any(p.search(t) for p in (*_PATTERNS, _BARE))}
 
     choose.per_text = True  # each text judged alone: it also chooses the sentences of a block
     return choose
