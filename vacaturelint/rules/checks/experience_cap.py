@@ -12,7 +12,9 @@ sentence says so otherwise: "je hebt 5-10 jaar in een commerciële rol" (years o
 has), "wij denken aan één tot drie jaar in technisch commerciële functies" (years
 in roles) after "we zoeken iemand met enige werkervaring" (experience named in the
 sentence or the one before). Not when the range is an age ("kinderen van 4 tot 12 jaar", "leeftijd"), a contract,
-a period ahead ("de komende 2-3 jaar") or about clients.
+a period ahead ("de komende 2-3 jaar") or about clients. Nor when the sentence
+describes the present staff and not the candidate ("het team bestaat uit tekenaars met
+allen 2 tot 10 jaar werkervaring").
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ def run(doc, options):
             lead = text[max(0, start - 20) : start]
             if _MINIMUM.search(lead):
                 continue
+            if _describes_staff(doc, start, end):
+                continue
             info: dict = {"message_args": {"max": b}}
             if a is not None and _APPROX.search(lead):
                 info["severity"] = "info"
@@ -118,6 +122,22 @@ def _bare_experience(doc, text: str, start: int, end: int) -> bool:
     chars = annotate.sentence_chars(doc)
     context = text[chars[first - 1][0] if first > 0 else first_char : last_char]
     return bool(_EXPERIENCE_WORD.search(context)) and not _NOT_EXPERIENCE.search(lead.split("\n")[-1][-40:])
+
+
+_COMPOSITION = compile_(r"\b(?:bestaa?t|bestaan|bestond|bestonden)\s+uit\b|\b(?:allen|allemaal)\b")
+
+
+def _describes_staff(doc, start: int, end: int) -> bool:
+    """The sentence describes who works there now, not the candidate: "de tekenkamer bestaat
+    uit 5 tekenaars met allen een hbo-diploma en 2 tot 10 jaar werkervaring"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = annotate.sentence(doc, span.start)
+    if not _COMPOSITION.search(sent.text):
+        return False
+    ann = annotate.get(doc)
+    return "candidate" not in {ann.referent[t.i] for t in sent}
 
 
 def _other_people(doc, start: int, end: int) -> bool:
