@@ -30,7 +30,9 @@ OPTIONS: set[str] = set()
 _APPROX_WORD = r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|grofweg)"
 _EXPERIENCE = r"(?:\s+\w+){0,2}?\s+(?:relevante\s+|aantoonbare\s+|praktische\s+|professionele\s+)?(?:werk|praktijk|beroeps|vak)?ervaring"
 # the word jaar left out: "4 a 6 Ervaring in online advertising" (not a level: "niveau 3-4 ervaring")
-_NO_YEAR = compile_(rf"(?<!niveau\s)(?<!nivo\s)(?<!level\s)(?<!mbo\s)(?<!mbo-)\b(?P<a>\d{{1,2}})\s*(?:-|–|tot|à|a)\s*(?P<b>\d{{1,2}})\s+(?:relevante\s+|aantoonbare\s+)?(?:werk|praktijk|beroeps|vak)?ervaring\b")
+_NO_YEAR = compile_(
+    r"(?<!niveau\s)(?<!nivo\s)(?<!level\s)(?<!mbo\s)(?<!mbo-)\b(?P<a>\d{1,2})\s*(?:-|–|tot|à|a)\s*(?P<b>\d{1,2})"
+    r"\s+(?:relevante\s+|aantoonbare\s+)?(?:werk|praktijk|beroeps|vak)?ervaring\b")
 # "1 of 2 jaar ervaring": two neighbouring numbers with "of" are a narrow range too
 _DASH_OR = rf"(?:{DASH}|\s+of\s+)"
 _PATTERNS = [
