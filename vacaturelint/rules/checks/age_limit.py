@@ -56,6 +56,8 @@ _THINGS = {
     "auto", "rijbewijs", "foto", "pasfoto", "uittreksel", "keuring", "cursus", "training",
 }
 # "25 jaar of jonger", "50 jaar of ouder": an age by itself.
+# "minimaal 13 jaar en 3 uur per week": the next demand, not a wage ("of" stays: "18 jaar of ouder")
+_NEXT_DEMAND = {"en", "&"}
 _OLDER_YOUNGER = compile_(rf"{YEAR}\s+(?:of\s+)?(?:ouder|jonger)\b")
 _AGE_WORDS = {"oud", "leeftijd", "jarige", "leeftijdsgroep", "leeftijdscategorie"}
 _CANDIDATE = {"je", "jij", "u", "kandidaat", "sollicitant", "sollicitanten", "kandidaten", "bent", "ben", "team",
@@ -93,6 +95,15 @@ def _about_others(doc, start: int) -> bool:
             if found is not None:
                 return found in ("client", "named")
     return False
+
+
+def _until_next_demand(tokens: list) -> list:
+    """``tokens`` (after the match) up to "en": "minimaal 13 jaar en 3 uur per week"
+    ends the age before the next demand's hours."""
+    for k, t in enumerate(tokens):
+        if t.lower_ in _NEXT_DEMAND:
+            return tokens[:k]
+    return tokens
 
 
 def _in_sentence_of(doc, start: int, tokens: list) -> list:
@@ -155,7 +166,7 @@ def run(doc, options):
             if len(numbers) == 2 and numbers[0] >= numbers[1]:
                 continue
             matched = m.group(0).lower()
-            after = lemma_set(tokens_after(doc, end, 4))
+            after = lemma_set(_until_next_demand(tokens_after(doc, end, 4)))
             before_tokens = _clause(_in_sentence_of(doc, start, tokens_before(doc, start, 8)))
             before = lemma_set(before_tokens[-3:])
             sentence_before = lemma_set(before_tokens)
@@ -175,7 +186,10 @@ def run(doc, options):
             if before & _OTHERS:
                 continue  # "oudere mensen vanaf 65 jaar", "jongeren tot 21 jaar"
             near_after = _same_sentence(doc, end, tokens_after(doc, end, 3))
-            if lemma_set(near_after) & _TERMS or any(t.text in {"€", ":"} or t.like_num for t in near_after[:2]):
+            # a wage follows the age at once ("16 jaar € 4,96", "16 jaar - 5,41"), not after a
+            # conjunction that starts the next demand ("minimaal 13 jaar en 3 uur per week beschikbaar")
+            wage_zone = near_after[:1] if near_after and near_after[0].lower_ in _NEXT_DEMAND else near_after[:2]
+            if lemma_set(near_after) & _TERMS or any(t.text in {"€", ":"} or t.like_num for t in wage_zone):
                 continue  # youth wage table "18 jaar: € 842", "vanaf 50 jaar extra vakantiedagen"
             if before & _THINGS or lemma_set(before_tokens[-4:]) & _TERMS:
                 continue  # "pensioenregeling (vanaf 20 jaar)", "VOG niet ouder dan 5 jaar"

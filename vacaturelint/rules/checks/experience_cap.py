@@ -1,7 +1,7 @@
 """A maximum or a range of years of experience: indirect age distinction.
 
 Flags "maximaal 3 jaar werkervaring", "tussen 2 en 5 jaar ervaring", "0-2 jaar
-ervaring", "niet meer dan 4 jaar ervaring". Leaves alone "minimaal 3 jaar
+ervaring", "niet meer dan 4 jaar ervaring", "4 a 6 ervaring" (jaar left out). Leaves alone "minimaal 3 jaar
 ervaring" (a minimum may be needed), "zeker 6-10 jaar" (a lower bound before a range)
 and "plusminus/circa 3 jaar" (oordeel 2022-84: readable as a minimum). An
 approximation after an upper-bound word is still a cap: "tot circa drie jaar
@@ -12,7 +12,9 @@ sentence says so otherwise: "je hebt 5-10 jaar in een commerciële rol" (years o
 has), "wij denken aan één tot drie jaar in technisch commerciële functies" (years
 in roles) after "we zoeken iemand met enige werkervaring" (experience named in the
 sentence or the one before). Not when the range is an age ("kinderen van 4 tot 12 jaar", "leeftijd"), a contract,
-a period ahead ("de komende 2-3 jaar") or about clients.
+a period ahead ("de komende 2-3 jaar") or about clients. Nor when the sentence
+describes the present staff and not the candidate ("het team bestaat uit tekenaars met
+allen 2 tot 10 jaar werkervaring").
 """
 
 from __future__ import annotations
@@ -27,12 +29,17 @@ OPTIONS: set[str] = set()
 
 _APPROX_WORD = r"(?:plusminus|\+/-|±|circa|ca\.|ongeveer|zo'n|grofweg)"
 _EXPERIENCE = r"(?:\s+\w+){0,2}?\s+(?:relevante\s+|aantoonbare\s+|praktische\s+|professionele\s+)?(?:werk|praktijk|beroeps|vak)?ervaring"
+# the word jaar left out: "4 a 6 Ervaring in online advertising" (not a level: "niveau 3-4 ervaring")
+_NO_YEAR = compile_(
+    r"(?<!niveau\s)(?<!nivo\s)(?<!level\s)(?<!mbo\s)(?<!mbo-)\b(?P<a>\d{1,2})\s*(?:-|–|tot|à|a)\s*(?P<b>\d{1,2})"
+    r"\s+(?:relevante\s+|aantoonbare\s+)?(?:werk|praktijk|beroeps|vak)?ervaring\b")
 # "1 of 2 jaar ervaring": two neighbouring numbers with "of" are a narrow range too
 _DASH_OR = rf"(?:{DASH}|\s+of\s+)"
 _PATTERNS = [
     # ranges first, so "vijf tot acht jaar" is one range and not "tot acht jaar"
     compile_(rf"(?:\b|(?<=[^\W\d])(?=\d))(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){_DASH_OR}(?P<b>{NUM})\s*{YEAR}{_EXPERIENCE}"),
     compile_(rf"\b(?:werk)?ervaring\s+van\s+(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}"),
+    _NO_YEAR,
     # "werkervaring (2 tot 4 jaar)", "Werkervaring: 0-2 jaar"
     compile_(rf"\b(?:werk|praktijk|beroeps|vak)?ervaring(?:[^.;:()\n]{{0,30}}?\(|\s*:)\s*(?:tussen\s+(?:de\s+)?)?(?P<a>{NUM}){DASH}(?P<b>{NUM})\s*{YEAR}\)?"),
     # an approximation after the cap word keeps it a cap ("tot circa drie jaar"): the
@@ -77,6 +84,8 @@ def run(doc, options):
             lead = text[max(0, start - 20) : start]
             if _MINIMUM.search(lead):
                 continue
+            if _describes_staff(doc, start, end):
+                continue
             info: dict = {"message_args": {"max": b}}
             if a is not None and _APPROX.search(lead):
                 info["severity"] = "info"
@@ -117,6 +126,22 @@ def _bare_experience(doc, text: str, start: int, end: int) -> bool:
     return bool(_EXPERIENCE_WORD.search(context)) and not _NOT_EXPERIENCE.search(lead.split("\n")[-1][-40:])
 
 
+_COMPOSITION = compile_(r"\b(?:bestaa?t|bestaan|bestond|bestonden)\s+uit\b|\b(?:allen|allemaal)\b")
+
+
+def _describes_staff(doc, start: int, end: int) -> bool:
+    """The sentence describes who works there now, not the candidate: "de tekenkamer bestaat
+    uit 5 tekenaars met allen een hbo-diploma en 2 tot 10 jaar werkervaring"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = annotate.sentence(doc, span.start)
+    if not _COMPOSITION.search(sent.text):
+        return False
+    ann = annotate.get(doc)
+    return "candidate" not in {ann.referent[t.i] for t in sent}
+
+
 def _other_people(doc, start: int, end: int) -> bool:
     """Clients, a named person or an organisation in the sentence and not the candidate:
     "de jongeren zijn twee tot drie jaar in zorg"."""
@@ -131,11 +156,12 @@ def _other_people(doc, start: int, end: int) -> bool:
 
 def select(options):
     """First pass: a block where no pattern matches holds no finding (every pattern
-    needs 'jaar', 'jaren' or 'jr': a cheap test first)."""
+    but _NO_YEAR needs 'jaar', 'jaren' or 'jr': a cheap test first)."""
     years = compile_(r"ja(?:ar|ren)|jr")
 
     def choose(texts):
-        return {i for i, t in enumerate(texts) if years.search(t) and any(p.search(t) for p in (*_PATTERNS, _BARE))}
+        return {i for i, t in enumerate(texts)
+                if (years.search(t) or _NO_YEAR.search(t)) and any(p.search(t) for p in (*_PATTERNS, _BARE))}
 
     choose.per_text = True  # each text judged alone: it also chooses the sentences of a block
     return choose
