@@ -11,7 +11,9 @@ inzetbaarheid", "een flexibele opstelling ten opzichte van de werktijden" and "g
 Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m.") or a
 concrete schedule (clock times, "op (de) zaterdag", "ma t/m vr", a rooster, ploegen,
 storingsdienst), or when the sentence right before or after it in the same
-line gives the schedule. A fulltime demand with a part-time alternative in the
+line gives the schedule; for a vague demand (flexibility, "geen 9 tot 5 mentaliteit", not a
+fulltime one) the list item right before or after it counts too ("Flexibel, geen 9-5
+mentaliteit; Bereid om in ochtend-, avond-, nachtshifts te werken"). A fulltime demand with a part-time alternative in the
 same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sentences are
 annotate.sentence (they end at . ! ? ; and line breaks), also in
 glued scraped text ("inzetbaar.Je"). Ranges that include part-time ("32-40 uur", "tussen de 28
