@@ -12,8 +12,9 @@ Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m.") or a
 concrete schedule (clock times, "op (de) zaterdag", "ma t/m vr", a rooster, ploegen,
 storingsdienst), or when the sentence right before or after it in the same
 line gives the schedule; for a vague demand (flexibility, "geen 9 tot 5 mentaliteit", not a
-fulltime one) the list item right before or after it counts too ("Flexibel, geen 9-5
-mentaliteit; Bereid om in ochtend-, avond-, nachtshifts te werken"). A fulltime demand with a part-time alternative in the
+fulltime one) shifts named in the list item right before or after it count too ("Flexibel,
+geen 9-5 mentaliteit; Bereid om in ochtend-, avond-, nachtshifts te werken"; not "Je bent
+beschikbaar op zaterdagen;", one more demand). A fulltime demand with a part-time alternative in the
 same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sentences are
 annotate.sentence (they end at . ! ? ; and line breaks), also in
 glued scraped text ("inzetbaar.Je"). Ranges that include part-time ("32-40 uur", "tussen de 28
@@ -183,14 +184,16 @@ def _explained(doc, start: int, end: int, fulltime: bool = False) -> bool:
     # a vague demand (flexibility, "geen 9 tot 5 mentaliteit") is made concrete by the list item
     # right after or before it too ("Flexibel, geen 9-5 mentaliteit; Bereid om in ochtend-,
     # avond-, nachtshifts te werken"); a fulltime demand only by its own prose sentence
-    if fulltime:
-        nxt, prev = last + 1, first - 1
-    else:  # a bullet on its own ("· ") is no list item
-        nxt, prev = _wordy(text, chars, last + 1, 1), _wordy(text, chars, first - 1, -1)
-    if nxt < len(chars) and (not fulltime or not _hard_break(text, right)) \
-            and _schedule(text, *chars[nxt], fulltime):
+    if last + 1 < len(chars) and not _hard_break(text, right) and _schedule(text, *chars[last + 1], fulltime):
         return True
-    return bool(prev >= 0 and (not fulltime or not _hard_break(text, left)) and _schedule(text, *chars[prev], fulltime))
+    if first > 0 and not _hard_break(text, left) and _schedule(text, *chars[first - 1], fulltime):
+        return True
+    if fulltime:
+        return False
+    # the next or previous list item names the shifts (a bullet on its own, "· ", is no item);
+    # a day there ("Je bent beschikbaar op zaterdagen;") is one more demand, no schedule
+    nxt, prev = _wordy(text, chars, last + 1, 1), _wordy(text, chars, first - 1, -1)
+    return any(0 <= k < len(chars) and _SHIFTS.search(text, *chars[k]) is not None for k in (nxt, prev))
 
 
 def _wordy(text: str, chars, k: int, step: int) -> int:
