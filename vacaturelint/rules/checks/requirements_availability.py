@@ -71,7 +71,9 @@ _PATTERNS = [
                 rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:(?:instelling|houding|opstelling|karakter)\s+(?:en|&)\s+)?(?:je\s+|jouw\s+|de\s+|het\s+)?"
                 rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|overuren|overwerk|weekend(?:en|s)?|avonden|(?:avond|weekend)diensten){_B}"
                 # the candidate deployed flexibly, said passively: "jij kan flexibel ingezet worden"
-                rf"|(?<=\b(?:je|jij|u)\b[^.;!?\n]{{0,40}}){_B}flexibel\s+(?:(?:kunnen|kan|kunt)\s+)?(?:worden\s+)?(?:ingezet|in\s+te\s+zetten)(?:\s+(?:kunnen\s+)?(?:worden|zijn))?\b", _F),
+                rf"|(?<=\b(?:je|jij|u)\b[^.;!?\n]{{0,40}}){_B}flexibel\s+(?:(?:kunnen|kan|kunt)\s+)?(?:worden\s+)?(?:ingezet|in\s+te\s+zetten)(?:\s+(?:kunnen\s+)?(?:worden|zijn))?+\b"
+                # deployed at several places, not hours: "flexibel ingezet worden op de verschillende werkzalen"
+                rf"(?!\s+(?:op|bij|in|binnen|over|voor)\s+(?:de\s+|onze\s+|ons\s+|het\s+)?(?:verschillende|diverse|wisselende|meerdere|andere|alle|overige)\b)", _F),
     # "geen 9 tot 5 mentaliteit" in any time form: 9-5, 9 tot 17, 9:00 tot 17:00, 9.00-17.00, negen-tot-vijf
     lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
                 rf"(?:mentaliteit|instelling|houding)\W?", _F),
