@@ -11,7 +11,10 @@ inzetbaarheid", "een flexibele opstelling ten opzichte van de werktijden" and "g
 Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m.") or a
 concrete schedule (clock times, "op (de) zaterdag", "ma t/m vr", a rooster, ploegen,
 storingsdienst), or when the sentence right before or after it in the same
-line gives the schedule. A fulltime demand with a part-time alternative in the
+line gives the schedule; for a vague demand (flexibility, "geen 9 tot 5 mentaliteit", not a
+fulltime one) shifts named in the list item right before or after it count too ("Flexibel,
+geen 9-5 mentaliteit; Bereid om in ochtend-, avond-, nachtshifts te werken"; not "Je bent
+beschikbaar op zaterdagen;", one more demand). A fulltime demand with a part-time alternative in the
 same sentence ("32/36 uur bespreekbaar", "(minimaal 32 uur)") is silent too. Sentences are
 annotate.sentence (they end at . ! ? ; and line breaks), also in
 glued scraped text ("inzetbaar.Je"). Ranges that include part-time ("32-40 uur", "tussen de 28
@@ -65,7 +68,12 @@ _PATTERNS = [
     lazy(regex, rf"{_B}(?:kunt|kan|bereid\s+(?:bent\s+|bent\s+om\s+|om\s+|te\s+)?(?:om\s+)?)\s*{_FULL}"
                 rf"(?:\s+(?:en|&)\s+[^.;!?\n]{{0,40}}?)?\s+(?:te\s+)?werken\b", _F),
     lazy(regex, rf"{_B}flexibel\s+(?:(?:en|&)\s+(?:snel|direct|per\s+direct)\s+)?(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
-                rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:(?:instelling|houding|opstelling|karakter)\s+(?:en|&)\s+)?(?:je\s+|jouw\s+|de\s+)?(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid){_B}", _F),
+                rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:(?:instelling|houding|opstelling|karakter)\s+(?:en|&)\s+)?(?:je\s+|jouw\s+|de\s+|het\s+)?"
+                rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|overuren|overwerk|weekend(?:en|s)?|avonden|(?:avond|weekend)diensten){_B}"
+                # the candidate deployed flexibly, said passively: "jij kan flexibel ingezet worden"
+                rf"|(?<=\b(?:je|jij|u)\b[^.;!?\n]{{0,40}}){_B}flexibel\s+(?:(?:kunnen|kan|kunt)\s+)?(?:worden\s+)?(?:ingezet|in\s+te\s+zetten)(?:\s+(?:kunnen\s+)?(?:worden|zijn))?+\b"
+                # deployed at several places, not hours: "flexibel ingezet worden op de verschillende werkzalen"
+                rf"(?!\s+(?:op|bij|in|binnen|over|voor)\s+(?:de\s+|onze\s+|ons\s+|het\s+)?(?:verschillende|diverse|wisselende|meerdere|andere|alle|overige)\b)", _F),
     # "geen 9 tot 5 mentaliteit" in any time form: 9-5, 9 tot 17, 9:00 tot 17:00, 9.00-17.00, negen-tot-vijf
     lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
                 rf"(?:mentaliteit|instelling|houding)\W?", _F),
@@ -147,7 +155,9 @@ _SCHEDULE = lazy(regex,
 # explained; "fulltime beschikbaar en flexibel tijdens piekmomenten": the peaks explain the
 # flexibility only). "nachtservice" is "nachtdienst" in translated feed text.
 _SHIFTS = lazy(regex,
-    r"\brooster|\bploeg|\bnacht(?:dienst|diensten|service|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bpiek",
+    r"\brooster|\bploeg|\bnacht(?:dienst|diensten|service|werk|chauffeur|ploeg)\w*|\b(?:twee|drie|vier|vijf|volcontinu)[- ]?ploeg|\bpiek"
+    # named shifts: "ochtend-, avond-, nacht-, weekendshifts", "nachtshift"
+    r"|\b(?:ochtend|avond|nacht|weekend|dag|vroege|late)[- ]?shifts?\b|\b(?:ochtend|avond|nacht|weekend)\w*shifts?\b",
     _F,
 )
 # a part-time alternative next to a fulltime demand ("32/36 uur bespreekbaar", "(minimaal 32 uur)")
@@ -173,9 +183,29 @@ def _explained(doc, start: int, end: int, fulltime: bool = False) -> bool:
     # the demand's own clock times ("geen 9:00 tot 17:00 mentaliteit") are no schedule
     if _schedule(text, left, start, fulltime) or _schedule(text, end, right, fulltime):
         return True
+    # a vague demand (flexibility, "geen 9 tot 5 mentaliteit") is made concrete by the list item
+    # right after or before it too ("Flexibel, geen 9-5 mentaliteit; Bereid om in ochtend-,
+    # avond-, nachtshifts te werken"); a fulltime demand only by its own prose sentence
     if last + 1 < len(chars) and not _hard_break(text, right) and _schedule(text, *chars[last + 1], fulltime):
         return True
-    return bool(first > 0 and not _hard_break(text, left) and _schedule(text, *chars[first - 1], fulltime))
+    if first > 0 and not _hard_break(text, left) and _schedule(text, *chars[first - 1], fulltime):
+        return True
+    if fulltime:
+        return False
+    # the next or previous list item names the shifts (a bullet on its own, "· ", is no item);
+    # a day there ("Je bent beschikbaar op zaterdagen;") is one more demand, no schedule
+    nxt, prev = _wordy(text, chars, last + 1, 1), _wordy(text, chars, first - 1, -1)
+    return any(0 <= k < len(chars) and _SHIFTS.search(text, *chars[k]) is not None for k in (nxt, prev))
+
+
+def _wordy(text: str, chars, k: int, step: int) -> int:
+    """The first sentence from ``k`` in direction ``step`` that holds a word (at most two
+    bullet-only sentences skipped)."""
+    for _ in range(3):
+        if not 0 <= k < len(chars) or any(c.isalnum() for c in text[chars[k][0]:chars[k][1]]):
+            return k
+        k += step
+    return k
 
 
 def _schedule(text: str, start: int, end: int, fulltime: bool) -> bool:

@@ -116,6 +116,39 @@ def _in_name(doc, token, sentence_start: int) -> bool:
         after < len(doc) and doc[after].lower_ in _COORD and capital(after + 1))
 
 
+_PREFERENCE = {"voorkeur", "liefst", "liefste", "graag", "idealiter", "ook", "(", ")"}
+
+
+def _starts_preference(doc, k: int, s_end: int) -> bool:
+    """Token ``k`` is part of a preference word ("bij voorkeur", "het liefst", "graag", a
+    bracket), not the preposition of the place."""
+    low = doc[k].lower_
+    if low in _PREFERENCE:
+        return True
+    nxt = doc[k + 1].lower_ if k + 1 < s_end else ""
+    return (low == "bij" and nxt == "voorkeur") or (low == "het" and nxt in {"liefst", "liefste"})
+
+
+def _preference_width(doc, start: int, s_end: int) -> int:
+    """How many preference tokens stand among the first tokens after the verb."""
+    return sum(1 for k in range(start, min(s_end, start + 5)) if _starts_preference(doc, k, s_end))
+
+
+def _to_named_place(doc, found, s_start: int, s_end: int):
+    """A span ending on a vicinity word inside brackets runs on to the place it is near,
+    over the closing bracket: "woon je in (of in de buurt van) Diemen", not "... in (of in
+    de buurt"."""
+    first, last = found
+    k = last.i + 1
+    if last.lower_ not in _VICINITY | {"nabijheid"} or k + 2 >= s_end or doc[k].lower_ != "van" \
+            or doc[k + 1].text != ")":
+        return found
+    k += 2
+    if _is_place(doc[k], s_start):
+        return first, doc[k]
+    return found
+
+
 def _sentence_bounds(doc, token) -> tuple[int, int]:
     sent = annotate.sentence(doc, token.i)
     return sent.start, sent.end
@@ -231,8 +264,13 @@ def _find(doc):
             continue
         found = None
         # forward: "woonachtig in de regio X", "woon je binnen een straal van 10 km"
-        limit = min(s_end, token.i + _WINDOW)
-        for k in range(token.i + 1, min(limit, token.i + 4)):
+        # a preference word between verb and preposition ("woon je bij voorkeur in (of in de
+        # buurt van) Diemen", "woont het liefst in") widens the window and is no preposition
+        extra = _preference_width(doc, token.i + 1, s_end)
+        limit = min(s_end, token.i + _WINDOW + extra)
+        for k in range(token.i + 1, min(limit, token.i + 4 + extra)):
+            if _starts_preference(doc, k, s_end):
+                continue
             if doc[k].lower_ in _PREP:
                 for m in range(k, limit):
                     if doc[m].lower_ in {".", ";", "!", "?"}:
@@ -258,7 +296,7 @@ def _find(doc):
                         break
         if found is None:
             continue
-        first, last = found
+        first, last = _to_named_place(doc, found, s_start, s_end)
         taken = max(taken, last.i)
         yield first.idx, last.idx + len(last.text), {}
 
