@@ -295,8 +295,6 @@ def run(doc, options):
                 continue
             yield from _slash_joined(token, titles, suffixes)
             continue
-        if _qualification_name(doc, token):
-            continue
         low = token.lower_
         form = _form(low, titles, suffixes)
         if form is not None:
@@ -308,18 +306,19 @@ def run(doc, options):
                 continue
             if titles[form].get("sought") and not (annotated and _about_candidate(token)) or _keyword_line(doc, token):
                 continue  # 'leraar' is also used generically: only for the person sought
-            if annotated and _described_other(doc, token):
+            if annotated and _described_other(doc, token) or _qualification_name(doc, token):
                 continue
             yield token.idx, token.idx + len(token.text), {"suggestions": tuple(titles[form]["alternatives"])}
         elif (suggestions := _open_form(token)) is not None:
             named = not _role_item(doc, token) and (_surname(doc, token) or _looks_like_name(doc, token))
-            if low in surname_like or named or not _about_candidate(token) or _open_paired(doc, token):
+            if (low in surname_like or named or not _about_candidate(token) or _open_paired(doc, token)
+                    or _qualification_name(doc, token)):
                 continue
             yield token.idx, token.idx + len(token.text), {"suggestions": suggestions}
         elif annotated and _person_noun(doc, token, nouns, modifiers):
             end = token.idx + len(token.text)
             m = _AFTER.match(text_of(doc), end, min(len(text_of(doc)), end + 30))
-            if m and m.group(1).lower() in nouns | {"vrouwen", "mannen"}:
+            if m and m.group(1).lower() in nouns | {"vrouwen", "mannen"} or _qualification_name(doc, token):
                 continue
             yield token.idx, end, {"suggestions": ("de juiste persoon", "de collega die wij zoeken", "jij")}
 
