@@ -182,14 +182,14 @@ def _agent_noun(w: str) -> bool:
             if len(part) < 4 and cut:
                 break
             candidates = {part + "en", part[:-1] + "en" if part[-1:] == part[-2:-1] else "",
-                          _long_vowel(part) + "en"}
+                          single_vowel(part) + "en"}
             if verbs & (candidates - {""}):
                 return True
     return False
 
 
-def _long_vowel(stem: str) -> str:
-    """verkoop -> verkop (verkopen): a doubled vowel in the last syllable is written single."""
+def single_vowel(stem: str) -> str:
+    """verkoop -> verkop (verkopen), maak -> mak (maken): a doubled vowel in the last syllable is written single."""
     m = re.search(r"(aa|ee|oo|uu)([^aeiou]+)$", stem)
     return stem[: m.start()] + m.group(1)[0] + m.group(2) if m else stem
 

@@ -565,19 +565,13 @@ def _finite_third_person(token) -> bool:
     if len(low) < 4 or not low.endswith("t") or not token.is_alpha or low in _SUBJECT_WORDS:
         return False
     stem = low[:-1]
-    infinitives = {stem + "en", stem + "n", annotate_long_vowel(stem) + "en"}
+    infinitives = {stem + "en", stem + "n", annotate.single_vowel(stem) + "en"}
     if low.endswith("eert"):
         infinitives.add(low[:-2] + "ren")
     known = any(annotate.is_verb_form(w) for w in infinitives)
     # (a weak tagger may call 'Doet' a participle: a participle in -t starts with ge-)
     return known or token.pos_ in ("VERB", "AUX") and ("Part" not in token.morph.get("VerbForm")
                                                         or not low.startswith("ge"))
-
-
-def annotate_long_vowel(stem: str) -> str:
-    """'maak' -> 'mak' (maken): a doubled vowel in the last syllable is written single."""
-    m = re.search(r"(aa|ee|oo|uu)([^aeiou]+)$", stem)
-    return stem[: m.start()] + m.group(1)[0] + m.group(2) if m else stem
 
 
 def _profile_subject(doc, token) -> bool:

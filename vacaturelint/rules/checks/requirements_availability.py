@@ -25,6 +25,8 @@ schedule.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 from vacaturelint.doctext import text_of
@@ -47,45 +49,65 @@ _CLOCK = (r"(?:\d{1,2}(?:[:.][0-5]\d)?(?:\s*uur)?|een|twee|drie|vier|vijf|zes|ze
           r"|vijven|zessen|zevenen|achten|negenen)")
 _OFFICE_HOURS = rf"{_CLOCK}\s*\W?\s*(?:-|–|tot|t/m)\s*\W?\s*{_CLOCK}"
 _REGARDING = r"(?:ten\s+opzichte\s+van|t\.?\s?o\.?\s?v\.?|qua|wat\s+betreft|met\s+betrekking\s+tot|m\.?\s?b\.?\s?t\.?|in|rond(?:om)?|betreffende|(?:als|wanneer)\s+het\s+gaat\s+om)"
+# The gate of a pattern: words it cannot match without (plain substrings of the lower-cased
+# text, or a regex on it): a pattern is tried only where one of them occurs, far cheaper than
+# its look-behinds at every position.
+_AVAILABLE = ("beschikba", "inzetba")
+_FIVE_DAYS = lazy(regex, r"(?:5|vijf)\s+dagen|daagse")
+
+
+class _Demand(NamedTuple):
+    pattern: object  # lazy regex
+    needs: object  # tuple of substrings, or a lazy regex on the lower-cased text
+    # "fulltime": hours, days or fulltime (explained only by the days and times of the week, and
+    # declined by a part-time alternative); "minimum": the same for a minimum that names its own
+    # hours ("beschikbaarheid van minimaal 32 uur"); "vague": flexibility demands
+    kind: str
+
+    def may_match(self, low: str) -> bool:
+        if isinstance(self.needs, tuple):
+            return any(word in low for word in self.needs)
+        return self.needs.search(low) is not None
+
+
 _PATTERNS = [
-    lazy(regex, rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
-    lazy(regex, rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|uren|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F),
-    lazy(regex, rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F),
+    _Demand(lazy(regex, rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F), _AVAILABLE, "fulltime"),
+    _Demand(lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F), _AVAILABLE, "fulltime"),
+    _Demand(lazy(regex, rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|uren|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F), _AVAILABLE, "fulltime"),
+    _Demand(lazy(regex, rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F), _FIVE_DAYS, "fulltime"),
     # the fulltime job as what the candidate is available for: "beschikbaar voor een fulltime dienstverband"
-    lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b", _F),
+    _Demand(lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b", _F), _AVAILABLE, "fulltime"),
     # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
-    lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F),
+    _Demand(lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F), _AVAILABLE, "minimum"),
     # a five-day minimum or a five-day week the candidate must be available or willing for:
     # "minimaal 5 dagen per week", "beschikbaar voor een 5-daagse werkweek", "bereid om ... te
     # werken in een 5 daagse werkweek" (an employer offering "een 5-daagse werkweek" is no demand)
-    lazy(regex, rf"{_B}(?:minimaal|minstens|ten\s+minste)\s+(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\b"
+    _Demand(lazy(regex, rf"{_B}(?:minimaal|minstens|ten\s+minste)\s+(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\b"
                 rf"|{_B}(?:beschikbaar|inzetbaar)\s+(?:bent\s+|bent\s+voor\s+|voor\s+)?een\s+(?:5|vijf)[- ]?daagse\s+werkweek(?-i:(?![a-zà-ÿ]))"
-                rf"|(?<=bereid\w*\s[^.;!?\n]{{0,80}})\bin\s+een\s+(?:5|vijf)[- ]?daagse\s+werkweek(?-i:(?![a-zà-ÿ]))", _F),
+                rf"|(?<=bereid\w*\s[^.;!?\n]{{0,80}})\bin\s+een\s+(?:5|vijf)[- ]?daagse\s+werkweek(?-i:(?![a-zà-ÿ]))", _F), _FIVE_DAYS, "fulltime"),
     # fulltime work the candidate must be able or willing to do: "je kunt fulltime en in
     # ploegendiensten werken", "bereid om fulltime te werken" (not "je wilt parttime of fulltime
     # werken": a part-time alternative in the sentence declines it)
-    lazy(regex, rf"{_B}(?:kunt|kan|bereid\s+(?:bent\s+|bent\s+om\s+|om\s+|te\s+)?(?:om\s+)?)\s*{_FULL}"
-                rf"(?:\s+(?:en|&)\s+[^.;!?\n]{{0,40}}?)?\s+(?:te\s+)?werken\b", _F),
-    lazy(regex, rf"{_B}flexibel\s+(?:(?:en|&)\s+(?:snel|direct|per\s+direct)\s+)?(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
+    _Demand(lazy(regex, rf"{_B}(?:kunt|kan|bereid\s+(?:bent\s+|bent\s+om\s+|om\s+|te\s+)?(?:om\s+)?)\s*{_FULL}"
+                rf"(?:\s+(?:en|&)\s+[^.;!?\n]{{0,40}}?)?\s+(?:te\s+)?werken\b", _F), ("full", "voltijd"), "fulltime"),
+    _Demand(lazy(regex, rf"{_B}flexibel\s+(?:(?:en|&)\s+(?:snel|direct|per\s+direct)\s+)?(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
                 rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:(?:instelling|houding|opstelling|karakter)\s+(?:en|&)\s+)?(?:je\s+|jouw\s+|de\s+|het\s+)?"
                 rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|overuren|overwerk|weekend(?:en|s)?|avonden|(?:avond|weekend)diensten){_B}"
                 # the candidate deployed flexibly, said passively: "jij kan flexibel ingezet worden"
                 rf"|(?<=\b(?:je|jij|u)\b[^.;!?\n]{{0,40}}){_B}flexibel\s+(?:(?:kunnen|kan|kunt)\s+)?(?:worden\s+)?(?:ingezet|in\s+te\s+zetten)(?:\s+(?:kunnen\s+)?(?:worden|zijn))?+\b"
                 # deployed at several places, not hours: "flexibel ingezet worden op de verschillende werkzalen"
-                rf"(?!\s+(?:op|bij|in|binnen|over|voor)\s+(?:de\s+|onze\s+|ons\s+|het\s+)?(?:verschillende|diverse|wisselende|meerdere|andere|alle|overige)\b)", _F),
+                rf"(?!\s+(?:op|bij|in|binnen|over|voor)\s+(?:de\s+|onze\s+|ons\s+|het\s+)?(?:verschillende|diverse|wisselende|meerdere|andere|alle|overige)\b)", _F), ("flexibe",), "vague"),
     # "geen 9 tot 5 mentaliteit" in any time form: 9-5, 9 tot 17, 9:00 tot 17:00, 9.00-17.00, negen-tot-vijf
-    lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
-                rf"(?:mentaliteit|instelling|houding)\W?", _F),
-    # "een flexibele opstelling ten opzichte van de werktijden", "flexibele houding qua werkuren"
+    _Demand(lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
+                rf"(?:mentaliteit|instelling|houding)\W?", _F), ("mentalit", "instelling", "houding"), "vague"),
     # flexible hours as something the candidate must not mind: "geen problemen hebben met flexibele
     # werktijden", "de flexibiliteit die we van je vragen (...) op het gebied van werktijden"
-    lazy(regex, rf"{_B}geen\s+(?:probleem|problemen|moeite|bezwaar)\s+(?:hebt\s+|hebben\s+|heeft\s+)?met\s+(?:de\s+)?"
+    _Demand(lazy(regex, rf"{_B}geen\s+(?:probleem|problemen|moeite|bezwaar)\s+(?:hebt\s+|hebben\s+|heeft\s+)?met\s+(?:de\s+)?"
                 rf"flexibele\s+(?:werktijden|werkuren|werkdagen|diensten|roosters?)\b"
                 rf"|{_B}(?:de\s+)?flexibiliteit\s+die\s+(?:we|wij)\s+van\s+(?:je|jou)\s+(?:vragen|verwachten)\b"
-                rf"[^.!?\n]{{0,80}}?\b(?:werktijden|werkuren|werkdagen|diensten|roosters?)\b", _F),
-    lazy(regex, rf"{_B}flexibele\s+(?:opstelling|instelling|houding)\s+{_REGARDING}\s+(?:je\s+|jouw\s+|de\s+)?"
-                rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|diensten)\b", _F),
+                rf"[^.!?\n]{{0,80}}?\b(?:werktijden|werkuren|werkdagen|diensten|roosters?)\b", _F), ("flexibiliteit", "flexibele werk", "flexibele dienst", "flexibele roost"), "vague"),
+    _Demand(lazy(regex, rf"{_B}flexibele\s+(?:opstelling|instelling|houding)\s+{_REGARDING}\s+(?:je\s+|jouw\s+|de\s+)?"
+                rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|diensten)\b", _F), ("flexibele",), "vague"),
 ]
 # a minimum number of hours or days a week, the candidate's or the job's: "minimaal 32-36 uur per
 # week beschikbaar", "vanaf 32 uur beschikbaar per week", "met een minimum van 32 uur per week",
@@ -164,8 +186,6 @@ _SHIFTS = lazy(regex,
 _ALTERNATIVE = lazy(regex,
     r"\bpart-?\s?time\b|\bbespreekbaar\b|\bin\s+overleg\b|\b(?:minimaal|minstens|vanaf)\s+(?:[12]?\d|3[0-5])\s*(?:uur|u)\b", _F
 )
-_FULLTIME_PATTERNS = 8  # the first eight patterns are fulltime/hours/days demands
-_MINIMUM_PATTERN = 5
 _REASON = lazy(regex, r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 
 
@@ -282,23 +302,24 @@ def run(doc, options):
     taken: list[tuple[int, int]] = []
     declined: list[tuple[int, int]] = []  # matched by a pattern above and judged not a demand
     low = text.lower()
-    for number, pattern in enumerate(_PATTERNS):
-        if not _may_match(number, low):
+    for demand in _PATTERNS:
+        if not demand.may_match(low):
             continue
-        for m in pattern.finditer(text, timeout=1.0):
+        fulltime = demand.kind != "vague"
+        for m in demand.pattern.finditer(text, timeout=1.0):
             start, end = m.span()
             if overlaps_any(start, end, taken):
                 continue
-            if _explained(doc, start, end, fulltime=number < _FULLTIME_PATTERNS):
+            if _explained(doc, start, end, fulltime=fulltime):
                 declined.append((start, end))
                 continue
             if _others(text, end):
                 declined.append((start, end))
                 continue
-            if number < _FULLTIME_PATTERNS:
+            if fulltime:
                 left, right, _, _ = annotate.sentence_char_bounds(doc, start, end)
                 # the minimum demand's own "minimaal 32 uur" is no alternative to itself
-                own = number == _MINIMUM_PATTERN
+                own = demand.kind == "minimum"
                 if (_ALTERNATIVE.search(text, left, start if own else right)
                         or (own and _ALTERNATIVE.search(text, end, right))):
                     declined.append((start, end))
@@ -307,32 +328,13 @@ def run(doc, options):
             yield start, end, {}
     yield from _minimum_hits(doc, text, taken, declined)
 
-# The words each pattern (same order as _PATTERNS) cannot match without: a pattern is tried
-# only where one of its words occurs (a plain substring test, far cheaper than the patterns'
-# look-behinds at every position).
-_AVAILABLE = ("beschikba", "inzetba")
-_FIVE_DAYS = lazy(regex, r"(?:5|vijf)\s+dagen|daagse")  # on the lower-cased text
-_NEEDS = (_AVAILABLE, _AVAILABLE, _AVAILABLE, _FIVE_DAYS, _AVAILABLE, _AVAILABLE, _FIVE_DAYS,
-          ("full", "voltijd"), ("flexibe",), ("mentalit", "instelling", "houding"), ("flexibiliteit", "flexibele werk",
-          "flexibele dienst", "flexibele roost"), ("flexibele",))
-
-
-def _may_match(number: int, low: str) -> bool:
-    if number >= len(_NEEDS):  # a pattern added without its words: always tried
-        return True
-    needs = _NEEDS[number]
-    if isinstance(needs, tuple):
-        return any(word in low for word in needs)
-    return needs.search(low) is not None
-
-
 class _Anchor:
     """First pass: a block where no pattern matches holds no finding."""
 
     @staticmethod
     def search(text: str) -> bool:
         low = text.lower()
-        return (any(_may_match(number, low) and pattern.search(text) for number, pattern in enumerate(_PATTERNS))
+        return (any(demand.may_match(low) and demand.pattern.search(text) for demand in _PATTERNS)
                 or next(_minimum_matches(text), None) is not None)
 
 
