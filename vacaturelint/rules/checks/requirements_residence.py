@@ -83,7 +83,10 @@ def _both_genders(doc, k: int, sentence_start: int) -> bool:
 
 
 def _someone_else(doc, verb, sentence_start: int) -> bool:
-    for k in range(max(sentence_start, verb.i - 4), verb.i):
+    # an infinitive reaches further back to whom it is about: "(geeft) jonge mensen de kans om
+    # in Amsterdam te wonen"
+    width = 10 if verb.i > sentence_start and doc[verb.i - 1].lower_ == "te" else 4
+    for k in range(max(sentence_start, verb.i - width), verb.i):
         if doc[k].lower_ in _OTHERS and not _both_genders(doc, k, sentence_start):
             return True
     # the subject after the verb: "aan de Stan Kentonlaan in Beverwijk wonen 17 volwassen cliënten"
