@@ -8,7 +8,8 @@ werkweek", "bereid ... in een 5 daagse werkweek", "flexibel inzetbaar/beschikbaa
 inzetbaarheid", "een flexibele opstelling ten opzichte van de werktijden" and "geen
 9-tot-5-mentaliteit" in any time form (9-5, 9 tot 17, 9:00 tot 17:00, negen-tot-vijf).
 
-Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m.") or a
+Silent when the sentence gives a reason ("omdat", "vanwege", "i.v.m."), a bounded period
+("tijdens deze periode", "de eerste zes weken") or a
 concrete schedule (clock times, "op (de) zaterdag", "ma t/m vr", a rooster, ploegen,
 storingsdienst), or when the sentence right before or after it in the same
 line gives the schedule; for a vague demand (flexibility, "geen 9 tot 5 mentaliteit", not a
@@ -76,7 +77,9 @@ _PATTERNS = [
     _Demand(lazy(regex, rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|uren|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F), _AVAILABLE, "fulltime"),
     _Demand(lazy(regex, rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F), _FIVE_DAYS, "fulltime"),
     # the fulltime job as what the candidate is available for: "beschikbaar voor een fulltime dienstverband"
-    _Demand(lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b", _F), _AVAILABLE, "fulltime"),
+    # (or the other way round: "voor een fulltime dienstverband beschikbaar")
+    _Demand(lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b"
+                rf"|{_B}voor\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\s+(?:beschikbaar|inzetbaar)\b", _F), _AVAILABLE, "fulltime"),
     # a minimum near fulltime: "beschikbaarheid van minimaal 32 uur per week"
     _Demand(lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:van\s+|voor\s+)?(?:minimaal|minstens|ten\s+minste)\s+(?:3[2-5])\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F), _AVAILABLE, "minimum"),
     # a five-day minimum or a five-day week the candidate must be available or willing for:
@@ -186,6 +189,11 @@ _SHIFTS = lazy(regex,
 _ALTERNATIVE = lazy(regex,
     r"\bpart-?\s?time\b|\bbespreekbaar\b|\bin\s+overleg\b|\b(?:minimaal|minstens|vanaf)\s+(?:[12]?\d|3[0-5])\s*(?:uur|u)\b", _F
 )
+# a bounded period the availability is asked for: "tijdens deze periode (de inwerktraining)
+# fulltime beschikbaar", "de eerste zes weken": not the working week of the job
+_PERIOD = lazy(regex,
+    r"\b(?:tijdens|gedurende)\s+(?:deze|die|de|het|je|jouw|uw)\s+(?:periode|training|opleiding|inwerk\w*|cursus|proeftijd|leertraject|opleidingstraject)\b"
+    r"|\b(?:de\s+)?eerste\s+(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:weken|maanden|dagen)\b", _F)
 _REASON = lazy(regex, r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 
 
@@ -199,6 +207,8 @@ def _explained(doc, start: int, end: int, fulltime: bool = False) -> bool:
     # "want" gives the reason for what comes before it: a demand inside the want-clause ("nou,
     # bijna dan, want het is belangrijk dat je minimaal 32 uur beschikbaar bent") is not explained
     if any(m.group().lower() != "want" or m.start() >= end for m in _REASON.finditer(text, left, right)):
+        return True
+    if _PERIOD.search(text, left, right):
         return True
     # the demand's own clock times ("geen 9:00 tot 17:00 mentaliteit") are no schedule
     if _schedule(text, left, start, fulltime) or _schedule(text, end, right, fulltime):

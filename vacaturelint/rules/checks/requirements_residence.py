@@ -83,12 +83,20 @@ def _both_genders(doc, k: int, sentence_start: int) -> bool:
 
 
 def _someone_else(doc, verb, sentence_start: int) -> bool:
-    for k in range(max(sentence_start, verb.i - 4), verb.i):
+    # an infinitive reaches further back to whom it is about: "(geeft) jonge mensen de kans om
+    # in Amsterdam te wonen"
+    width = 10 if verb.i > sentence_start and doc[verb.i - 1].lower_ == "te" else 4
+    for k in range(max(sentence_start, verb.i - width), verb.i):
         if doc[k].lower_ in _OTHERS and not _both_genders(doc, k, sentence_start):
             return True
     # the subject after the verb: "aan de Stan Kentonlaan in Beverwijk wonen 17 volwassen cliënten"
-    if verb.lower_ == "wonen" and any(t.lower_ in _OTHERS for t in doc[verb.i + 1:min(len(doc), verb.i + 5)]):
-        return True
+    # (up to a punctuation mark: "... omgeving wonen, omdat we graag ..." is another clause)
+    if verb.lower_ == "wonen":
+        for t in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
+            if t.is_punct:
+                break
+            if t.lower_ in _OTHERS:
+                return True
     if verb.i - 1 >= sentence_start:
         prev = doc[verb.i - 1]
         if prev.i > sentence_start and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in {"je", "jij", "u"} \
@@ -147,6 +155,26 @@ def _to_named_place(doc, found, s_start: int, s_end: int):
     if _is_place(doc[k], s_start):
         return first, doc[k]
     return found
+
+
+def _come_from_vicinity(doc, come, s_start: int, s_end: int):
+    """"je komt uit omgeving Amsterdam", "jij komt uit de regio Utrecht": the candidate (je, jij,
+    u right before the verb) from the vicinity of a named place; the place token, or
+    None. Not "je komt uit de horeca", nor a product or a colleague from the region."""
+    before = doc[come.i - 1].lower_ if come.i > s_start else ""
+    if before not in {"je", "jij", "u"}:
+        return None
+    k = come.i + 2
+    if k < s_end and doc[k].lower_ in {"de", "het"}:
+        k += 1
+    if k >= s_end or doc[k].lower_ not in _VICINITY:
+        return None
+    k += 1
+    if k < s_end and doc[k].lower_ == "van":
+        k += 1
+    if k < s_end and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        return doc[k]
+    return None
 
 
 def _sentence_bounds(doc, token) -> tuple[int, int]:
@@ -255,6 +283,11 @@ def _find(doc):
                     taken = end.i
                     yield token.idx, end.idx + len(end.text), {}
                     break
+            else:
+                end = _come_from_vicinity(doc, token, s_start, s_end)
+                if end is not None:
+                    taken = end.i
+                    yield token.idx, end.idx + len(end.text), {}
             continue
         if low not in _RESIDE:
             continue
