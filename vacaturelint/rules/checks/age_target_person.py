@@ -62,6 +62,8 @@ def _modified(doc, token, ann, sent_end: int) -> int | None:
         if w in {"of", "en", "/", "-"} and j > token.i + 1 and _LEVEL.fullmatch(word(doc[j - 1])) \
                 and j + 1 < sent_end and _LEVEL.fullmatch(word(doc[j + 1])):
             continue  # "MBO of HBO", "mbo/hbo"
+        if _coordinated_adjective(doc, j, sent_end):
+            continue  # "startende, ambitieuze fysiotherapeut", "startende en enthousiaste fysiotherapeut"
         if t.is_punct or t.like_num:
             return None
         if annotate.is_person_noun(w):
@@ -72,6 +74,19 @@ def _modified(doc, token, ann, sent_end: int) -> int | None:
         if words > 2:
             return None
     return None
+
+
+def _coordinated_adjective(doc, j: int, sent_end: int) -> bool:
+    """A comma or "en" that joins another inflected adjective to the modifier: the next
+    word ends in -e (by its form, not its tag) and is no person noun itself."""
+    if doc[j].text != "," and word(doc[j]) != "en":
+        return False
+    if j + 1 >= sent_end:
+        return False
+    nxt = doc[j + 1]
+    w = word(nxt)
+    return nxt.is_alpha and nxt.text[:1].islower() and len(w) > 3 and w.endswith("e") \
+        and not annotate.is_person_noun(w)
 
 
 def _prefixed(token, prefixes: tuple[str, ...]) -> bool:

@@ -256,6 +256,26 @@ def _serves(doc, i: int, sent) -> bool:
     return bool(set(before) & CLIENT_CONTEXT) or "voor" in before[-2:]
 
 
+# Nouns before "van" that make the people after it the staff: "een team van jonge mensen".
+GROUPS = {"groep", "club", "ploeg", "team", "teams", "clubje", "groepje", "bestaat", "bestaan", "vol", "aantal"}
+
+
+def _of_others(doc, i: int, sent) -> bool:
+    """'jong' + an ambiguous people noun after "van" and a noun that is not a team or group
+    ("de talenten van jonge mensen", "de toekomst van jonge mensen"): the people whose
+    talents or future it is, the work's audience, not the candidate or colleagues."""
+    j = i - 1
+    if j > sent[0].i and word(doc[j]) in {"de", "deze", "die", "veel", "alle"}:
+        j -= 1
+    if j <= sent[0].i or word(doc[j]) != "van":
+        return False
+    head = doc[j - 1]
+    w = word(head)
+    if w in GROUPS or w in lists.get("team_nouns") or w in ORG_NOUNS or w.endswith(ORG_HEADS):
+        return False
+    return head.is_alpha and len(w) > 3 and w not in STOP
+
+
 def _open_class(doc, token, sent, old: bool) -> int | None:
     """The person or team noun 'jong'/'oud' describes, when the annotation layer says
     it is the candidate (or, for 'jong', the team)."""
@@ -321,6 +341,8 @@ def run(doc, options):
                 continue  # "Jong Talent Award", "Young Professionals netwerk": a name
             if _in_name(doc, token, target, sent):
                 continue  # "het Quintor - Young Professional": a programme named after the company
+            if noun in AMBIGUOUS and _of_others(doc, token.i, sent):
+                continue  # "de talenten van jonge mensen": whose talents, an audience, not the staff
             if noun in AMBIGUOUS and words & CLIENT_CONTEXT:
                 lead = {word(t) for t in doc[max(sent[0].i, token.i - 4) : token.i]}
                 if not lead & {"team", "collega's", "collega"}:
