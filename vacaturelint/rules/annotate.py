@@ -501,9 +501,11 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     elif t.pos_ in _FUNCTION_POS or not _listed_person(w):
         return None  # a weak tagger may call "kok" AUX ("elektriciens" ADV, "professionals" SCONJ): then only listed person nouns count
     # a person noun: whose?
+    before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
+    if _newcomer(before):
+        return "candidate"  # "wij bieden onze nieuwe Leraar Mechatronica ...": the person hired, not a named one
     if _named_next(doc, t, b):
         return "named"
-    before = [_w(x) for x in doc[max(a, t.i - 3): t.i]]
     if before and before[-1] in _POSSESSIVE_OTHER and not seeking:
         return "named"
     if _after_als(doc, t, a, before) and {_w(x) for x in doc[a:b]} & {"je", "jij", "u"}:
@@ -511,6 +513,10 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if (len(before) >= 3 and before[-3] in _OFFERED and before[-2] == "voor") or (
             len(before) >= 2 and before[-2] in _OFFERED and before[-1] == "voor"):
         return "candidate"  # "we hebben plek voor een stagiaire", "mooie kans voor een starter": the position offered
+    if len(before) >= 2 and before[-2] in {"betreft", "betreffen"} and before[-1] == "een":
+        return "candidate"  # "het betreft een stagiaire voor 32 uur": what the vacancy is for
+    if _grows_into(doc, t, a) and {_w(x) for x in doc[a:b]} & {"je", "jij", "u"}:
+        return "candidate"  # "doorgroeien van instructeur tot (volwaardig) leraar": the role the reader grows into
     if _role_list(doc, t, a):
         return "candidate"  # "ervaring als management assistent/teamsecretaresse", "mogelijkheden als Hovenier, ..., Opperman"
     if _client_context(doc, t, a, b) or not seeking and _residents(doc, a, b):
@@ -522,6 +528,27 @@ def _referent(doc, t, a: int, b: int, seeking: bool) -> str | None:
     if seeking or _in_heading(doc, a, b):
         return "candidate"
     return "person"
+
+
+_NEW = {"nieuwe", "nieuw", "toekomstige", "toekomstig", "aankomende", "aanstaande"}
+_GROW = re.compile(r"(?:door|uit)?groei\w*|opgeleid|opleid\w*|opleiding|\w*traject|omscho\w*|omgeschoold")
+
+
+def _newcomer(before: list[str]) -> bool:
+    """'onze nieuwe leraar', 'ons toekomstige teamlid': the person to be hired is the candidate."""
+    return len(before) >= 2 and before[-1] in _NEW and before[-2] in {"onze", "ons"}
+
+
+def _grows_into(doc, t, a: int) -> bool:
+    """'doorgroeien (van instructeur) tot (volwaardig) leraar', 'opgeleid tot monteur', 'een
+    traject tot leraar': the role the reader grows into ('tot' at most one modifier before
+    the noun, a growth word at most four words before 'tot')."""
+    k = t.i - 1
+    if k >= a and _w(doc[k]) != "tot":
+        k -= 1  # one modifier: "tot volwaardig leraar"
+    if k <= a or _w(doc[k]) != "tot":
+        return False
+    return any(_GROW.fullmatch(_w(x)) for x in doc[max(a, k - 4): k])
 
 
 def _after_als(doc, t, a: int, before: list[str]) -> bool:
@@ -675,6 +702,8 @@ def _client_context(doc, t, a: int, b: int) -> bool:
     window = doc[max(a, t.i - 5): t.i]
     for x in window:
         lx = _w(x)
+        if lx.endswith("ende") and x.i == t.i - 1:
+            continue  # "een coachende leraar": a present participle describing the noun, not its verb
         lemma = x.lemma_.lower()
         if lx in verbs or lemma in verbs or any(lx.startswith(v) for v in verbs if len(v) >= 6):
             return True
