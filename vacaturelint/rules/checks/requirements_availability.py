@@ -202,9 +202,9 @@ _PERIOD_BEFORE = lazy(regex,
     r"\b(?:\d{1,2}(?:\s*(?:-|–|à|a|tot)\s*\d{1,2})?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+"
     r"(?:maanden|weken)\s+(?:lang\s+)?$", _F)
 # the kinds of shifts named in brackets right after a vague demand: "flexibel inzetbaar
-# (weekenden, feestdagen en avonden)" says when
+# (weekenden, feestdagen en avonden)" says when; "(onregelmatige diensten)" does not
 _SHIFT_KINDS = lazy(regex,
-    r"\s*\([^()\n]{0,60}?\b(?:weekend\w*|avond\w*|nacht\w*|feestdag\w*|ochtend\w*|\w*diensten|\w*shifts?)\b[^()\n]{0,40}\)", _F)
+    r"\s*\([^()\n]{0,60}?\b(?:weekend\w*|avond\w*|nacht\w*|feestdag\w*|ochtend\w*|(?:vroege|late)\s+(?:diensten|shifts?))\b[^()\n]{0,40}\)", _F)
 _REASON = lazy(regex, r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 
 
