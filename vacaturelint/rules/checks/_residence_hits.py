@@ -38,7 +38,7 @@ _LIMIT = {"binnen", "maximaal", "max", "max.", "hooguit", "maximum", "hoogstens"
           "acceptabele", "goede", "te", "beperkte"}
 # where the candidate lives: the verb and its forms, not housing or care nouns
 # ("woonruimte op loopafstand" is an offer; "woonzorgcentrum", "woongroep" are workplaces)
-_RESIDE = lazy(re, r"^(woon|woont|wonen|wonend|woonacht\w*|woonplaats\w*|woonadres|woonomgeving|vandaan)$")
+_RESIDE = lazy(re, r"^(woon|woont|wonen|wonend|woont?acht\w*|woonplaats\w*|woonadres|woonomgeving|vandaan)$")
 # a bare "afstand" is a residence distance only with a measure or a judging word before it
 # ("op 20 km afstand", "op redelijke afstand"), not "op afstand" (remote) or "1,5 m afstand"
 _BARE_DISTANCE_BEFORE = lazy(re, r"^(\d+\s*(km|kilometer|min|minuten)|km|kilometer|kilometers|minuten|korte|redelijke|acceptabele|goede|beperkte|bereisbare|reisbare|bereikbare)$")
@@ -148,7 +148,7 @@ def _near_phrase(doc, a: int, b: int) -> tuple[int, int] | None:
 
 def _near_hits(doc):
     for token in doc:
-        if word(token) not in {"woon", "woont", "wonen", "wonend"} and not word(token).startswith("woonacht"):
+        if word(token) not in {"woon", "woont", "wonen", "wonend"} and not word(token).startswith(("woonacht", "woontacht")):
             continue
         sent = sentence_tokens(doc, token.i)
         # the clause around the verb: up to a comma, colon or question mark

@@ -73,9 +73,11 @@ class _Demand(NamedTuple):
 
 _PATTERNS = [
     _Demand(lazy(regex, rf"{_B}{_FULL}\s*(?:\([^()\n]{{0,25}}\)\s*)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F), _AVAILABLE, "fulltime"),
-    _Demand(lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week)?", _F), _AVAILABLE, "fulltime"),
+    # "beschikbaar voor 36 uur per week", "beschikbaarheid van 40 uur p.w."
+    _Demand(lazy(regex, rf"{_B}(?:beschikbaar(?:heid)?|inzetbaar(?:heid)?)\s+(?:voor\s+|van\s+)?(?:(?:minimaal|minstens|ten\s+minste)\s+)?{_HOURS}\s*(?:uur|uren|u)\b(?:\s+per\s+week|\s+in\s+de\s+week|\s+p\.\s?w\.|\s+p/w\b)?", _F), _AVAILABLE, "fulltime"),
     _Demand(lazy(regex, rf"(?<![\d–-]\s*)(?<!\b(?:tot|en|of|à|a)\s+){_B}{_HOURS}\s*(?:uur|uren|u)\s+(?:per\s+week\s+|in\s+de\s+week\s+)?(?:flexibel\s+)?(?:beschikbaar|inzetbaar)\b", _F), _AVAILABLE, "fulltime"),
-    _Demand(lazy(regex, rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b", _F), _FIVE_DAYS, "fulltime"),
+    _Demand(lazy(regex, rf"{_B}(?:bereid\s+(?:om\s+|te\s+)?)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\s+(?:te\s+werken|beschikbaar|inzetbaar)\b"
+                rf"|{_B}(?:beschikbaar|inzetbaar)\s+(?:voor\s+)?(?:5|vijf)\s+dagen\s+(?:per|in\s+de)\s+week\b", _F), _FIVE_DAYS, "fulltime"),
     # the fulltime job as what the candidate is available for: "beschikbaar voor een fulltime dienstverband"
     # (or the other way round: "voor een fulltime dienstverband beschikbaar")
     _Demand(lazy(regex, rf"{_B}(?:beschikbaar|inzetbaar)\s+(?:voor|in)\s+(?:een\s+)?{_FULL}\s+(?:baan|dienstverband|functie|job|contract|aanstelling|positie)\b"
@@ -93,15 +95,15 @@ _PATTERNS = [
     # werken": a part-time alternative in the sentence declines it)
     _Demand(lazy(regex, rf"{_B}(?:kunt|kan|bereid\s+(?:bent\s+|bent\s+om\s+|om\s+|te\s+)?(?:om\s+)?)\s*{_FULL}"
                 rf"(?:\s+(?:en|&)\s+[^.;!?\n]{{0,40}}?)?\s+(?:te\s+)?werken\b", _F), ("full", "voltijd"), "fulltime"),
-    _Demand(lazy(regex, rf"{_B}flexibel\s+(?:(?:en|&)\s+(?:snel|direct|per\s+direct)\s+)?(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
+    _Demand(lazy(regex, rf"{_B}flexibel\s+(?:(?:en|&)\s+(?:snel|direct|per\s+direct|breed)\s+)?(?:inzetbaar|beschikbaar)\b|{_B}flexibele\s+inzetbaarheid\b"
                 rf"|(?<!\b(?:we|wij)\s+(?:zijn|blijven)\s+(?:heel\s+|erg\s+|zeer\s+)?){_B}flexibel\s+(?:bent\s+|zijn\s+)?{_REGARDING}\s+(?:(?:instelling|houding|opstelling|karakter)\s+(?:en|&)\s+)?(?:je\s+|jouw\s+|de\s+|het\s+)?"
-                rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|overuren|overwerk|weekend(?:en|s)?|avonden|(?:avond|weekend)diensten){_B}"
+                rf"(?:werktijden|werkuren|werkdagen|beschikbaarheid|inzetbaarheid|overuren|overwerk|weekend(?:en|s)?|avonden|(?:avond|weekend)diensten|planning\s+en\s+inzet|inzet){_B}"
                 # the candidate deployed flexibly, said passively: "jij kan flexibel ingezet worden"
                 rf"|(?<=\b(?:je|jij|u)\b[^.;!?\n]{{0,40}}){_B}flexibel\s+(?:(?:kunnen|kan|kunt)\s+)?(?:worden\s+)?(?:ingezet|in\s+te\s+zetten)(?:\s+(?:kunnen\s+)?(?:worden|zijn))?+\b"
                 # deployed at several places, not hours: "flexibel ingezet worden op de verschillende werkzalen"
                 rf"(?!\s+(?:op|bij|in|binnen|over|voor)\s+(?:de\s+|onze\s+|ons\s+|het\s+)?(?:verschillende|diverse|wisselende|meerdere|andere|alle|overige)\b)", _F), ("flexibe",), "vague"),
     # "geen 9 tot 5 mentaliteit" in any time form: 9-5, 9 tot 17, 9:00 tot 17:00, 9.00-17.00, negen-tot-vijf
-    _Demand(lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
+    _Demand(lazy(regex, rf"{_B}(?:g[eé]{{2}}n|zonder)\s*\W{{0,2}}\s*(?:\(?half\)?\s*)?{_OFFICE_HOURS}\s*-?\s*(?:uurs?\s*-?\s*)?"
                 rf"(?:mentaliteit|instelling|houding)\W?", _F), ("mentalit", "instelling", "houding"), "vague"),
     # flexible hours as something the candidate must not mind: "geen problemen hebben met flexibele
     # werktijden", "de flexibiliteit die we van je vragen (...) op het gebied van werktijden"
@@ -194,6 +196,15 @@ _ALTERNATIVE = lazy(regex,
 _PERIOD = lazy(regex,
     r"\b(?:tijdens|gedurende)\s+(?:deze|die|de|het|je|jouw|uw)\s+(?:periode|training|opleiding|inwerk\w*|cursus|proeftijd|leertraject|opleidingstraject)\b"
     r"|\b(?:de\s+)?eerste\s+(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+(?:weken|maanden|dagen)\b", _F)
+# the period the availability is asked for, right before the demand: "je bent 4-6 maanden
+# fulltime beschikbaar" (an internship's length), not the working week of a job
+_PERIOD_BEFORE = lazy(regex,
+    r"\b(?:\d{1,2}(?:\s*(?:-|–|à|a|tot)\s*\d{1,2})?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\s+"
+    r"(?:maanden|weken)\s+(?:lang\s+)?$", _F)
+# the kinds of shifts named in brackets right after a vague demand: "flexibel inzetbaar
+# (weekenden, feestdagen en avonden)" says when; "(onregelmatige diensten)" does not
+_SHIFT_KINDS = lazy(regex,
+    r"\s*\([^()\n]{0,60}?\b(?:weekend\w*|avond\w*|nacht\w*|feestdag\w*|ochtend\w*|(?:vroege|late)\s+(?:diensten|shifts?))\b[^()\n]{0,40}\)", _F)
 _REASON = lazy(regex, r"\bomdat\b|\bvanwege\b|\bwant\b|\bi\.?\s?v\.?\s?m\.?|\bin\s+verband\s+met\b", _F)
 
 
@@ -324,6 +335,10 @@ def run(doc, options):
                 declined.append((start, end))
                 continue
             if _others(text, end):
+                declined.append((start, end))
+                continue
+            if _PERIOD_BEFORE.search(text[max(0, start - 30):start]) or (
+                    not fulltime and _SHIFT_KINDS.match(text, end)):
                 declined.append((start, end))
                 continue
             if fulltime:

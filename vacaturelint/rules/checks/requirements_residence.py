@@ -52,9 +52,14 @@ _VICINITY = {"omgeving", "omstreken", "regio", "buurt"}
 _WINDOW = 9
 
 
+# "woonachtig" and its misspellings ("woonachting", "woonachtige", "woontachtig")
+_WOONACHTIG = re.compile(r"^woont?acht")
+
+
 def _residence_word(low: str) -> str:
-    """``low``, with a misspelt "woonachtig" ("woonachting", "woonachtige") read as that word."""
-    return "woonachtig" if low.startswith("woonacht") else low
+    """``low``, with a misspelt "woonachtig" ("woonachting", "woonachtige", "woontachtig") read
+    as that word."""
+    return "woonachtig" if _WOONACHTIG.match(low) else low
 
 
 def _is_place(token, sentence_start: int) -> bool:
@@ -97,12 +102,29 @@ def _someone_else(doc, verb, sentence_start: int) -> bool:
                 break
             if t.lower_ in _OTHERS:
                 return True
+    # a person of ours: "onze andere monteur woont in Zuid-West", "mijn collega woont ..."
+    for k in range(max(sentence_start, verb.i - 4), verb.i - 1):
+        if doc[k].lower_ in _OURS and any(annotate.is_person_noun(t.lower_) for t in doc[k + 1:min(verb.i, k + 4)]):
+            return True
     if verb.i - 1 >= sentence_start:
         prev = doc[verb.i - 1]
         if prev.i > sentence_start and prev.text[:1].isupper() and prev.is_alpha and prev.lower_ not in {"je", "jij", "u"} \
-                and doc[prev.i - 1].lower_ not in _PLACE_PREPOSITIONS:  # "Sanne woont in ...", not "... van Waalwijk woont"
-            return True
+                and not _after_place_preposition(doc, prev.i, sentence_start):
+            return True  # "Sanne woont in ...", not "... van Waalwijk woont", "in Noord Oost Nederland woont"
     return False
+
+
+_OURS = {"onze", "ons", "mijn", "zijn", "haar", "hun"}
+
+
+def _after_place_preposition(doc, i: int, sentence_start: int) -> bool:
+    """Is capitalised token ``i`` the end of a place name after a place preposition ("van
+    Waalwijk", "in Noord Oost Nederland", "in Midden- en West-Brabant")?"""
+    k = i - 1
+    while k > sentence_start and (doc[k].text[:1].isupper() or doc[k].text in {"-", "en", "of"}) \
+            and doc[k].lower_ not in _PLACE_PREPOSITIONS and i - k < 5:
+        k -= 1
+    return k >= sentence_start and doc[k].lower_ in _PLACE_PREPOSITIONS
 
 
 _COORD = {",", "en", "&", "/"}
@@ -260,6 +282,15 @@ def _home_span(doc, token, s_start: int, s_end: int):
     return token, doc[place]
 
 
+def _with_work(doc, verb, s_start: int, s_end: int) -> bool:
+    """"(om) in Portugal te werken en wonen", "te wonen en (te) werken": living joined to the
+    work is where the job is (a job abroad, moving for it), not where the candidate must live."""
+    before = [t.lower_ for t in doc[max(s_start, verb.i - 3):verb.i]]
+    after = [t.lower_ for t in doc[verb.i + 1:min(s_end, verb.i + 4)]]
+    return before[-3:] == ["te", "werken", "en"] or (
+        before[-1:] == ["te"] and after[:1] == ["en"] and "werken" in after[1:3])
+
+
 def _find(doc):
     taken = -1
     for token in doc:
@@ -294,6 +325,8 @@ def _find(doc):
         if _in_name(doc, token, s_start):
             continue
         if low != "woonachtig" and low != "wonend" and _someone_else(doc, token, s_start):
+            continue
+        if low == "wonen" and _with_work(doc, token, s_start, s_end):
             continue
         found = None
         # forward: "woonachtig in de regio X", "woon je binnen een straal van 10 km"
@@ -337,4 +370,4 @@ def _find(doc):
 # non-word or where a list item is glued on without a mark ("préWoonachtig", "woont" in
 # "Bredawoont" does not count): the tokenizer splits there (nlp.GLUED_WORD).
 _START = r"(?:(?<!\w)|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ]))"
-ANCHORS = [re.compile(_START + r"(?i:woonacht\w*|wonend|woont|woon|wonen|woning|woonplaats|woonadres)(?!\w)|" + _START + r"(?i:komt?\s+uit)(?!\w)")]
+ANCHORS = [re.compile(_START + r"(?i:woont?acht\w*|wonend|woont|woon|wonen|woning|woonplaats|woonadres)(?!\w)|" + _START + r"(?i:komt?\s+uit)(?!\w)")]
