@@ -126,6 +126,24 @@ def _same_sentence(doc, end: int, tokens: list) -> list:
     return [t for t in tokens if t.i < sent.end]
 
 
+# Pay or benefit words, also as the end of a compound ("volwassensalaris", "jeugdloon").
+_PAY_ENDS = ("salaris", "loon", "lonen", "toeslag", "vergoeding", "vakantiedagen", "verlof", "bonus")
+
+
+def _benefit_answer(doc, end: int) -> bool:
+    """The age is a question answered by a benefit: "Ben je jonger dan 22 jaar? Dan ontvang
+    je gewoon een volwassensalaris!": a condition of pay, not a demand."""
+    last = [t for t in doc if t.idx < end]
+    if not last:
+        return False
+    sent = annotate.sentence(doc, last[-1].i)
+    if not any(t.text == "?" for t in doc[last[-1].i + 1: sent.end]) or sent.end >= len(doc):
+        return False
+    nxt = annotate.sentence(doc, sent.end)
+    words = [t.lower_ for t in nxt if t.is_alpha]
+    return bool(words) and words[0] == "dan" and any(w.endswith(_PAY_ENDS) for w in words)
+
+
 def _aged_thing(doc, end: int) -> bool:
     """'N jaar oud' says how old a thing is, not a person: the noun it describes ("een
     veertig jaar oud mainframesysteem", "een 100 jaar oude boerderij") or the subject it
@@ -193,6 +211,8 @@ def run(doc, options):
                 continue  # youth wage table "18 jaar: € 842", "vanaf 50 jaar extra vakantiedagen"
             if before & _THINGS or lemma_set(before_tokens[-4:]) & _TERMS:
                 continue  # "pensioenregeling (vanaf 20 jaar)", "VOG niet ouder dan 5 jaar"
+            if _benefit_answer(doc, end):
+                continue  # "Ben je jonger dan 22 jaar? Dan ontvang je een volwassensalaris!"
             if _aged_thing(doc, end):
                 continue  # "een veertig jaar oud mainframesysteem", "ons pand is 80 jaar oud"
             taken.append((start, end))

@@ -82,6 +82,35 @@ def _regulation(doc, token, w: str) -> bool:
     return doc[j].pos_ == "NOUN" and nxt.isalpha() and not person
 
 
+# "Wij helpen AOW-gerechtigden aan een leuke baan": an agency placing the group in work recruits it.
+_PLACED = {"baan", "baantje", "bijbaan", "job", "werk", "functie", "werkplek"}
+# Clause negators; "Bent u AOW-gerechtigd en wilt u niet stoppen": the negation is the next clause's.
+_NEG = {"niet", "nooit", "geen", "niets", "niks", "zonder", "hoeft", "hoef"}
+_PRONOUNS = {"je", "jij", "u", "we", "wij", "ik", "ze", "zij"}
+
+
+def _placed(sent) -> bool:
+    """"helpen ... aan een (leuke) baan": placing people in work, not helping clients."""
+    words = [word(t) for t in sent]
+    for k, w in enumerate(words):
+        if w == "aan" and any(x in _PLACED for x in words[k + 1: k + 5]):
+            return bool({"helpen", "helpt", "hielp", "hielpen", "help"} & set(words[:k]))
+    return False
+
+
+def _negation_elsewhere(doc, token) -> bool:
+    """The negation is in a later clause joined by "en/of" + verb + pronoun ("bent u
+    AOW-gerechtigd en wilt u nog niet stoppen"): the group word itself is not negated."""
+    sent = sentence_tokens(doc, token.i)
+    end = sent[-1].i + 1
+    for j in range(token.i + 1, end):
+        if word(doc[j]) in _NEG:
+            return False
+        if word(doc[j]) in {"en", "of"} and j + 2 < end and word(doc[j + 2]) in _PRONOUNS:
+            return not any(word(t) in _NEG for t in doc[sent[0].i: token.i])
+    return False
+
+
 def _hit(doc, token, w: str) -> bool:
     explicit = _explicit(doc, token, w)
     if not explicit and w not in _SOFT:
@@ -92,7 +121,7 @@ def _hit(doc, token, w: str) -> bool:
         return False
     sent = sentence_tokens(doc, token.i)
     words = {word(t) for t in sent} | {t.lemma_.lower() for t in sent}
-    if words & _CLIENT:
+    if words & _CLIENT and not _placed(sent):
         return False
     if "kader" in words and "in" in words:
         return False  # "in het kader van ...": LFT008 (stale exception)
@@ -107,7 +136,7 @@ def run(doc, options):
             if not _hit(doc, token, w):
                 continue
             ann = ann or annotate.get(doc)
-            if ann.negated[token.i] or ann.inclusive[ann.sent_of[token.i]]:
+            if (ann.negated[token.i] and not _negation_elsewhere(doc, token)) or ann.inclusive[ann.sent_of[token.i]]:
                 continue
             if start == token.idx and token.i > 0 and word(doc[token.i - 1]) == "als":
                 start = doc[token.i - 1].idx

@@ -52,10 +52,14 @@ TARGETS = {
     "consultants", "adviseur", "adviseurs", "werkomgeving", "omgeving", "werksfeer", "sfeer",
     "bedrijfscultuur", "mens", "mensen", "man", "mannen", "vrouw", "vrouwen", "dame", "dames", "kerel",
     "kerels", "persoon", "personen", "meid", "meiden", "gozer", "gozers", "vent", "graduate", "graduates",
+    # a unit of the staff: "een (relatief) jonge (sales) afdeling" describes its people
+    "afdeling", "afdelingen", "unit",
 }
+# Units whose 'jong' may be their founding date: "een jonge afdeling, opgericht in 2021".
+UNITS = {"afdeling", "afdelingen", "unit"}
 # Ambiguous people nouns: clients in care and education vacancies.
 AMBIGUOUS = {"mens", "mensen", "man", "mannen", "vrouw", "vrouwen", "persoon", "personen", "dame", "dames", "meid", "meiden"}
-TARGET_SUFFIXES = ("team", "teams", "medewerker", "medewerkers", "collega", "collega's")
+TARGET_SUFFIXES = ("team", "teams", "medewerker", "medewerkers", "collega", "collega's", "afdeling")
 # Nouns that make 'jong' the age of something else: stop, no finding.
 OTHERS = {
     "bedrijf", "bedrijfje", "bedrijven", "organisatie", "organisaties", "stichting", "onderneming",
@@ -347,6 +351,8 @@ def run(doc, options):
                 lead = {word(t) for t in doc[max(sent[0].i, token.i - 4) : token.i]}
                 if not lead & {"team", "collega's", "collega"}:
                     continue
+            if (noun in UNITS or noun.endswith("afdeling")) and _company_age_or_past(doc, token.i, sent):
+                continue  # "een jonge afdeling, opgericht in 2021": the unit's own age
             if old:
                 if noun not in {"kandidaat", "kandidaten", "sollicitant", "sollicitanten", "werknemer", "werknemers"}:
                     continue
